@@ -1,0 +1,70 @@
+/**
+ * Reads `// seams-ignore code[, code] [-- reason]` comments. A directive that
+ * trails code applies to its own line; otherwise to the next line holding code
+ * (other comment lines in between are skipped, so directives can be stacked).
+ */
+import type { IToken } from 'chevrotain';
+import type * as ast from './ast.js';
+import { LineIndex } from '../text/line-index.js';
+
+const DIRECTIVE = /^\/\/\s*seams-ignore(?![A-Za-z0-9_-])/;
+const CODE = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
+
+export function readIgnoreDirectives(text: string, comments: ast.Comment[], tokens: IToken[]): ast.IgnoreDirective[] {
+  const directives: ast.IgnoreDirective[] = [];
+  let lines: LineIndex | undefined;
+  for (const c of comments) {
+    if (c.kind !== 'line') continue;
+    const head = DIRECTIVE.exec(c.text);
+    if (!head) continue;
+    lines ??= new LineIndex(text);
+    const rest = c.text.slice(head[0].length);
+    const dash = rest.indexOf('--');
+    const codePart = dash >= 0 ? rest.slice(0, dash) : rest;
+    const codes: ast.Name[] = [];
+    const base = c.start + head[0].length;
+    for (const m of codePart.matchAll(CODE)) {
+      codes.push({ text: m[0], start: base + m.index!, end: base + m.index! + m[0].length });
+    }
+    const reason = dash >= 0 ? rest.slice(dash + 2).trim() || undefined : undefined;
+
+    const line = lines.positionAt(c.start).line;
+    const before = lastTokenBefore(tokens, c.start);
+    const trailing = before !== undefined && lines.positionAt(before.startOffset).line === line;
+    let appliesToLine = line;
+    if (!trailing) {
+      const next = firstTokenAfter(tokens, c.end);
+      appliesToLine = next ? lines.positionAt(next.startOffset).line : -1;
+    }
+    directives.push({ codes, reason, appliesToLine, trailing, start: c.start, end: c.end });
+  }
+  return directives;
+}
+
+function lastTokenBefore(tokens: IToken[], offset: number): IToken | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found: IToken | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].startOffset < offset) {
+      found = tokens[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function firstTokenAfter(tokens: IToken[], offset: number): IToken | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  let found: IToken | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].startOffset >= offset) {
+      found = tokens[mid];
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}

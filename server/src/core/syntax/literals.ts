@@ -1,0 +1,43 @@
+/** Values of literal tokens. Pure functions, shared by the parser and the formatter. */
+
+/** The string's value: quotes removed, `\"` and `\\` (and any `\x`) unescaped. */
+export function unquote(image: string): string {
+  const inner = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  return inner.replace(/\\(.)/g, '$1');
+}
+
+/** Writes a string literal for `value`, escaping quotes and backslashes. */
+export function quote(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** `v1.4.0` → [1, 4, 0]. */
+export function versionParts(image: string): number[] {
+  return image.slice(1).split('.').map(Number);
+}
+
+/** Compares versions numerically part by part; missing parts count as 0 (`v1` = `v1.0`). */
+export function compareVersions(a: readonly number[], b: readonly number[]): number {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+
+/** `300ms` → 300, `1.5s` → 1500, `2m` → 120000. */
+export function durationMs(image: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)$/.exec(image);
+  if (!m) return NaN;
+  return Number(m[1]) * UNIT_MS[m[2]];
+}
+
+/** Formats milliseconds the way people write them: 1200 → `1.2s`, 300 → `300ms`, 120000 → `2m`. */
+export function formatMs(ms: number): string {
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms >= 1000) return `${Number((ms / 1000).toFixed(3))}s`;
+  return `${Number(ms.toFixed(3))}ms`;
+}

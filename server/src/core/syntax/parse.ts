@@ -1,0 +1,111 @@
+/**
+ * `parseSeams(text, file)`: text in, syntax tree and syntax diagnostics out.
+ * Never throws; a mistake costs at most the rest of its own declaration.
+ */
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics.js';
+import type * as ast from './ast.js';
+import * as t from './tokens.js';
+import { SeamsParser } from './seams-parser.js';
+import { describeFound } from './error-messages.js';
+import { readIgnoreDirectives } from './ignore-directives.js';
+import { splitDeclarations } from './split-declarations.js';
+
+export interface ParseResult {
+  ast: ast.SeamsFile;
+  /** `syntax` diagnostics, in text order. */
+  diagnostics: Diagnostic[];
+}
+
+let sharedParser: SeamsParser | undefined;
+
+/** One parser for the whole process: building it costs far more than a small parse. */
+function parser(): SeamsParser {
+  sharedParser ??= new SeamsParser();
+  return sharedParser;
+}
+
+export function parseSeams(text: string, file: string): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const syntaxError = (start: number, end: number, message: string) =>
+    diagnostics.push({ code: 'syntax', severity: 'error', message, location: { file, start, end } });
+
+  const lexed = t.seamsLexer.tokenize(text);
+  for (const e of lexed.errors) {
+    const ch = text.slice(e.offset, e.offset + e.length);
+    syntaxError(e.offset, e.offset + e.length, `unexpected character \`${ch}\``);
+  }
+  const tokens = lexed.tokens;
+  for (const tok of tokens) {
+    if (tok.tokenType === t.UnterminatedString) {
+      syntaxError(tok.startOffset, tok.startOffset + tok.image.length, 'this string has no closing quote');
+      // Parse on as if it were closed, so one missing quote does not cascade.
+      tok.tokenType = t.StringTok;
+      tok.tokenTypeIdx = t.StringTok.tokenTypeIdx!;
+    }
+  }
+
+  const comments: ast.Comment[] = [];
+  for (const c of (lexed.groups.comments ?? []) as IToken[]) {
+    const start = c.startOffset;
+    const end = start + c.image.length;
+    if (c.tokenType === t.UnterminatedComment) {
+      syntaxError(start, Math.min(end, start + 2), 'this block comment has no closing `*/`');
+    }
+    comments.push({ kind: c.tokenType === t.LineComment ? 'line' : 'block', text: c.image, start, end });
+  }
+
+  const declarations: ast.TopLevel[] = [];
+  const p = parser();
+  for (const chunk of splitDeclarations(text, tokens)) {
+    if (chunk.kind === 'junk') {
+      syntaxError(
+        chunk.tokens[0].startOffset,
+        endOf(chunk.tokens[chunk.tokens.length - 1]),
+        `unexpected ${describeFound(chunk.tokens[0])}: expected \`team\`, \`system\`, \`service\` or \`rules\``,
+      );
+      continue;
+    }
+    p.input = chunk.tokens;
+    p.declaration(declarations);
+    for (const e of p.errors) {
+      const { start, end } = errorSpan(e, text, chunk.tokens);
+      syntaxError(start, end, e.message);
+    }
+  }
+
+  diagnostics.sort((a, b) => a.location.start - b.location.start);
+  const ignores = readIgnoreDirectives(text, comments, tokens);
+  return { ast: { file, text, declarations, comments, ignores }, diagnostics: dedupe(diagnostics) };
+}
+
+function endOf(tok: IToken): number {
+  return tok.startOffset + tok.image.length;
+}
+
+/**
+ * Where to point for a parse error: at the token found, unless that token is the
+ * end of the input or stands on a later line than the one before it — then
+ * "expected a name after `calls`" points at `calls`, where the fix goes.
+ */
+function errorSpan(e: IRecognitionException, text: string, chunk: IToken[]): { start: number; end: number } {
+  const found = e.token;
+  const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
+  const foundReal = found && !Number.isNaN(found.startOffset) && found.tokenType.name !== 'EOF';
+  const prevReal = prev && !Number.isNaN(prev.startOffset) && prev.tokenType?.name !== 'EOF';
+  if (foundReal && !(prevReal && /[\r\n]/.test(text.slice(endOf(prev), found.startOffset)))) {
+    return { start: found.startOffset, end: endOf(found) };
+  }
+  const before = prevReal ? prev : chunk[chunk.length - 1];
+  return { start: before.startOffset, end: endOf(before) };
+}
+
+/** Recovery can report the same spot twice; keep the first message per start. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<number>();
+  return diagnostics.filter((d) => {
+    if (seen.has(d.location.start)) return false;
+    seen.add(d.location.start);
+    return true;
+  });
+}

@@ -2,8 +2,8 @@
 // `.seams` documents. Every language feature lives in the server, so this file stays a
 // thin launcher that other editors never need.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
 
 /** What `activate` returns; integration tests reach the running client through it. */
 export interface SeamsExtensionApi {
@@ -17,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeamsE
   const output = vscode.window.createOutputChannel('Seams');
   context.subscriptions.push(output);
 
-  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverModule = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     // Only used when the extension host itself runs under a debugger.

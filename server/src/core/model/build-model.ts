@@ -1,0 +1,502 @@
+/**
+ * Builds the workspace model from parsed files: collects definitions, resolves
+ * names across files, applies system `defaults` to calls, reads `rules { }`
+ * settings, and reports the fixed errors (`unresolved-reference`,
+ * `duplicate-definition`, `invalid-value`, `duplicate-rule-setting`).
+ *
+ * Two passes: the first collects every team, system, service and contract; the
+ * second resolves references, so order across files never matters. Linear in
+ * the size of the input.
+ */
+import type { Diagnostic, Location, Severity } from '../diagnostics.js';
+import { FIXED_CODES } from '../diagnostics.js';
+import type * as ast from '../syntax/ast.js';
+import type {
+  Backoff,
+  Cadence,
+  Call,
+  Contract,
+  Model,
+  PolicySource,
+  PolicyValues,
+  RuleSetting,
+  Service,
+  StoreUse,
+  Subscription,
+  System,
+  Team,
+  Tier,
+} from './model.js';
+import { closestName } from './closest-name.js';
+
+/** What the model needs to know of each anti-pattern rule to validate `rules { }`. */
+export interface KnownRule {
+  code: string;
+  defaultMax?: number;
+}
+
+const TIERS: readonly string[] = ['user-facing', 'internal', 'background'];
+const CADENCES: readonly string[] = ['daily', 'weekly', 'monthly', 'quarterly'];
+const BACKOFFS: readonly string[] = ['exponential', 'fixed', 'none'];
+const PERCENTILES: readonly string[] = ['p50', 'p90', 'p95', 'p99'];
+const RULE_SEVERITIES: readonly string[] = ['hint', 'info', 'warning', 'error', 'off'];
+
+export function buildModel(files: readonly ast.SeamsFile[], knownRules: readonly KnownRule[] = []): Model {
+  return new ModelBuilder(files, knownRules).build();
+}
+
+function quoteList(words: readonly string[]): string {
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+class ModelBuilder {
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly teams = new Map<string, Team>();
+  private readonly systems = new Map<string, System>();
+  private readonly services = new Map<string, Service>();
+  private readonly stores = new Map<string, StoreUse[]>();
+  private readonly calls: Call[] = [];
+  private readonly subscriptions: Subscription[] = [];
+  private readonly ruleSettings = new Map<string, RuleSetting>();
+  private readonly knownRules: Map<string, KnownRule>;
+
+  constructor(
+    private readonly files: readonly ast.SeamsFile[],
+    knownRules: readonly KnownRule[],
+  ) {
+    this.knownRules = new Map(knownRules.map((r) => [r.code, r]));
+  }
+
+  build(): Model {
+    for (const f of this.files) this.collectFile(f);
+    for (const s of this.services.values()) this.resolveService(s);
+    for (const f of this.files) {
+      for (const d of f.declarations) if (d.kind === 'rules') this.readRules(f.file, d);
+      this.checkIgnores(f);
+    }
+    return {
+      files: new Map(this.files.map((f) => [f.file, f])),
+      teams: this.teams,
+      systems: this.systems,
+      services: this.services,
+      stores: this.stores,
+      calls: this.calls,
+      subscriptions: this.subscriptions,
+      ruleSettings: this.ruleSettings,
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  // ---- reporting -------------------------------------------------------------
+
+  private report(code: string, at: Location, message: string, extra: Partial<Diagnostic> = {}): void {
+    this.diagnostics.push({ code, severity: 'error', message, location: at, ...extra });
+  }
+
+  private duplicate(at: Location, message: string, first: Location, firstWhat: string): void {
+    this.report('duplicate-definition', at, message, {
+      related: [{ location: first, message: firstWhat }],
+    });
+  }
+
+  private invalid(file: string, span: ast.Span, message: string): void {
+    this.report('invalid-value', loc(file, span), message);
+  }
+
+  // ---- pass 1: definitions -------------------------------------------------------
+
+  private collectFile(f: ast.SeamsFile): void {
+    for (const d of f.declarations) {
+      if (d.kind === 'team') this.collectTeam(f.file, d);
+      else if (d.kind === 'system') this.collectSystem(f.file, d);
+      else if (d.kind === 'service') this.collectService(f.file, d, undefined);
+    }
+  }
+
+  private collectTeam(file: string, d: ast.TeamDecl): void {
+    if (!d.name) return;
+    const location = loc(file, d.name);
+    const first = this.teams.get(d.name.text);
+    if (first) {
+      this.duplicate(location, `team ${d.name.text} is already defined`, first.location, `team ${d.name.text} is first defined here`);
+      return;
+    }
+    const oncall = d.oncall.flatMap((o) => (o.value ? [o.value.value] : []));
+    this.teams.set(d.name.text, { name: d.name.text, title: d.title?.value, location, decl: d, oncall, services: [] });
+  }
+
+  private collectSystem(file: string, d: ast.SystemDecl): void {
+    let system: System | undefined;
+    if (d.name) {
+      const location = loc(file, d.name);
+      const first = this.systems.get(d.name.text);
+      if (first) {
+        this.duplicate(location, `system ${d.name.text} is already defined`, first.location, `system ${d.name.text} is first defined here`);
+      } else {
+        system = { name: d.name.text, title: d.title?.value, location, decl: d, services: [], defaults: {} };
+        this.systems.set(d.name.text, system);
+        this.readDefaults(file, system, d.defaults);
+      }
+    }
+    for (const s of d.services) this.collectService(file, s, system);
+  }
+
+  private readDefaults(file: string, system: System, blocks: ast.DefaultsDecl[]): void {
+    const seen = new Map<string, ast.Span>();
+    for (const block of blocks) {
+      if (block.policy) this.readPolicy(file, block.policy, system.defaults, seen, `system ${system.name}'s defaults`);
+    }
+  }
+
+  /** Reads a policy block into `into`; a setting already in `seen` is a duplicate. */
+  private readPolicy(
+    file: string,
+    policy: ast.Policy,
+    into: PolicyValues,
+    seen: Map<string, ast.Span>,
+    owner: string,
+  ): void {
+    for (const entry of policy.entries) {
+      const first = seen.get(entry.kind);
+      if (first) {
+        this.duplicate(loc(file, entry.keyword), `${entry.kind} is set twice in ${owner}`, loc(file, first), `${entry.kind} is first set here`);
+        continue;
+      }
+      seen.set(entry.kind, entry.keyword);
+      if (entry.kind === 'timeout') {
+        if (!entry.duration) continue;
+        if (entry.duration.ms <= 0) this.invalid(file, entry.duration, 'a timeout must be longer than zero');
+        else into.timeoutMs = entry.duration.ms;
+      } else if (entry.kind === 'retry') {
+        if (entry.count) {
+          if (!Number.isInteger(entry.count.value)) {
+            this.invalid(file, entry.count, `retry takes a whole number of retries, not ${entry.count.text}`);
+          } else into.retry = entry.count.value;
+        }
+        if (entry.backoff) {
+          if (BACKOFFS.includes(entry.backoff.text)) into.backoff = entry.backoff.text as Backoff;
+          else this.invalid(file, entry.backoff, `unknown backoff ${entry.backoff.text}; expected ${quoteList(BACKOFFS)}`);
+        }
+      } else {
+        into.circuitBreaker = true;
+      }
+    }
+  }
+
+  private collectService(file: string, d: ast.ServiceDecl, system: System | undefined): void {
+    if (!d.name) return;
+    const location = loc(file, d.name);
+    const first = this.services.get(d.name.text);
+    if (first) {
+      this.duplicate(location, `service ${d.name.text} is already defined`, first.location, `service ${d.name.text} is first defined here`);
+      return;
+    }
+    const service: Service = {
+      name: d.name.text,
+      title: d.title?.value,
+      file,
+      location,
+      decl: d,
+      system,
+      compliance: [],
+      stores: [],
+      apis: new Map(),
+      events: new Map(),
+      slo: { declared: false },
+      calls: [],
+      subscriptions: [],
+      callers: [],
+      subscribers: [],
+    };
+    this.services.set(service.name, service);
+    system?.services.push(service);
+    this.readMembers(service);
+  }
+
+  private readMembers(s: Service): void {
+    const file = s.file;
+    const once = new Map<string, ast.Span>();
+    const firstOnly = (m: ast.Member, what: string): boolean => {
+      const first = once.get(m.kind);
+      if (first) {
+        this.duplicate(loc(file, m.keyword), `service ${s.name} already has ${what}`, loc(file, first), `the first ${m.kind} of ${s.name}`);
+        return false;
+      }
+      once.set(m.kind, m.keyword);
+      return true;
+    };
+    for (const m of s.decl.members) {
+      switch (m.kind) {
+        case 'owner':
+          if (m.team && firstOnly(m, 'an owner')) s.owner = { name: m.team.text, location: loc(file, m.team) };
+          break;
+        case 'tier':
+          if (m.value && firstOnly(m, 'a tier')) {
+            if (TIERS.includes(m.value.text)) s.tier = m.value.text as Tier;
+            else this.invalid(file, m.value, `unknown tier ${m.value.text}; expected ${quoteList(TIERS)}`);
+          }
+          break;
+        case 'cadence':
+          if (m.value && firstOnly(m, 'a cadence')) {
+            if (CADENCES.includes(m.value.text)) s.cadence = m.value.text as Cadence;
+            else this.invalid(file, m.value, `unknown cadence ${m.value.text}; expected ${quoteList(CADENCES)}`);
+          }
+          break;
+        case 'scaling':
+          if (m.value && firstOnly(m, 'a scaling profile')) s.scaling = m.value.text;
+          break;
+        case 'compliance':
+          for (const tag of m.tags) if (!s.compliance.includes(tag.text)) s.compliance.push(tag.text);
+          break;
+        case 'store':
+          this.readStore(s, m);
+          break;
+        case 'api':
+        case 'event':
+          this.readContract(s, m);
+          break;
+        case 'slo':
+          this.readSlo(s, m);
+          break;
+        case 'calls':
+        case 'subscribes':
+          break; // resolved in pass 2, when every service is known
+      }
+    }
+  }
+
+  private readStore(s: Service, m: ast.StoreMember): void {
+    if (!m.name) return;
+    const location = loc(s.file, m.name);
+    const same = s.stores.find((u) => u.name === m.name!.text);
+    if (same) {
+      this.duplicate(location, `service ${s.name} declares store ${m.name.text} twice`, same.location, `store ${m.name.text} is first declared here`);
+      return;
+    }
+    const use: StoreUse = { name: m.name.text, kind: m.storeKind?.text, service: s, location, decl: m };
+    s.stores.push(use);
+    const all = this.stores.get(use.name);
+    if (all) all.push(use);
+    else this.stores.set(use.name, [use]);
+  }
+
+  private readContract(s: Service, m: ast.ApiMember | ast.EventMember): void {
+    if (!m.name) return;
+    const map = m.kind === 'api' ? s.apis : s.events;
+    const location = loc(s.file, m.name);
+    const first = map.get(m.name.text);
+    if (first) {
+      this.duplicate(location, `service ${s.name} already has an ${m.kind} named ${m.name.text}`, first.location, `${m.kind} ${m.name.text} is first declared here`);
+      return;
+    }
+    const versions: ast.VersionLit[] = [];
+    for (const v of m.versions) {
+      const dup = versions.find((w) => w.text === v.text);
+      if (dup) {
+        this.duplicate(loc(s.file, v), `${m.kind} ${m.name.text} lists version ${v.text} twice`, loc(s.file, dup), `${v.text} is first listed here`);
+      } else versions.push(v);
+    }
+    const protocol = m.kind === 'api' ? m.protocol?.text : undefined;
+    map.set(m.name.text, { kind: m.kind, name: m.name.text, service: s, versions, protocol, location, decl: m });
+  }
+
+  private readSlo(s: Service, m: ast.SloMember): void {
+    s.slo.declared = true;
+    const file = s.file;
+    for (const e of m.entries) {
+      if (e.kind === 'latency') {
+        if (s.slo.latency) {
+          this.duplicate(loc(file, e.keyword), `service ${s.name} already has a latency objective`, s.slo.latency.location, 'the first latency objective');
+          continue;
+        }
+        if (e.percentile && !PERCENTILES.includes(e.percentile.text)) {
+          this.invalid(file, e.percentile, `unknown percentile ${e.percentile.text}; expected ${quoteList(PERCENTILES)}`);
+          continue;
+        }
+        if (!e.percentile || !e.duration) continue;
+        if (e.duration.ms <= 0) {
+          this.invalid(file, e.duration, 'a latency objective must be longer than zero');
+          continue;
+        }
+        s.slo.latency = { percentile: e.percentile.text, ms: e.duration.ms, location: loc(file, e) };
+      } else {
+        if (s.slo.availability) {
+          this.duplicate(loc(file, e.keyword), `service ${s.name} already has an availability objective`, s.slo.availability.location, 'the first availability objective');
+          continue;
+        }
+        if (!e.percent) continue;
+        if (!(e.percent.value > 0 && e.percent.value <= 100)) {
+          this.invalid(file, e.percent, `availability must be more than 0% and at most 100%, not ${e.percent.text}`);
+          continue;
+        }
+        s.slo.availability = { percent: e.percent.value, location: loc(file, e) };
+      }
+    }
+  }
+
+  // ---- pass 2: references -------------------------------------------------------
+
+  private resolveService(s: Service): void {
+    if (s.owner) {
+      s.owner.target = this.teams.get(s.owner.name);
+      if (s.owner.target) s.owner.target.services.push(s);
+      else this.unresolved(s.owner.location, `no team named ${s.owner.name}`, s.owner.name, this.teams.keys());
+    }
+    for (const m of s.decl.members) {
+      if (m.kind === 'calls') this.resolveCall(s, m);
+      else if (m.kind === 'subscribes') this.resolveSubscription(s, m);
+    }
+  }
+
+  private unresolved(at: Location, message: string, written: string, candidates: Iterable<string>): void {
+    const guess = closestName(written, candidates);
+    const fixes = guess
+      ? [{ title: `Change to ${guess}`, edits: [{ file: at.file, start: at.start, end: at.end, newText: guess }], preferred: true }]
+      : undefined;
+    this.report('unresolved-reference', at, guess ? `${message}; did you mean ${guess}?` : message, { fixes });
+  }
+
+  private resolveCall(s: Service, m: ast.CallsMember): void {
+    if (!m.target) return;
+    const file = s.file;
+    const end = Math.max(m.target.end, m.api?.end ?? 0, m.version?.end ?? 0);
+    const target = { name: m.target.text, location: loc(file, m.target), target: this.services.get(m.target.text) };
+    const call: Call = {
+      from: s,
+      file,
+      decl: m,
+      location: { file, start: m.keyword.start, end },
+      target,
+      version: m.version,
+      policy: {},
+      policySources: {},
+    };
+    if (!target.target) {
+      this.unresolved(target.location, `no service named ${target.name}`, target.name, this.services.keys());
+    } else {
+      target.target.callers.push(call);
+    }
+    if (m.api) {
+      const api = target.target?.apis.get(m.api.text);
+      call.api = { name: m.api.text, location: loc(file, m.api), target: api };
+      if (target.target && !api) {
+        this.unresolved(call.api.location, `service ${target.name} has no api named ${m.api.text}`, m.api.text, target.target.apis.keys());
+      }
+    }
+    this.applyPolicy(call, m.policy);
+    s.calls.push(call);
+    this.calls.push(call);
+  }
+
+  /** The call's own policy wins; what it leaves unset comes from its system's defaults. */
+  private applyPolicy(call: Call, policy: ast.Policy | undefined): void {
+    const own: PolicyValues = {};
+    if (policy) this.readPolicy(call.file, policy, own, new Map(), `the call to ${call.target.name}`);
+    const defaults = call.from.system?.defaults ?? {};
+    for (const key of ['timeoutMs', 'retry', 'backoff', 'circuitBreaker'] as const) {
+      let source: PolicySource | undefined;
+      if (own[key] !== undefined) source = 'call';
+      else if (defaults[key] !== undefined) source = 'defaults';
+      if (source) {
+        (call.policy as Record<string, unknown>)[key] = source === 'call' ? own[key] : defaults[key];
+        call.policySources[key] = source;
+      }
+    }
+  }
+
+  private resolveSubscription(s: Service, m: ast.SubscribesMember): void {
+    if (!m.target) return;
+    const file = s.file;
+    const end = Math.max(m.target.end, m.event?.end ?? 0, m.version?.end ?? 0);
+    const publisher = { name: m.target.text, location: loc(file, m.target), target: this.services.get(m.target.text) };
+    const sub: Subscription = {
+      subscriber: s,
+      file,
+      decl: m,
+      location: { file, start: m.keyword.start, end },
+      publisher,
+      version: m.version,
+    };
+    if (!publisher.target) {
+      this.unresolved(publisher.location, `no service named ${publisher.name}`, publisher.name, this.services.keys());
+    } else {
+      publisher.target.subscribers.push(sub);
+    }
+    if (m.event) {
+      const event: Contract | undefined = publisher.target?.events.get(m.event.text);
+      sub.event = { name: m.event.text, location: loc(file, m.event), target: event };
+      if (publisher.target && !event) {
+        this.unresolved(sub.event.location, `service ${publisher.name} publishes no event named ${m.event.text}`, m.event.text, publisher.target.events.keys());
+      }
+    }
+    s.subscriptions.push(sub);
+    this.subscriptions.push(sub);
+  }
+
+  // ---- rules { } and seams-ignore ---------------------------------------------------
+
+  private readRules(file: string, block: ast.RulesBlock): void {
+    for (const decl of block.settings) {
+      const code = decl.rule.text;
+      const known = this.knownRules.get(code);
+      if (!known) {
+        const fixed = (FIXED_CODES as readonly string[]).includes(code);
+        this.invalid(file, decl.rule, fixed ? `${code} is a fixed error and cannot be configured` : `there is no rule named ${code}`);
+        continue;
+      }
+      const first = this.ruleSettings.get(code);
+      if (first) {
+        this.report('duplicate-rule-setting', loc(file, decl.rule), `rule ${code} is already configured`, {
+          related: [{ location: loc(first.file, first.decl.rule), message: `${code} is first configured here` }],
+        });
+        continue;
+      }
+      if (!decl.severity && !decl.maxKeyword) {
+        this.invalid(file, decl.rule, `rule ${code} needs a severity, off, or max N`);
+        continue;
+      }
+      const setting: RuleSetting = { code, decl, file };
+      let ok = true;
+      if (decl.severity) {
+        if (RULE_SEVERITIES.includes(decl.severity.text)) setting.severity = decl.severity.text as Severity | 'off';
+        else {
+          this.invalid(file, decl.severity, `unknown severity ${decl.severity.text}; expected ${quoteList(RULE_SEVERITIES)}`);
+          ok = false;
+        }
+      }
+      if (decl.maxKeyword) {
+        if (known.defaultMax === undefined) {
+          this.invalid(file, decl.maxKeyword, `rule ${code} has no threshold, so max does not apply`);
+          ok = false;
+        } else if (setting.severity === 'off') {
+          this.invalid(file, decl.maxKeyword, `rule ${code} is off, so max does not apply`);
+          ok = false;
+        } else if (decl.max) {
+          if (Number.isInteger(decl.max.value) && decl.max.value > 0) setting.max = decl.max.value;
+          else {
+            this.invalid(file, decl.max, `max takes a positive whole number, not ${decl.max.text}`);
+            ok = false;
+          }
+        }
+      }
+      if (ok) this.ruleSettings.set(code, setting);
+    }
+  }
+
+  private checkIgnores(f: ast.SeamsFile): void {
+    for (const d of f.ignores) {
+      if (d.codes.length === 0) {
+        this.invalid(f.file, d, 'seams-ignore needs the code of the rule to silence, e.g. // seams-ignore shared-database');
+      }
+      for (const c of d.codes) {
+        if (this.knownRules.has(c.text)) continue;
+        const fixed = (FIXED_CODES as readonly string[]).includes(c.text);
+        this.invalid(f.file, c, fixed ? `${c.text} is a fixed error and cannot be silenced` : `there is no rule named ${c.text}`);
+      }
+    }
+  }
+}
+
+function loc(file: string, span: ast.Span): Location {
+  return { file, start: span.start, end: span.end };
+}

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { parseSeams } from '../../server/src/core/syntax/parse.js';
 import { expandSnippet, tabStops } from './snippet-text.js';
 import { invalidTokens, repoRoot, scopesOf, tokenize } from './tokenizer.js';
 
@@ -61,5 +62,16 @@ test('the calls snippet sets a timeout, a retry with backoff and a circuit break
     ['circuit-breaker', 'keyword.other.policy.circuit-breaker.seams'],
   ]) {
     assert.ok(scopesOf(tokens, text).includes(scope), `${text} is ${scope}`);
+  }
+});
+
+test('every snippet, expanded where it belongs, parses without a syntax error', () => {
+  const topLevel = new Set(['team', 'system', 'service', 'rules', 'seams-ignore']);
+  for (const [name, s] of Object.entries(snippets)) {
+    const text = expandSnippet(bodyText(s));
+    const prefix = Array.isArray(s.prefix) ? s.prefix[0] : s.prefix;
+    const source = topLevel.has(prefix) ? text : `service wrapper {\n${text}\n}\n`;
+    const { diagnostics } = parseSeams(source, `${prefix}.seams`);
+    assert.deepEqual(diagnostics.map((d) => d.message), [], `${name}:\n${source}`);
   }
 });

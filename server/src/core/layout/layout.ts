@@ -1,0 +1,252 @@
+/**
+ * `ServiceGraph` -> `LaidOutGraph` with ELK's layered algorithm.
+ *
+ * Groups are ELK compound nodes laid out with the default hierarchy handling
+ * (each group on its own, then the top level), which is fast but does not
+ * route an edge that crosses a group border (docs/architecture-layout.md). So
+ * every crossing edge is cut into up to three pieces that ELK does route: member
+ * → a port on its group's border, port → port (or node) at the top level, and
+ * port → member inside the target group. The pieces are joined again here into
+ * one polyline. The middle piece carries the label, so labels of crossing edges
+ * sit between groups, never on a member.
+ *
+ * Pure and synchronous underneath (the bundled ELK runs on the caller's thread),
+ * so the language server runs it in a worker and the CLI runs it inline.
+ */
+import type { ElkExtendedEdge, ElkLabel, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { Box, GraphEdge, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
+import { FONT, textWidth } from './text-metrics.js';
+import { edgeLabelSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
+import { placeLabelsClear } from './label-placement.js';
+
+/** The part of ELK's API used here, so tests and the worker can pass their own instance. */
+export interface ElkLike {
+  layout(graph: ElkNode, args?: { layoutOptions?: LayoutOptions }): Promise<ElkNode>;
+}
+
+let sharedElk: ElkLike | undefined;
+
+async function defaultElk(): Promise<ElkLike> {
+  if (!sharedElk) {
+    // The bundled build runs synchronously on this thread (no web worker needed).
+    const mod = (await import('elkjs/lib/elk.bundled.js')) as unknown as { default: new () => ElkLike };
+    sharedElk = new mod.default();
+  }
+  return sharedElk;
+}
+
+function layeredOptions(graph: ServiceGraph): LayoutOptions {
+  return {
+    'elk.algorithm': 'layered',
+    'elk.direction': graph.options.direction === 'down' ? 'DOWN' : 'RIGHT',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    // Keep the given (model) order where the algorithm has a free choice: a small
+    // edit then moves little (see test/layout/stability.test.ts).
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    'elk.spacing.nodeNode': '28',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+    'elk.spacing.edgeNode': '14',
+    'elk.spacing.edgeEdge': '8',
+    'elk.spacing.edgeLabel': '3',
+    'elk.spacing.labelNode': '6',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  };
+}
+
+interface Piece {
+  /** The ELK edge id of this piece. */
+  id: string;
+  edgeId: string;
+  order: number;
+}
+
+/** Builds the ELK input. Exposed for tests and the benchmark. */
+export function toElkGraph(graph: ServiceGraph): { root: ElkNode; pieces: Piece[] } {
+  const options = layeredOptions(graph);
+  const down = graph.options.direction === 'down';
+  const root: ElkNode = {
+    id: '__root',
+    layoutOptions: {
+      ...options,
+      'elk.padding': '[top=16,left=16,bottom=16,right=16]',
+      'elk.json.shapeCoords': 'ROOT',
+      'elk.json.edgeCoords': 'ROOT',
+    },
+    children: [],
+    edges: [],
+  };
+  const groups = new Map<string, ElkNode>();
+  const groupOf = new Map<string, string>();
+  for (const n of graph.nodes) {
+    if (n.kind === 'group' && !n.collapsed) {
+      const min = textWidth(groupTitle(n), FONT.groupTitle) + 2 * GROUP_PAD + 24;
+      const g: ElkNode = {
+        id: n.id,
+        layoutOptions: {
+          ...options,
+          'elk.padding': `[top=${GROUP_HEADER + 10},left=${GROUP_PAD},bottom=${GROUP_PAD},right=${GROUP_PAD}]`,
+          'elk.portConstraints': 'FIXED_SIDE',
+          'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+          'elk.nodeSize.minimum': `(${min},${GROUP_HEADER + 40})`,
+        },
+        children: [],
+        ports: [],
+        edges: [],
+      };
+      groups.set(n.id, g);
+      root.children!.push(g);
+    }
+  }
+  for (const n of graph.nodes) {
+    if (groups.has(n.id)) continue;
+    const size = nodeSize(n);
+    const elkNode: ElkNode = { id: n.id, width: size.width, height: size.height };
+    const parent = n.parent !== undefined ? groups.get(n.parent) : undefined;
+    if (parent) {
+      parent.children!.push(elkNode);
+      groupOf.set(n.id, parent.id);
+    } else {
+      root.children!.push(elkNode);
+    }
+  }
+
+  const pieces: Piece[] = [];
+  const labelOf = (e: GraphEdge): ElkLabel[] | undefined =>
+    e.label ? [{ id: `${e.id}#label`, text: e.label, ...edgeLabelSize(e.label) }] : undefined;
+  const add = (container: ElkNode, edge: ElkExtendedEdge, e: GraphEdge, order: number): void => {
+    container.edges!.push(edge);
+    pieces.push({ id: edge.id, edgeId: e.id, order });
+  };
+  const port = (group: ElkNode, id: string, out: boolean): string => {
+    const side = out ? (down ? 'SOUTH' : 'EAST') : down ? 'NORTH' : 'WEST';
+    const p: ElkPort = { id, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } };
+    group.ports!.push(p);
+    return id;
+  };
+  graph.edges.forEach((e, i) => {
+    const sg = groupOf.get(e.source);
+    const tg = groupOf.get(e.target);
+    if (sg === tg) {
+      const container = sg !== undefined ? groups.get(sg)! : root;
+      add(container, { id: `e${i}`, sources: [e.source], targets: [e.target], labels: labelOf(e) }, e, 0);
+      return;
+    }
+    let from = e.source;
+    let to = e.target;
+    if (sg !== undefined) {
+      from = port(groups.get(sg)!, `e${i}.out`, true);
+      add(groups.get(sg)!, { id: `e${i}.a`, sources: [e.source], targets: [from] }, e, 0);
+    }
+    if (tg !== undefined) {
+      to = port(groups.get(tg)!, `e${i}.in`, false);
+      add(groups.get(tg)!, { id: `e${i}.c`, sources: [to], targets: [e.target] }, e, 2);
+    }
+    add(root, { id: `e${i}.b`, sources: [from], targets: [to], labels: labelOf(e) }, e, 1);
+  });
+  return { root, pieces };
+}
+
+function round(v: number): number {
+  return Math.round(v);
+}
+
+/** Lays out the graph. Deterministic: the same graph gives the same coordinates. */
+export async function layoutGraph(graph: ServiceGraph, elk?: ElkLike): Promise<LaidOutGraph> {
+  const { root, pieces } = toElkGraph(graph);
+  const engine = elk ?? (await defaultElk());
+  const result = await engine.layout(root);
+
+  const shapes = new Map<string, ElkNode>();
+  const elkEdges = new Map<string, ElkExtendedEdge>();
+  const walk = (n: ElkNode): void => {
+    for (const c of n.children ?? []) {
+      shapes.set(c.id, c);
+      walk(c);
+    }
+    for (const e of n.edges ?? []) elkEdges.set(e.id, e);
+  };
+  walk(result);
+
+  const nodes: LaidOutNode[] = graph.nodes.map((n) => {
+    const s = shapes.get(n.id);
+    return { ...n, x: round(s?.x ?? 0), y: round(s?.y ?? 0), width: round(s?.width ?? 0), height: round(s?.height ?? 0) };
+  });
+
+  const byEdge = new Map<string, Piece[]>();
+  for (const p of pieces) {
+    const list = byEdge.get(p.edgeId);
+    if (list) list.push(p);
+    else byEdge.set(p.edgeId, [p]);
+  }
+  const edges: LaidOutEdge[] = graph.edges.map((e) => {
+    const parts = (byEdge.get(e.id) ?? []).sort((a, b) => a.order - b.order);
+    const points: Point[] = [];
+    let labelBox: Box | undefined;
+    for (const part of parts) {
+      const elkEdge = elkEdges.get(part.id);
+      for (const section of elkEdge?.sections ?? []) {
+        for (const p of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
+          const q = { x: round(p.x), y: round(p.y) };
+          const last = points[points.length - 1];
+          if (!last || last.x !== q.x || last.y !== q.y) points.push(q);
+        }
+      }
+      const label = elkEdge?.labels?.[0];
+      if (label && label.x !== undefined && label.y !== undefined) {
+        labelBox = { x: round(label.x), y: round(label.y), width: round(label.width ?? 0), height: round(label.height ?? 0) };
+      }
+    }
+    if (points.length < 2) points.push(...fallbackLine(e, nodes));
+    const out: LaidOutEdge = { ...e, points: straighten(points) };
+    if (labelBox && e.label) out.labelBox = labelBox;
+    return out;
+  });
+
+  placeLabelsClear(nodes, edges);
+  return {
+    width: round(result.width ?? 0),
+    height: round(result.height ?? 0),
+    options: graph.options,
+    nodes,
+    edges,
+  };
+}
+
+/**
+ * Rounding and the zero-size ports can leave a 1 px kink where pieces meet;
+ * turn such near-axis steps into straight segments by dropping the middle point
+ * when three points are collinear.
+ */
+function straighten(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    out.push(p);
+    while (out.length >= 3) {
+      const [a, b, c] = out.slice(-3) as [Point, Point, Point];
+      const collinear = (a.x === b.x && b.x === c.x) || (a.y === b.y && b.y === c.y);
+      if (!collinear) break;
+      out.splice(out.length - 2, 1);
+    }
+  }
+  return out;
+}
+
+/** Should ELK leave an edge unrouted, join the box centres' facing borders. */
+function fallbackLine(e: GraphEdge, nodes: readonly LaidOutNode[]): Point[] {
+  const s = nodes.find((n) => n.id === e.source);
+  const t = nodes.find((n) => n.id === e.target);
+  if (!s || !t) return [{ x: 0, y: 0 }, { x: 0, y: 0 }];
+  return [borderPoint(s, t), borderPoint(t, s)];
+}
+
+function borderPoint(from: Box, to: Box): Point {
+  const cx = from.x + from.width / 2;
+  const cy = from.y + from.height / 2;
+  const dx = to.x + to.width / 2 - cx;
+  const dy = to.y + to.height / 2 - cy;
+  if (dx === 0 && dy === 0) return { x: round(cx), y: round(from.y) };
+  const sx = dx === 0 ? Infinity : from.width / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : from.height / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy);
+  return { x: round(cx + dx * s), y: round(cy + dy * s) };
+}

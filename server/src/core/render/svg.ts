@@ -1,0 +1,225 @@
+/**
+ * `LaidOutGraph` -> one self-contained SVG document (styles inside, no external
+ * references), used by `seams render` and the preview's "Export as SVG".
+ *
+ * Output is a pure function of the input: elements in graph order, numbers
+ * rounded to one decimal, no timestamps or random ids, so the same graph always
+ * gives byte-identical text. Every user string goes through `escapeXml`.
+ * Elements carry the same `data-id`, `data-kind` and classes as the webview's
+ * drawing, so interaction code and tests find things the same way in both.
+ */
+import type { Box, LaidOutEdge, LaidOutGraph, LaidOutNode, Problem } from '../layout/graph.js';
+import { collapsedSublabel, GROUP_HEADER, groupTitle } from '../layout/node-size.js';
+import { escapeXml } from './escape-xml.js';
+import { textWidth } from '../layout/text-metrics.js';
+import { svgStyle, type SvgTheme } from './svg-theme.js';
+
+export interface RenderOptions {
+  theme: SvgTheme;
+  /** Draw the legend below the graph (default true). */
+  legend?: boolean;
+}
+
+const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+
+/** A number as SVG text: at most one decimal, no `-0`. */
+export function num(v: number): string {
+  const r = Math.round(v * 10) / 10;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+type Attrs = Record<string, string | number | undefined>;
+
+function attrs(a: Attrs): string {
+  let out = '';
+  for (const [k, v] of Object.entries(a)) {
+    if (v === undefined) continue;
+    out += ` ${k}="${typeof v === 'number' ? num(v) : escapeXml(v)}"`;
+  }
+  return out;
+}
+
+function el(name: string, a: Attrs, content?: string): string {
+  return content === undefined ? `<${name}${attrs(a)}/>` : `<${name}${attrs(a)}>${content}</${name}>`;
+}
+
+function sevClass(severity: string | undefined): string {
+  return severity ? ` sev-${severity}` : '';
+}
+
+function problemLines(problems: readonly Problem[]): string[] {
+  return problems.map((p) => `${p.severity} ${p.code}: ${p.message}`);
+}
+
+/** The hover text of a node: what it is, its summary and its problems. */
+function nodeTitle(node: LaidOutNode): string {
+  const lines = [node.sublabel ? `${node.label} — ${node.sublabel}` : node.label];
+  const s = node.summary;
+  if (s) {
+    if (s.owner) lines.push(`owner: ${s.owner}`);
+    if (s.tier) lines.push(`tier: ${s.tier}`);
+    if (s.system) lines.push(`system: ${s.system}`);
+    for (const c of s.contracts) lines.push(c);
+    if (s.stores.length) lines.push(`stores: ${s.stores.join(', ')}`);
+  }
+  if (node.memberCount !== undefined) lines.push(`${node.memberCount} services (collapsed)`);
+  lines.push(...problemLines(node.problems));
+  return lines.join('\n');
+}
+
+function badge(problems: readonly Problem[], severity: string | undefined, x: number, y: number): string {
+  return el(
+    'g',
+    { class: `badge${sevClass(severity)}`, 'data-count': problems.length },
+    el('circle', { cx: x, cy: y, r: 8 }) + el('text', { x, y: y + 3.5, 'text-anchor': 'middle' }, String(problems.length)),
+  );
+}
+
+function centredLabels(node: LaidOutNode, top: number): string {
+  const cx = node.x + node.width / 2;
+  const mid = (top + node.y + node.height) / 2;
+  const sub = collapsedSublabel(node);
+  if (!sub) return el('text', { class: 'label', x: cx, y: mid + 4.5, 'text-anchor': 'middle' }, escapeXml(node.label));
+  return (
+    el('text', { class: 'label', x: cx, y: mid - 2, 'text-anchor': 'middle' }, escapeXml(node.label)) +
+    el('text', { class: 'sublabel', x: cx, y: mid + 12, 'text-anchor': 'middle' }, escapeXml(sub))
+  );
+}
+
+function cylinder(b: Box): string {
+  const ry = Math.min(6, b.height / 4);
+  const { x, y, width: w, height: h } = b;
+  const arc = `A${num(w / 2)},${num(ry)} 0 0 0`;
+  return (
+    `M${num(x)},${num(y + ry)} ${arc} ${num(x + w)},${num(y + ry)} ${arc} ${num(x)},${num(y + ry)} ` +
+    `L${num(x)},${num(y + h - ry)} ${arc} ${num(x + w)},${num(y + h - ry)} L${num(x + w)},${num(y + ry)}`
+  );
+}
+
+function renderNode(node: LaidOutNode): string {
+  const classes = `node kind-${node.kind}${node.collapsed ? ' collapsed' : ''}${sevClass(node.severity)}`;
+  const { x, y, width: w, height: h } = node;
+  let body = el('title', {}, escapeXml(nodeTitle(node)));
+  if (node.kind === 'group' && !node.collapsed) {
+    body += el('rect', { class: 'shape', x, y, width: w, height: h, rx: 6 });
+    body += el('text', { class: 'group-label', x: x + 10, y: y + GROUP_HEADER / 2 + 4 }, escapeXml(groupTitle(node)));
+  } else if (node.kind === 'store') {
+    const ry = Math.min(6, h / 4);
+    body += el('path', { class: 'shape', d: cylinder(node) });
+    body += centredLabels(node, y + 2 * ry);
+  } else {
+    body += el('rect', { class: 'shape', x, y, width: w, height: h, rx: 4 });
+    body += centredLabels(node, y);
+  }
+  if (node.problems.length) body += badge(node.problems, node.severity, x + w, y);
+  return el('g', { class: classes, 'data-id': node.id, 'data-kind': node.kind }, body);
+}
+
+function pathOf(edge: LaidOutEdge): string {
+  return edge.points.map((p, i) => `${i ? 'L' : 'M'}${num(p.x)},${num(p.y)}`).join(' ');
+}
+
+function edgeTitle(edge: LaidOutEdge): string {
+  const what = edge.kind === 'call' ? 'calls' : edge.kind === 'subscription' ? 'publishes to' : 'uses store';
+  // Ids are `service:NAME`, `store:NAME`, `group:KIND:NAME`; names hold no colon.
+  const name = (id: string): string => id.slice(id.lastIndexOf(':') + 1);
+  const head = `${name(edge.source)} ${what} ${name(edge.target)}${edge.label ? ` (${edge.label})` : ''}`;
+  return [head, ...problemLines(edge.problems)].join('\n');
+}
+
+function renderEdge(edge: LaidOutEdge): { line: string; label: string } {
+  const marker = edge.kind === 'store' ? undefined : `url(#seams-arrow-${edge.severity ?? 'plain'})`;
+  let body = el('title', {}, escapeXml(edgeTitle(edge))) + el('path', { class: 'line', d: pathOf(edge), 'marker-end': marker });
+  let label = '';
+  if (edge.label && edge.labelBox) {
+    const b = edge.labelBox;
+    let inner = el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 2 });
+    inner += el('text', { x: b.x + b.width / 2, y: b.y + b.height / 2 + 4, 'text-anchor': 'middle' }, escapeXml(edge.label));
+    if (edge.problems.length) inner += badge(edge.problems, edge.severity, b.x + b.width, b.y);
+    label = el('g', { class: `edge-label${sevClass(edge.severity)}`, 'data-id': edge.id, 'data-kind': edge.kind }, inner);
+  } else if (edge.problems.length) {
+    const mid = edge.points[Math.floor(edge.points.length / 2)]!;
+    body += badge(edge.problems, edge.severity, mid.x, mid.y);
+  }
+  const line = el('g', { class: `edge kind-${edge.kind}${sevClass(edge.severity)}`, 'data-id': edge.id, 'data-kind': edge.kind }, body);
+  return { line, label };
+}
+
+function markers(): string {
+  return SEVERITIES.reduce(
+    (out, name) => out + marker(name),
+    marker('plain'),
+  );
+}
+
+function marker(name: string): string {
+  return el(
+    'marker',
+    {
+      id: `seams-arrow-${name}`,
+      class: `arrow arrow-${name}`,
+      viewBox: '0 0 10 10',
+      refX: 9,
+      refY: 5,
+      markerWidth: 8,
+      markerHeight: 8,
+      markerUnits: 'userSpaceOnUse',
+      orient: 'auto',
+    },
+    el('path', { d: 'M0,0 L10,5 L0,10 z' }),
+  );
+}
+
+export const LEGEND_HEIGHT = 34;
+const LEGEND_WIDTH = 560;
+
+function legend(x: number, y: number): string {
+  let out = el('rect', { class: 'frame', x, y, width: LEGEND_WIDTH, height: LEGEND_HEIGHT - 8, rx: 4 });
+  const cy = y + 13;
+  const line = (x0: number, kind: string, text: string, arrow: boolean): string =>
+    el(
+      'g',
+      { class: `edge kind-${kind}` },
+      el('path', { class: 'line', d: `M${num(x0)},${num(cy)} L${num(x0 + 30)},${num(cy)}`, 'marker-end': arrow ? 'url(#seams-arrow-plain)' : undefined }),
+    ) + el('text', { x: x0 + 36, y: cy + 4 }, text);
+  out += line(x + 10, 'call', 'call', true);
+  out += line(x + 80, 'subscription', 'event subscription', true);
+  out += line(x + 230, 'store', 'store', false);
+  let sx = x + 300;
+  for (const s of SEVERITIES) {
+    out += el('circle', { class: `swatch sev-${s}`, cx: sx + 5, cy, r: 5 }) + el('text', { x: sx + 14, y: cy + 4 }, s);
+    sx += 24 + textWidth(s, 11);
+  }
+  return el('g', { class: 'legend' }, out);
+}
+
+/** Renders the graph as a standalone SVG document. */
+export function renderSvg(graph: LaidOutGraph, options: RenderOptions = { theme: 'light' }): string {
+  const showLegend = options.legend !== false;
+  const width = Math.max(graph.width, showLegend ? LEGEND_WIDTH + 32 : 0);
+  const height = graph.height + (showLegend ? LEGEND_HEIGHT : 0);
+  const groups: string[] = [];
+  const nodes: string[] = [];
+  const lines: string[] = [];
+  const labels: string[] = [];
+  for (const n of graph.nodes) (n.kind === 'group' && !n.collapsed ? groups : nodes).push(renderNode(n));
+  for (const e of graph.edges) {
+    const { line, label } = renderEdge(e);
+    lines.push(line);
+    if (label) labels.push(label);
+  }
+  const layer = (name: string, items: string[]): string => `<g class="${name}">\n${items.join('\n')}\n</g>`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: `seams-graph theme-${options.theme}`, width, height, viewBox: `0 0 ${num(width)} ${num(height)}` })}>`,
+    `<style>\n${svgStyle(options.theme)}\n</style>`,
+    `<defs>${markers()}</defs>`,
+    el('rect', { class: 'background', x: 0, y: 0, width, height }),
+    layer('layer-groups', groups),
+    layer('layer-edges', lines),
+    layer('layer-nodes', nodes),
+    layer('layer-labels', labels),
+    showLegend ? legend(16, graph.height) : '',
+    '</svg>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,206 @@
+// Runs inside VS Code's extension host against a copy of examples/: every language feature
+// is exercised through the same `vscode` API commands that the editor's UI uses, so a pass
+// here means the installed extension, its client and its server work together.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as vscode from 'vscode';
+import { findAll, findFirst, ID, serviceBody, type SeamsSource } from './seams-source.js';
+import { codeOf, waitForDiagnostics } from './wait-for-diagnostics.js';
+
+interface CliDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  severity: string;
+  message: string;
+}
+
+const EXTENSION_ID = 'seams-dev.seams';
+// This bundle sits in <repo>/out/test/vscode/suite/; the CLI it compares against in <repo>/dist/.
+const repoRoot = resolve(__dirname, '../../../..');
+
+/** What `seams check --format json` reports for the folder: the reference the editor must match. */
+function checkWithCli(folder: string): CliDiagnostic[] {
+  const cli = resolve(repoRoot, 'dist/cli.cjs');
+  assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
+  // In desktop VS Code process.execPath is Electron; this flag makes it behave as Node.
+  const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json'], {
+    cwd: folder,
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  assert.ok(result.status === 0 || result.status === 1, `seams check failed (${result.status}): ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { diagnostics: CliDiagnostic[] }).diagnostics;
+}
+
+const key = (line: number, column: number, code: string) => `${line}:${column} ${code}`;
+const editorKeys = (diagnostics: readonly vscode.Diagnostic[]) =>
+  diagnostics.map((d) => key(d.range.start.line + 1, d.range.start.character + 1, codeOf(d))).sort();
+
+suite('Seams in a real VS Code', () => {
+  let folder: vscode.Uri;
+  let sources: SeamsSource[] = [];
+  let expected: CliDiagnostic[] = [];
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    const api = (await extension.activate()) as { client: { isRunning(): boolean } };
+    assert.ok(api.client.isRunning(), 'the language client is not running after activation');
+
+    folder = vscode.workspace.workspaceFolders?.[0]?.uri ?? assert.fail('no workspace folder is open');
+    const uris = (await vscode.workspace.findFiles('**/*.seams')).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+    assert.ok(uris.length >= 2, `expected several .seams files in ${folder.fsPath}, found ${uris.length}`);
+    sources = await Promise.all(uris.map(async (uri) => ({ uri, document: await vscode.workspace.openTextDocument(uri) })));
+    expected = checkWithCli(folder.fsPath);
+  });
+
+  test('opens .seams files as the Seams language', () => {
+    for (const { document } of sources) assert.equal(document.languageId, 'seams', document.uri.fsPath);
+  });
+
+  test('shows exactly the diagnostics that `seams check` reports, with rule links', async () => {
+    assert.ok(expected.length > 0, 'the examples are meant to show anti-patterns, but seams check found none');
+    for (const source of sources) {
+      const relative = vscode.workspace.asRelativePath(source.uri, false);
+      const want = expected.filter((d) => d.file.replace(/\\/g, '/') === relative).map((d) => key(d.line, d.column, d.code)).sort();
+      const got = await waitForDiagnostics(
+        source.uri,
+        (current) => JSON.stringify(editorKeys(current)) === JSON.stringify(want),
+        `the ${want.length} diagnostics of seams check`,
+      );
+      for (const diagnostic of got) {
+        const code = diagnostic.code;
+        if (codeOf(diagnostic) === 'syntax') continue;
+        assert.ok(typeof code === 'object' && code.target, `${relative}: ${codeOf(diagnostic)} has no documentation link`);
+      }
+    }
+  });
+
+  test('completes team names after `owner`', async () => {
+    const teams = findAll(sources, `team\\s+(${ID})`).map((m) => m.name);
+    const owner = findFirst(sources, `owner\\s+(${ID})`, 'owner line');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      owner.source.uri,
+      owner.range.start,
+    );
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const team of teams) assert.ok(labels.includes(team), `completion after owner lacks team ${team}; got ${labels.slice(0, 30).join(', ')}`);
+  });
+
+  test('hover on a called service shows its owner', async () => {
+    const call = findFirst(sources, `calls\\s+(${ID})`, 'calls line');
+    const owner = /^[ \t]*owner\s+(\S+)/m.exec(serviceBody(sources, call.name))?.[1];
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', call.source.uri, call.range.start);
+    const text = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
+    assert.ok(text.includes(call.name), `hover on ${call.name} does not name it: ${text}`);
+    if (owner) assert.ok(text.includes(owner), `hover on ${call.name} does not show its owner ${owner}: ${text}`);
+  });
+
+  test('goes to the definition of a called service in another file or the same', async () => {
+    const call = findFirst(sources, `calls\\s+(${ID})`, 'calls line');
+    const declaration = findFirst(sources, `service\\s+(${call.name})\\b`, `declaration of ${call.name}`);
+    const targets = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+      'vscode.executeDefinitionProvider',
+      call.source.uri,
+      call.range.start,
+    );
+    assert.equal(targets.length, 1, `definitions of ${call.name}: ${JSON.stringify(targets)}`);
+    const target = targets[0]!;
+    const uri = 'targetUri' in target ? target.targetUri : target.uri;
+    const range = 'targetUri' in target ? (target.targetSelectionRange ?? target.targetRange) : target.range;
+    assert.equal(uri.toString(), declaration.source.uri.toString());
+    assert.equal(range.start.line, declaration.range.start.line);
+  });
+
+  test('formats to one canonical text, idempotently, whatever the indentation', async () => {
+    const { document } = sources[0]!;
+    const options: vscode.FormattingOptions = { tabSize: 2, insertSpaces: true };
+    const format = async () => {
+      const edits = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', document.uri, options);
+      const edit = new vscode.WorkspaceEdit();
+      edit.set(document.uri, edits ?? []);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the formatting edit was not applied');
+      return edits ?? [];
+    };
+    await format();
+    const canonical = document.getText();
+    assert.deepEqual(await format(), [], 'formatting formatted text changed it again');
+
+    // Scramble the layout (indentation gone, extra blanks) and format back.
+    const scrambled = canonical.replace(/^[ \t]+/gm, '').replace(/ +/g, (spaces) => `${spaces}  `);
+    const replace = new vscode.WorkspaceEdit();
+    replace.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), scrambled);
+    assert.ok(await vscode.workspace.applyEdit(replace));
+    await format();
+    assert.equal(document.getText(), canonical);
+  });
+
+  test('a quick fix carried by a rule removes its diagnostic, and seams-ignore is offered', async () => {
+    let applied = false;
+    for (const source of sources) {
+      for (const diagnostic of vscode.languages.getDiagnostics(source.uri)) {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          source.uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
+        const mine = actions.filter((a) => a.diagnostics?.some((d) => d.range.isEqual(diagnostic.range) && codeOf(d) === codeOf(diagnostic)));
+        if (codeOf(diagnostic) !== 'syntax') {
+          assert.ok(mine.some((a) => /seams-ignore/.test(a.title)), `no "seams-ignore" action for ${codeOf(diagnostic)}: ${actions.map((a) => a.title).join(' | ')}`);
+        }
+        const fix = mine.find((a) => a.edit && !/seams-ignore/.test(a.title));
+        if (!fix) continue;
+        assert.ok(await vscode.workspace.applyEdit(fix.edit!), `could not apply "${fix.title}"`);
+        const at = key(diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, codeOf(diagnostic));
+        await waitForDiagnostics(source.uri, (current) => !editorKeys(current).includes(at), `${at} to go away after "${fix.title}"`);
+        applied = true;
+        break;
+      }
+      if (applied) break;
+    }
+    assert.ok(applied, 'no diagnostic in the examples offered a quick fix other than seams-ignore');
+  });
+
+  test('renames a team across files, and refuses a name that is not an identifier', async () => {
+    const team = findFirst(sources, `team\\s+(${ID})`, 'team declaration');
+    const uses = [...findAll(sources, `team\\s+(${team.name})\\b`), ...findAll(sources, `owner\\s+(${team.name})\\b`)];
+    const newName = `${team.name}-renamed`;
+
+    // The server may refuse with an error (VS Code shows it) or with no edit; both leave the text alone.
+    const refused = await Promise.resolve(
+      vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', team.source.uri, team.range.start, 'not a name!'),
+    ).then(
+      (result) => result,
+      () => undefined,
+    );
+    assert.ok(!refused || refused.size === 0, 'rename accepted "not a name!" as a team name');
+
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      team.source.uri,
+      team.range.start,
+      newName,
+    );
+    const edits = edit.entries().flatMap(([uri, list]) => list.map((e) => ({ uri: uri.toString(), line: e.range.start.line, text: e.newText })));
+    assert.equal(edits.length, uses.length, `rename edits ${JSON.stringify(edits)} vs uses at ${uses.map((u) => `${u.source.uri.fsPath}:${u.range.start.line + 1}`).join(', ')}`);
+    for (const use of uses) {
+      assert.ok(
+        edits.some((e) => e.uri === use.source.uri.toString() && e.line === use.range.start.line && e.text === newName),
+        `rename misses ${use.source.uri.fsPath}:${use.range.start.line + 1}`,
+      );
+    }
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    for (const use of uses) {
+      await waitForDiagnostics(use.source.uri, (current) => !current.some((d) => codeOf(d) === 'unresolved-reference'), 'no unresolved reference after rename');
+    }
+  });
+});

@@ -1,0 +1,61 @@
+// Drives the VS Code workbench in the browser as a person would: keyboard shortcuts, the
+// quick-open box, the Problems panel and the quick-fix menu. Waits on what the screen shows.
+import type { Page } from 'playwright-core';
+
+/** Opens the workbench on `folder` and waits until it is ready for keys. */
+export async function openWorkbench(page: Page, serverUrl: string, folder: string): Promise<void> {
+  await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+  // The explorer lists the folder once the workspace is loaded; keys typed before that are lost.
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+/** Ctrl+P, type the file's name, Enter; resolves when its editor tab is active. */
+export async function quickOpen(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(fileName);
+  // The first result is the best match; wait until it is the file we asked for.
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`).waitFor();
+}
+
+/** Ctrl+G and `line:column` (1-based) puts the cursor there. */
+export async function goToLine(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The status bar's problem counts, read from its accessible label. */
+export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number; label: string }> {
+  const label = (await page.locator('#status\\.problems').first().getAttribute('aria-label')) ?? '';
+  const count = (word: string) => Number(new RegExp(`(\\d+)\\s+${word}`, 'i').exec(label)?.[1] ?? (new RegExp(`${word}s?:\\s*(\\d+)`, 'i').exec(label)?.[1] ?? 0));
+  return { errors: count('error'), warnings: count('warning'), label };
+}
+
+/** Ctrl+Shift+M; resolves with the visible rows' text once the panel lists something. */
+export async function openProblemsPanel(page: Page): Promise<string[]> {
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.first().waitFor();
+  return rows.allInnerTexts();
+}
+
+/** Ctrl+. at the cursor; resolves with the titles in the quick-fix menu. */
+export async function openQuickFixMenu(page: Page): Promise<string[]> {
+  await page.keyboard.press('Control+.');
+  const items = page.locator('.action-widget .monaco-list-row.action');
+  await items.first().waitFor();
+  return (await items.allInnerTexts()).map((t) => t.trim());
+}
+
+export async function chooseQuickFix(page: Page, title: string): Promise<void> {
+  await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
+  await page.locator('.action-widget').waitFor({ state: 'hidden' });
+}

@@ -72,6 +72,8 @@ export function parseSeams(text: string, file: string): ParseResult {
       const { start, end } = errorSpan(e, text, chunk.tokens);
       syntaxError(start, end, e.message);
     }
+    for (const e of p.valueErrors) syntaxError(e.start, e.end, e.message);
+    p.valueErrors = [];
   }
 
   diagnostics.sort((a, b) => a.location.start - b.location.start);

@@ -57,6 +57,20 @@ export class SeamsParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
   }
 
+  /** Values of the wrong kind (`timeout fast`), found by `valueOf`; parse.ts reads and clears them. */
+  public valueErrors: { start: number; end: number; message: string }[] = [];
+
+  /**
+   * Checks that a token consumed in a value position has the kind `expected`;
+   * otherwise records `message` (with what was found) and returns undefined.
+   */
+  private valueOf(tok: IToken, expected: TokenType, message: string): IToken | undefined {
+    if (isMissing(tok)) return undefined;
+    if (tok.tokenType === expected) return tok;
+    this.valueErrors.push({ ...span(tok), message: `${message}, found \`${tok.image}\`` });
+    return undefined;
+  }
+
   /** Ends `node` at the last token consumed so far. */
   private close(node: ast.Span): void {
     const last = this.LA(0);
@@ -99,9 +113,11 @@ export class SeamsParser extends EmbeddedActionsParser {
           const okw = this.CONSUME(t.Oncall);
           const entry: ast.OncallEntry = { keyword: span(okw), ...span(okw) };
           this.ACTION(() => node.oncall.push(entry));
-          const value = this.CONSUME2(t.StringTok, { ERR_MSG: 'expected a string after `oncall`, such as "#team-oncall"' });
+          const msg = 'expected a string after `oncall`, such as "#team-oncall"';
+          const value = this.CONSUME(t.Value, { ERR_MSG: msg });
           this.ACTION(() => {
-            entry.value = stringLit(value);
+            const ok = this.valueOf(value, t.StringTok, msg);
+            entry.value = ok && stringLit(ok);
             this.close(entry);
           });
         });
@@ -286,9 +302,11 @@ export class SeamsParser extends EmbeddedActionsParser {
               this.ACTION(() => node.entries.push(entry));
               const p = this.CONSUME2(t.Name, { ERR_MSG: 'expected a percentile (p50, p90, p95 or p99) after `latency`' });
               this.ACTION(() => (entry.percentile = name(p)));
-              const d = this.CONSUME(t.Duration, { ERR_MSG: 'expected a duration such as 200ms after the percentile' });
+              const msg = 'expected a duration such as 200ms after the percentile';
+              const d = this.CONSUME(t.Value, { ERR_MSG: msg });
               this.ACTION(() => {
-                entry.duration = durationLit(d);
+                const ok = this.valueOf(d, t.Duration, msg);
+                entry.duration = ok && durationLit(ok);
                 this.close(entry);
               });
             },
@@ -298,9 +316,11 @@ export class SeamsParser extends EmbeddedActionsParser {
               const akw = this.CONSUME(t.Availability);
               const entry: ast.AvailabilitySlo = { kind: 'availability', keyword: span(akw), ...span(akw) };
               this.ACTION(() => node.entries.push(entry));
-              const pct = this.CONSUME(t.Percent, { ERR_MSG: 'expected a percentage such as 99.9% after `availability`' });
+              const msg = 'expected a percentage such as 99.9% after `availability`';
+              const pct = this.CONSUME(t.Value, { ERR_MSG: msg });
               this.ACTION(() => {
-                entry.percent = numberLit(pct);
+                const ok = this.valueOf(pct, t.Percent, msg);
+                entry.percent = ok && numberLit(ok);
                 this.close(entry);
               });
             },
@@ -365,9 +385,11 @@ export class SeamsParser extends EmbeddedActionsParser {
               const kw = this.CONSUME(t.Timeout);
               const entry: ast.TimeoutSetting = { kind: 'timeout', keyword: span(kw), ...span(kw) };
               this.ACTION(() => node.entries.push(entry));
-              const d = this.CONSUME(t.Duration, { ERR_MSG: 'expected a duration such as 300ms after `timeout`' });
+              const msg = 'expected a duration such as 300ms after `timeout`';
+              const d = this.CONSUME(t.Value, { ERR_MSG: msg });
               this.ACTION(() => {
-                entry.duration = durationLit(d);
+                const ok = this.valueOf(d, t.Duration, msg);
+                entry.duration = ok && durationLit(ok);
                 this.close(entry);
               });
             },
@@ -377,8 +399,12 @@ export class SeamsParser extends EmbeddedActionsParser {
               const kw = this.CONSUME(t.Retry);
               const entry: ast.RetrySetting = { kind: 'retry', keyword: span(kw), ...span(kw) };
               this.ACTION(() => node.entries.push(entry));
-              const n = this.CONSUME(t.NumberTok, { ERR_MSG: 'expected a number of retries after `retry`' });
-              this.ACTION(() => (entry.count = numberLit(n)));
+              const msg = 'expected a number of retries after `retry`';
+              const n = this.CONSUME(t.Value, { ERR_MSG: msg });
+              this.ACTION(() => {
+                const ok = this.valueOf(n, t.NumberTok, msg);
+                entry.count = ok && numberLit(ok);
+              });
               this.OPTION(() => {
                 const bkw = this.CONSUME(t.Backoff);
                 this.ACTION(() => (entry.backoffKeyword = span(bkw)));
@@ -416,8 +442,12 @@ export class SeamsParser extends EmbeddedActionsParser {
         this.OPTION2(() => {
           const mkw = this.CONSUME(t.Max);
           this.ACTION(() => (setting.maxKeyword = span(mkw)));
-          const n = this.CONSUME(t.NumberTok, { ERR_MSG: 'expected a number after `max`' });
-          this.ACTION(() => (setting.max = numberLit(n)));
+          const msg = 'expected a number after `max`';
+          const n = this.CONSUME(t.Value, { ERR_MSG: msg });
+          this.ACTION(() => {
+            const ok = this.valueOf(n, t.NumberTok, msg);
+            setting.max = ok && numberLit(ok);
+          });
         });
         this.ACTION(() => {
           if (setting.severity?.text === 'off') {

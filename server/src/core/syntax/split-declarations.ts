@@ -5,7 +5,8 @@
  * A declaration starts at `team`, `system`, `service` or `rules` outside any
  * braces. Because a missing `}` would otherwise make the rest of the file look
  * nested, `team`, `system` and `rules` at the very start of a line (column 0)
- * always start a new declaration: none of them can be nested. Tokens that
+ * always start a new declaration: none of them can be nested; and a `}` at the
+ * start of a line closes whatever top-level declaration is open. Tokens that
  * belong to no declaration are returned as junk, one run at a time.
  */
 import type { IToken, TokenType } from 'chevrotain';
@@ -41,7 +42,8 @@ export function splitDeclarations(text: string, tokens: IToken[]): Chunk[] {
       continue;
     }
     if (type === t.LBrace) depth++;
-    else if (type === t.RBrace) depth = Math.max(0, depth - 1);
+    // A `}` in column 0 closes a top-level declaration, however unbalanced its inside.
+    else if (type === t.RBrace) depth = atLineStart(text, tok.startOffset) ? 0 : Math.max(0, depth - 1);
     if (!current) {
       current = { kind: 'junk', tokens: [] };
       chunks.push(current);

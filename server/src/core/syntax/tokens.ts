@@ -14,7 +14,16 @@ const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/;
 /** Any token usable as a required name: identifiers and every keyword. */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
 
-export const Identifier = createToken({ name: 'Identifier', pattern: IDENTIFIER, categories: [Name] });
+/**
+ * Any token that can stand in a value position (`timeout 300ms`, `retry 2`). Value
+ * positions accept every value token and the parser checks the kind itself, so
+ * `timeout fast` costs one error on `fast` and parsing goes on undisturbed.
+ * Keywords are not values: a missing value before the next keyword is reported
+ * as missing instead of swallowing the keyword.
+ */
+export const Value = createToken({ name: 'Value', pattern: Lexer.NA });
+
+export const Identifier = createToken({ name: 'Identifier', pattern: IDENTIFIER, categories: [Name, Value] });
 
 function keyword(word: string): TokenType {
   return createToken({
@@ -59,12 +68,12 @@ export const KEYWORD_TOKENS: readonly TokenType[] = [
 /** Every keyword as written, for completion and the grammar tests. */
 export const KEYWORDS: readonly string[] = KEYWORD_TOKENS.map((t) => t.name);
 
-export const Version = createToken({ name: 'Version', pattern: /v\d+(?:\.\d+)*/, longer_alt: Identifier });
+export const Version = createToken({ name: 'Version', pattern: /v\d+(?:\.\d+)*/, longer_alt: Identifier, categories: [Value] });
 // A number directly followed by a name character is not a duration (`3msx`).
-export const Duration = createToken({ name: 'Duration', pattern: /\d+(?:\.\d+)?(?:ms|s|m)(?![A-Za-z0-9_-])/ });
-export const Percent = createToken({ name: 'Percent', pattern: /\d+(?:\.\d+)?%/ });
-export const NumberTok = createToken({ name: 'Number', pattern: /\d+(?:\.\d+)?/ });
-export const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\\\r\n]|\\.)*"/ });
+export const Duration = createToken({ name: 'Duration', pattern: /\d+(?:\.\d+)?(?:ms|s|m)(?![A-Za-z0-9_-])/, categories: [Value] });
+export const Percent = createToken({ name: 'Percent', pattern: /\d+(?:\.\d+)?%/, categories: [Value] });
+export const NumberTok = createToken({ name: 'Number', pattern: /\d+(?:\.\d+)?/, categories: [Value] });
+export const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [Value] });
 /** A string missing its closing quote: lexed so that the error is reported in words. */
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*/ });
 export const LBrace = createToken({ name: 'LBrace', pattern: '{' });
@@ -98,6 +107,7 @@ export const ALL_TOKENS: TokenType[] = [
   ...KEYWORD_TOKENS,
   Identifier,
   Name,
+  Value,
 ];
 
 export const seamsLexer = new Lexer(ALL_TOKENS, {

@@ -37,3 +37,13 @@ test('the file icon is a small 16x16 SVG', () => {
   assert.ok(svg.length < 20_000);
   assert.doesNotMatch(svg, /<script|href="http/, 'no scripts or remote references');
 });
+
+test('in .seams files a hyphen does not separate words, so double-click and word highlight keep kebab names whole', () => {
+  const separators: string = manifest.contributes.configurationDefaults['[seams]']['editor.wordSeparators'];
+  // VS Code's default separators, minus the hyphen.
+  assert.equal(separators, '`~!@#$%^&*()=+[{]}\\|;:\'",.<>/?');
+  const words = (line: string) =>
+    line.split(new RegExp(`[\\s${separators.replace(/[\\\]^-]/g, '\\$&')}]+`)).filter(Boolean);
+  assert.deepEqual(words('store tier-db postgres'), ['store', 'tier-db', 'postgres']);
+  assert.deepEqual(words('calls catalog.catalog-api v2 {'), ['calls', 'catalog', 'catalog-api', 'v2']);
+});

@@ -1,0 +1,278 @@
+/**
+ * The preview's protocol, declared once for every side that speaks it:
+ *
+ *   language server  <— LSP (custom `seams/…` methods) —>  extension host
+ *   extension host   <— postMessage (two discriminated unions) —>  webview
+ *
+ * The server lays the graph out and answers with a ready-to-draw `LaidOutGraph`;
+ * the host forwards it; the webview draws it and reports what the user did. No
+ * other module may invent a message shape: add it here, with its direction.
+ *
+ * Every message that crosses into the host or the webview is checked with the
+ * guards below before use (a webview is untrusted content; a message that does
+ * not match is ignored, never half-handled). This module is pure: no `vscode`,
+ * no `vscode-languageserver`, so the webview bundle can import it too.
+ */
+import type { GraphOptions, LaidOutGraph, LaidOutNode, LaidOutEdge, Problem } from '../core/layout/graph.js';
+
+// ---------------------------------------------------------------------------
+// LSP: extension host -> language server
+
+/**
+ * Request `seams/graph`: the laid-out graph of the whole workspace model
+ * (unsaved editor text included) for the given options.
+ */
+export const GRAPH_REQUEST = 'seams/graph';
+
+export interface GraphRequestParams {
+  options: GraphOptions;
+  /**
+   * When true and the model has more than `AUTO_COLLAPSE_SERVICES` services, the
+   * server collapses every system group (the answer's `graph.options.collapsed`
+   * says which). The host sends it for a preview that the user has not yet
+   * expanded or collapsed anything in.
+   */
+  autoCollapse?: boolean;
+  /** The URI of the active `.seams` editor, if any: its services are reported in `activeNodeIds`. */
+  activeFile?: string;
+}
+
+export interface GraphResponse {
+  graph: LaidOutGraph;
+  /** Increases with every change of the model; the host drops answers older than what it shows. */
+  version: number;
+  /** Ids of the nodes declared in `activeFile`. */
+  activeNodeIds: string[];
+}
+
+/** Request `seams/nodeAt`: which node or edge is declared at a cursor position. */
+export const NODE_AT_REQUEST = 'seams/nodeAt';
+
+export interface NodeAtParams {
+  file: string;
+  /** UTF-16 offset of the cursor in the file's current text. */
+  offset: number;
+}
+
+export interface NodeAtResponse {
+  /** Node or edge ids (innermost first); empty when the cursor is in no declaration the graph shows. */
+  ids: string[];
+}
+
+// LSP: language server -> extension host
+
+/** Notification `seams/graphChanged`: the model changed; previews should ask again. */
+export const GRAPH_CHANGED_NOTIFICATION = 'seams/graphChanged';
+
+export interface GraphChangedParams {
+  version: number;
+}
+
+/**
+ * Above this many services a fresh preview starts with every system collapsed:
+ * the layered layout of 1,000 expanded services takes most of a second and the
+ * picture is unreadable anyway (docs/preview.md, "Size limits").
+ */
+export const AUTO_COLLAPSE_SERVICES = 150;
+
+// ---------------------------------------------------------------------------
+// postMessage: extension host -> webview
+
+export type HostToWebviewMessage =
+  /** A new picture. `activeNodeIds` are drawn as belonging to the active editor. */
+  | { type: 'graph'; graph: LaidOutGraph; version: number; activeNodeIds: string[] }
+  /** The editor's cursor sits in these declarations (empty: none). */
+  | { type: 'highlight'; ids: string[] }
+  /** A status line for when there is no picture to show (server starting, no files, an error). */
+  | { type: 'status'; text: string }
+  /** The host asks the webview to export what it shows (from a command outside the webview). */
+  | { type: 'exportRequest'; format: ExportFormat };
+
+// postMessage: webview -> extension host
+
+export type ExportFormat = 'svg' | 'png';
+
+export type WebviewToHostMessage =
+  /** The webview's script runs and listens; the host may send the picture now. */
+  | { type: 'ready' }
+  /** Open the declaration in an editor and select it. */
+  | { type: 'reveal'; file: string; start: number; end: number }
+  /**
+   * The user changed a toggle. `autoCollapse` false means the user took charge of
+   * collapsing (see GraphRequestParams.autoCollapse).
+   */
+  | { type: 'setOptions'; options: GraphOptions; autoCollapse: boolean }
+  /**
+   * Save the picture. `data` is the SVG text for `svg`, a base64 PNG
+   * (no `data:` prefix) for `png`.
+   */
+  | { type: 'export'; format: ExportFormat; data: string };
+
+/** What the webview keeps in `vscode.setState` and the serializer hands back after a reload. */
+export interface PreviewState {
+  options: GraphOptions;
+  autoCollapse: boolean;
+  /** Pan and zoom: screen = graph * scale + (x, y). */
+  view?: { x: number; y: number; scale: number };
+}
+
+// ---------------------------------------------------------------------------
+// Guards. They check shapes, not meaning: enough that code reading a message
+// never meets a value of the wrong type.
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isStr(v: unknown): v is string {
+  return typeof v === 'string';
+}
+function isNum(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+function isOptStr(v: unknown): boolean {
+  return v === undefined || isStr(v);
+}
+function isStrArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every(isStr);
+}
+const SEVERITY_NAMES = ['error', 'warning', 'info', 'hint'];
+function isOptSeverity(v: unknown): boolean {
+  return v === undefined || (isStr(v) && SEVERITY_NAMES.includes(v));
+}
+
+export function isGraphOptions(v: unknown): v is GraphOptions {
+  return (
+    isObj(v) &&
+    (v.direction === 'right' || v.direction === 'down') &&
+    (v.grouping === 'system' || v.grouping === 'team' || v.grouping === 'none') &&
+    typeof v.showStores === 'boolean' &&
+    isStrArray(v.collapsed) &&
+    typeof v.problemsOnly === 'boolean' &&
+    isOptStr(v.focus) &&
+    (v.focusHops === undefined || (isNum(v.focusHops) && v.focusHops >= 0))
+  );
+}
+
+function isSourceRef(v: unknown): boolean {
+  return isObj(v) && isStr(v.file) && isNum(v.start) && isNum(v.end);
+}
+
+function isProblem(v: unknown): v is Problem {
+  return isObj(v) && isOptSeverity(v.severity) && v.severity !== undefined && isStr(v.code) && isStr(v.message);
+}
+
+function isSummary(v: unknown): boolean {
+  return (
+    isObj(v) &&
+    isOptStr(v.owner) &&
+    isOptStr(v.tier) &&
+    isOptStr(v.system) &&
+    isStrArray(v.contracts) &&
+    isStrArray(v.stores)
+  );
+}
+
+function isLaidOutNode(v: unknown): v is LaidOutNode {
+  return (
+    isObj(v) &&
+    isStr(v.id) &&
+    (v.kind === 'service' || v.kind === 'store' || v.kind === 'group') &&
+    isStr(v.label) &&
+    isOptStr(v.sublabel) &&
+    isOptStr(v.parent) &&
+    (v.source === undefined || isSourceRef(v.source)) &&
+    Array.isArray(v.problems) &&
+    v.problems.every(isProblem) &&
+    isOptSeverity(v.severity) &&
+    (v.summary === undefined || isSummary(v.summary)) &&
+    (v.memberCount === undefined || isNum(v.memberCount)) &&
+    (v.collapsed === undefined || typeof v.collapsed === 'boolean') &&
+    isNum(v.x) &&
+    isNum(v.y) &&
+    isNum(v.width) &&
+    isNum(v.height)
+  );
+}
+
+function isPoint(v: unknown): boolean {
+  return isObj(v) && isNum(v.x) && isNum(v.y);
+}
+
+function isBox(v: unknown): boolean {
+  return isObj(v) && isNum(v.x) && isNum(v.y) && isNum(v.width) && isNum(v.height);
+}
+
+function isLaidOutEdge(v: unknown): v is LaidOutEdge {
+  return (
+    isObj(v) &&
+    isStr(v.id) &&
+    (v.kind === 'call' || v.kind === 'subscription' || v.kind === 'store') &&
+    isStr(v.source) &&
+    isStr(v.target) &&
+    isOptStr(v.label) &&
+    (v.sourceRef === undefined || isSourceRef(v.sourceRef)) &&
+    Array.isArray(v.problems) &&
+    v.problems.every(isProblem) &&
+    isOptSeverity(v.severity) &&
+    Array.isArray(v.points) &&
+    v.points.length >= 2 &&
+    v.points.every(isPoint) &&
+    (v.labelBox === undefined || isBox(v.labelBox))
+  );
+}
+
+export function isLaidOutGraph(v: unknown): v is LaidOutGraph {
+  return (
+    isObj(v) &&
+    isNum(v.width) &&
+    isNum(v.height) &&
+    isGraphOptions(v.options) &&
+    Array.isArray(v.nodes) &&
+    v.nodes.every(isLaidOutNode) &&
+    Array.isArray(v.edges) &&
+    v.edges.every(isLaidOutEdge)
+  );
+}
+
+export function isHostToWebviewMessage(v: unknown): v is HostToWebviewMessage {
+  if (!isObj(v)) return false;
+  switch (v.type) {
+    case 'graph':
+      return isLaidOutGraph(v.graph) && isNum(v.version) && isStrArray(v.activeNodeIds);
+    case 'highlight':
+      return isStrArray(v.ids);
+    case 'status':
+      return isStr(v.text);
+    case 'exportRequest':
+      return v.format === 'svg' || v.format === 'png';
+    default:
+      return false;
+  }
+}
+
+export function isWebviewToHostMessage(v: unknown): v is WebviewToHostMessage {
+  if (!isObj(v)) return false;
+  switch (v.type) {
+    case 'ready':
+      return true;
+    case 'reveal':
+      return isStr(v.file) && isNum(v.start) && isNum(v.end) && v.start >= 0 && v.end >= v.start;
+    case 'setOptions':
+      return isGraphOptions(v.options) && typeof v.autoCollapse === 'boolean';
+    case 'export':
+      return (v.format === 'svg' || v.format === 'png') && isStr(v.data);
+    default:
+      return false;
+  }
+}
+
+export function isPreviewState(v: unknown): v is PreviewState {
+  return (
+    isObj(v) &&
+    isGraphOptions(v.options) &&
+    typeof v.autoCollapse === 'boolean' &&
+    (v.view === undefined || (isObj(v.view) && isNum(v.view.x) && isNum(v.view.y) && isNum(v.view.scale)))
+  );
+}

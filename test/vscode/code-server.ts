@@ -43,6 +43,8 @@ const settings = {
   // Keeps screenshots and row counts stable: no chat, no welcome walkthroughs.
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'chat.commandCenter.enabled': false,
+  // code-server otherwise offers to forward every port a process opens.
+  'remote.autoForwardPorts': false,
 };
 
 function freeLoopbackPort(): Promise<number> {

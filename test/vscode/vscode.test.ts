@@ -85,6 +85,8 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
     await browser?.close();
     await server?.stop();
     if (work) rmSync(work, { recursive: true, force: true });
+    // Packaging rebuilt dist/ minified and without source maps; later tests get the usual build.
+    run(process.execPath, ['esbuild.mjs']);
   });
 
   test('the editor suite passes inside the extension host', async () => {

@@ -215,6 +215,26 @@ describe('preview webview', { skip }, () => {
     await w.page.close();
   });
 
+  it('exports the renderSvg picture as SVG and PNG', async () => {
+    const w = await openWebview(browser, bundle, { bodyClass: 'vscode-dark' });
+    await w.send({ type: 'graph', graph: sampleGraph({ orders: 'a<b' }), version: 1, activeNodeIds: [] });
+    await w.page.waitForSelector('[data-id="service:orders"]');
+    let from = (await w.posted()).length;
+    await w.page.click('#export-svg');
+    const svg = await w.waitForPosted('export', from);
+    assert.equal(svg.format, 'svg');
+    assert.match(svg.data, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(svg.data, /theme-dark/);
+    assert.match(svg.data, />a&lt;b</);
+    from = (await w.posted()).length;
+    await w.send({ type: 'exportRequest', format: 'png' });
+    const png = await w.waitForPosted('export', from);
+    assert.equal(png.format, 'png');
+    assert.deepEqual([...Buffer.from(png.data, 'base64').subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    assert.deepEqual(w.problems, []);
+    await w.page.close();
+  });
+
   it('ignores unknown and malformed messages', async () => {
     const w = await openWebview(browser, bundle);
     const bad = sampleGraph();

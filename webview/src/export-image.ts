@@ -4,15 +4,7 @@
  * the editor; the PNG is that SVG rasterised on a canvas at twice its size.
  */
 import type { LaidOutGraph } from '../../server/src/core/layout/graph.js';
-// TEMP: until server/src/core/render/svg.ts lands, export the on-screen picture.
-function renderSvg(graph: LaidOutGraph, _options: { theme: ExportTheme }): string {
-  const clone = document.querySelector('svg.canvas')!.cloneNode(true) as SVGSVGElement;
-  clone.querySelector('g.viewport')?.removeAttribute('transform');
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  clone.setAttribute('width', String(graph.width));
-  clone.setAttribute('height', String(graph.height));
-  return new XMLSerializer().serializeToString(clone);
-}
+import { renderSvg } from '../../server/src/core/render/svg.js';
 
 export type ExportTheme = 'light' | 'dark';
 

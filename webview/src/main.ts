@@ -15,7 +15,8 @@ import {
   type WebviewToHostMessage,
 } from '../../server/src/protocol/preview-protocol.js';
 import { htmlEl, svgEl } from './dom.js';
-import { drawGraph, drawMarkers, type DrawnGraph } from './draw-graph.js';
+import { svgStyle } from '../../server/src/core/render/svg-theme.js';
+import { drawGraph, type DrawnGraph } from './draw-graph.js';
 import { exportSvg, svgToPngBase64, themeOfBody } from './export-image.js';
 import { isArrowKey, nextInDirection } from './keyboard-nav.js';
 import { buildToolbar } from './toolbar.js';
@@ -70,9 +71,16 @@ const toolbar = buildToolbar({
   exportAs: (format) => void exportAs(format),
 });
 
-const svg = svgEl('svg', { class: 'canvas', role: 'application', 'aria-label': 'Service graph' });
+// The picture's own style sheet (the one renderSvg embeds), installed under the
+// page's nonce: the CSP admits no other inline style.
+const style = document.createElement('style');
+style.nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
+style.textContent = svgStyle('vscode');
+document.head.append(style);
+
+const svg = svgEl('svg', { class: 'canvas seams-graph theme-vscode', role: 'application', 'aria-label': 'Service graph' });
 const layer = svgEl('g', { class: 'viewport' });
-svg.append(drawMarkers(), layer);
+svg.append(layer);
 const status = htmlEl('div', { class: 'status', role: 'status' }, 'Waiting for the Seams language server…');
 const tooltip = new Tooltip();
 const stage = htmlEl('div', { class: 'stage' });
@@ -131,7 +139,11 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   graph = next;
   options = next.options;
   toolbar.showOptions(options);
-  drawn = drawGraph(next, activeNodeIds);
+  try {
+    drawn = drawGraph(next, activeNodeIds);
+  } catch (err) {
+    return showStatus(err instanceof Error ? err.message : String(err));
+  }
   layer.replaceChildren(drawn.root);
   svg.setAttribute('data-version', String(Date.now()));
   if (!placed) {

@@ -1,0 +1,61 @@
+/**
+ * `seams check [PATH…]`: find the files, read them, check them all as ONE model
+ * with the core's `checkSources`, print the report in the chosen format and
+ * decide the exit code (0 clean, 1 an error or too many warnings). Input
+ * problems throw `InputError`, which the entry point turns into exit 2.
+ */
+import { checkSources } from '../core/check.js';
+import { findSeamsFiles } from './find-files.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+import { formatText } from './format-text.js';
+import { readSources } from './read-sources.js';
+import { countBySeverity, createReport } from './report.js';
+import { shouldColour } from './terminal-colour.js';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface CheckOptions {
+  format: Format;
+  /** Exit 1 when there are more warnings than this; no limit when absent. */
+  maxWarnings?: number;
+}
+
+export interface CheckIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** Runs the check and returns the exit code; throws InputError for exit 2. */
+export function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIo): number {
+  const files = findSeamsFiles(paths);
+  const sources = readSources(files);
+  const { diagnostics } = checkSources(sources);
+  const report = createReport(sources, diagnostics);
+
+  let output: string;
+  switch (options.format) {
+    case 'json':
+      output = formatJson(report);
+      break;
+    case 'sarif':
+      output = formatSarif(report, { cwd: io.cwd });
+      break;
+    case 'text':
+      output = formatText(report, { colour: shouldColour(io.stdout, io.env) });
+      break;
+  }
+  if (output) io.stdout.write(output);
+
+  const counts = countBySeverity(diagnostics);
+  if (counts.error > 0) return 1;
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    // On stderr so that json and sarif output stays machine-readable.
+    io.stderr.write(`seams: too many warnings (${counts.warning}, at most ${options.maxWarnings} allowed)\n`);
+    return 1;
+  }
+  return 0;
+}

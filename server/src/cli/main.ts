@@ -1,0 +1,109 @@
+/**
+ * The `seams` command (bundled to dist/cli.cjs, the package's `bin`).
+ *
+ *   seams check [PATH…] [--format text|json|sarif] [--max-warnings N]
+ *
+ * Exit codes: 0 no error, 1 an error (or too many warnings), 2 a usage or input
+ * problem, reported as ONE line on stderr and never as a stack trace. Commander
+ * parses the arguments; its own error output and exits are taken over so every
+ * usage problem looks and exits the same way.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FORMATS, runCheck, type Format } from './check-command.js';
+import { InputError } from './input-error.js';
+import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
+
+const USAGE_EXIT = 2;
+
+/** Runs the command line and resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command(TOOL_NAME)
+    .description('Architecture as code: check .seams files for microservice anti-patterns.')
+    .version(TOOL_VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    // Settings made before .command() are inherited by the subcommands.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      // Commander's multi-line error output is replaced by our one line below.
+      writeErr: () => undefined,
+      outputError: () => undefined,
+    })
+    .showSuggestionAfterError(true)
+    .helpCommand(false);
+
+  program
+    .command('check')
+    .description('check .seams files and folders as one model (default: the current folder)')
+    .argument('[paths...]', 'files and folders; folders are searched for *.seams')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text' satisfies Format),
+    )
+    .addOption(
+      new Option('--max-warnings <n>', 'exit with 1 when there are more than n warnings').argParser(parseCount),
+    )
+    .action((paths: string[], options: { format: Format; maxWarnings?: number }) => {
+      exitCode = runCheck(paths, options, {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        cwd: process.cwd(),
+      });
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    const commandNames = program.commands.map((c) => c.name());
+    // Point at the help of the command that was being used, if one was named.
+    const helpFor = commandNames.includes(argv[0] ?? '') ? `${TOOL_NAME} ${argv[0]} --help` : `${TOOL_NAME} --help`;
+    return reportFailure(error, commandNames, helpFor);
+  }
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('Expected a whole number, 0 or more.');
+  return Number(value);
+}
+
+function reportFailure(error: unknown, commandNames: readonly string[] = [], helpFor = `${TOOL_NAME} --help`): number {
+  if (error instanceof CommanderError) {
+    // --help and --version have printed what was asked for.
+    if (error.exitCode === 0) return 0;
+    if (error.code === 'commander.help') {
+      // `seams` alone: the help would be a screenful on stderr; one line says it.
+      printError(`missing command (${commandNames.join(', ')}); see ${helpFor}`);
+    } else {
+      const reason = oneLine(error.message.replace(/^error: /, '')).replace(/\.$/, '');
+      printError(`${reason}; see ${helpFor}`);
+    }
+    return USAGE_EXIT;
+  }
+  if (error instanceof InputError) {
+    printError(error.message);
+    return USAGE_EXIT;
+  }
+  // A bug of ours: still one line and no stack, so scripts see a clean failure.
+  printError(`internal error: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+  return USAGE_EXIT;
+}
+
+function printError(line: string): void {
+  process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+}
+
+function oneLine(text: string): string {
+  return text.trim().replace(/\s*\n\s*/g, ' ');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    // exitCode, not exit(): a large report piped to another program is flushed first.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportFailure(error);
+  },
+);

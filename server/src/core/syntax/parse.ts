@@ -66,8 +66,7 @@ export function parseSeams(text: string, file: string): ParseResult {
       );
       continue;
     }
-    p.input = chunk.tokens;
-    p.declaration(declarations);
+    p.parseDeclaration(chunk.tokens, declarations);
     for (const e of p.errors) {
       const { start, end } = errorSpan(e, text, chunk.tokens);
       syntaxError(start, end, e.message);

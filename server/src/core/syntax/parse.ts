@@ -37,6 +37,15 @@ export function parseSeams(text: string, file: string): ParseResult {
   }
   const tokens = lexed.tokens;
   for (const tok of tokens) {
+    if (tok.tokenType === t.StringTok || tok.tokenType === t.UnterminatedString) {
+      // The contract knows two escapes, \" and \\; anything else is a mistake worth naming.
+      for (const m of tok.image.matchAll(/\\(.)/g)) {
+        if (m[1] !== '"' && m[1] !== '\\') {
+          const at = tok.startOffset + m.index!;
+          syntaxError(at, at + 2, `unknown escape \`\\${m[1]}\` in a string; only \\" and \\\\ are allowed`);
+        }
+      }
+    }
     if (tok.tokenType === t.UnterminatedString) {
       syntaxError(tok.startOffset, tok.startOffset + tok.image.length, 'this string has no closing quote');
       // Parse on as if it were closed, so one missing quote does not cascade.

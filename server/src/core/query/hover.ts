@@ -1,0 +1,155 @@
+/**
+ * Hover text (Markdown) for the name under the cursor: what the model knows
+ * about it that the line itself does not show — who owns a service, who calls
+ * it and whom it calls, what a contract offers and who consumes it, what a
+ * rule code checks and why.
+ */
+import { FIXED_CODES } from '../diagnostics.js';
+import type { Call, Contract, Model, Service } from '../model/model.js';
+import type { Rule } from '../rules/rule.js';
+import { formatMs } from '../syntax/literals.js';
+import { occurrenceAt, type Occurrence } from './occurrences.js';
+
+export interface HoverResult {
+  markdown: string;
+  /** The name hovered, to highlight. */
+  start: number;
+  end: number;
+}
+
+export function hoverAt(model: Model, rules: readonly Rule[], file: string, offset: number): HoverResult | undefined {
+  const ast = model.files.get(file);
+  const o = ast && occurrenceAt(ast, offset);
+  if (!o) return undefined;
+  const markdown = describe(model, rules, o);
+  return markdown ? { markdown, start: o.start, end: o.end } : undefined;
+}
+
+/** The worst-case time of a call: (retry + 1) × timeout, when it has a timeout. */
+export function callWorstCaseMs(call: Call): number | undefined {
+  const t = call.policy.timeoutMs;
+  return t === undefined ? undefined : (1 + (call.policy.retry ?? 0)) * t;
+}
+
+/** The largest worst-case time over a service's own calls that have a timeout. */
+export function serviceWorstCaseMs(s: Service): { ms: number; call: Call } | undefined {
+  let worst: { ms: number; call: Call } | undefined;
+  for (const c of s.calls) {
+    const ms = callWorstCaseMs(c);
+    if (ms !== undefined && (!worst || ms > worst.ms)) worst = { ms, call: c };
+  }
+  return worst;
+}
+
+function describe(model: Model, rules: readonly Rule[], o: Occurrence): string | undefined {
+  switch (o.kind) {
+    case 'service': {
+      const s = model.services.get(o.name);
+      return s ? describeService(s) : `**service ${o.name}** — not defined anywhere in the workspace`;
+    }
+    case 'api':
+    case 'event': {
+      const c = o.service ? model.services.get(o.service)?.[o.kind === 'api' ? 'apis' : 'events'].get(o.name) : undefined;
+      return c ? describeContract(model, c) : `**${o.kind} ${o.service}.${o.name}** — not defined`;
+    }
+    case 'team': {
+      const t = model.teams.get(o.name);
+      if (!t) return `**team ${o.name}** — not defined anywhere in the workspace`;
+      const lines = [`**team ${t.name}**${t.title ? ` — ${t.title}` : ''}`, ''];
+      lines.push(`On call: ${t.oncall.length ? t.oncall.join(', ') : '_none_'}`, '');
+      lines.push(`Owns ${count(t.services.length, 'service')}${t.services.length ? ': ' + names(t.services.map((s) => s.name)) : ''}`);
+      return lines.join('\n');
+    }
+    case 'system': {
+      const sys = model.systems.get(o.name);
+      if (!sys) return undefined;
+      const lines = [`**system ${sys.name}**${sys.title ? ` — ${sys.title}` : ''}`, ''];
+      lines.push(`${count(sys.services.length, 'service')}: ${names(sys.services.map((s) => s.name))}`);
+      const d = sys.defaults;
+      const parts = policyWords(d);
+      if (parts.length) lines.push('', `Defaults for calls: ${parts.join(', ')}`);
+      return lines.join('\n');
+    }
+    case 'store': {
+      const uses = model.stores.get(o.name) ?? [];
+      const kind = uses.find((u) => u.kind)?.kind;
+      const lines = [`**store ${o.name}**${kind ? ` (${kind})` : ''}`, ''];
+      lines.push(`Used by ${names(uses.map((u) => u.service.name))}${uses.length > 1 ? ' — shared' : ''}`);
+      return lines.join('\n');
+    }
+    case 'rule':
+      return describeRule(rules, o.name);
+  }
+}
+
+function describeService(s: Service): string {
+  const lines = [`**service ${s.name}**${s.title ? ` — ${s.title}` : ''}`, ''];
+  const facts: string[] = [];
+  if (s.system) facts.push(`system ${s.system.name}`);
+  facts.push(`owner ${s.owner?.name ?? '_none_'}`);
+  if (s.tier) facts.push(`tier ${s.tier}`);
+  if (s.cadence) facts.push(`cadence ${s.cadence}`);
+  lines.push(facts.join(' · '), '');
+  const contracts = [...s.apis.values(), ...s.events.values()].map(contractWords);
+  lines.push(`Contracts: ${contracts.length ? contracts.join('; ') : '_none_'}`, '');
+  const callees = unique(s.calls.map((c) => c.target.name));
+  lines.push(`Calls: ${callees.length ? names(callees) : '_nothing_'}`, '');
+  const callers = unique(s.callers.map((c) => c.from.name));
+  lines.push(`Called by: ${callers.length ? names(callers) : '_nobody_'}`, '');
+  const subs = unique(s.subscribers.map((x) => x.subscriber.name));
+  if (subs.length) lines.push(`Its events are consumed by: ${names(subs)}`, '');
+  const worst = serviceWorstCaseMs(s);
+  lines.push(
+    worst
+      ? `Worst-case call time: ${formatMs(worst.ms)} (calling ${worst.call.target.name})`
+      : 'Worst-case call time: none (no call with a timeout)',
+  );
+  return lines.join('\n');
+}
+
+function describeContract(model: Model, c: Contract): string {
+  const lines = [`**${c.kind} ${c.service.name}.${c.name}**`, ''];
+  lines.push(`Versions: ${c.versions.length ? c.versions.map((v) => v.text).join(', ') : '_none_'}${c.protocol ? ` · protocol ${c.protocol}` : ''}`, '');
+  const consumers =
+    c.kind === 'api'
+      ? model.calls.filter((x) => x.api?.target === c).map((x) => `${x.from.name}${x.version ? ` (${x.version.text})` : ''}`)
+      : model.subscriptions.filter((x) => x.event?.target === c).map((x) => `${x.subscriber.name}${x.version ? ` (${x.version.text})` : ''}`);
+  lines.push(`${c.kind === 'api' ? 'Called' : 'Consumed'} by: ${consumers.length ? consumers.join(', ') : '_nobody_'}`);
+  return lines.join('\n');
+}
+
+function describeRule(rules: readonly Rule[], code: string): string {
+  const rule = rules.find((r) => r.code === code);
+  if (!rule) {
+    if ((FIXED_CODES as readonly string[]).includes(code)) return `**${code}** — a fixed error; it cannot be configured or silenced`;
+    return `**${code}** — there is no rule with this code`;
+  }
+  const lines = [`**${rule.code}** — ${rule.summary}`, '', rule.rationale, ''];
+  lines.push(`Default: ${rule.defaultSeverity}${rule.defaultMax !== undefined ? `, max ${rule.defaultMax}` : ''}`);
+  return lines.join('\n');
+}
+
+function contractWords(c: Contract): string {
+  const versions = c.versions.map((v) => v.text).join(' ');
+  return `${c.kind} ${c.name}${versions ? ' ' + versions : ''}${c.protocol ? ' ' + c.protocol : ''}`;
+}
+
+function policyWords(p: { timeoutMs?: number; retry?: number; backoff?: string; circuitBreaker?: boolean }): string[] {
+  const parts: string[] = [];
+  if (p.timeoutMs !== undefined) parts.push(`timeout ${formatMs(p.timeoutMs)}`);
+  if (p.retry !== undefined) parts.push(`retry ${p.retry}${p.backoff ? ` backoff ${p.backoff}` : ''}`);
+  if (p.circuitBreaker) parts.push('circuit-breaker');
+  return parts;
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function names(xs: string[]): string {
+  return xs.length ? xs.join(', ') : '_none_';
+}
+
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`;
+}

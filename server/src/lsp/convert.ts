@@ -1,0 +1,232 @@
+/**
+ * The one place where core data (UTF-16 offsets into a file's text) becomes LSP
+ * data (zero-based line/character positions and ranges) and back. Every
+ * handler goes through here, so an off-by-one or a CRLF mistake has one home.
+ *
+ * `Lines` hands out a cached `LineIndex` per file for the text the workspace
+ * currently holds; a changed text gets a fresh index.
+ */
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  FoldingRangeKind,
+  SemanticTokensBuilder,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic as LspDiagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Location as LspLocation,
+  type Position,
+  type Range,
+  type SemanticTokens,
+  type SemanticTokensLegend,
+  type SymbolInformation,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node.js';
+import type { Diagnostic, Location, Severity, TextEdit } from '../core/diagnostics.js';
+import type { CandidateKind, CompletionResult } from '../core/query/completion.js';
+import type { FoldRegion } from '../core/query/folding.js';
+import type { NamedThing, OutlineItem, OutlineKind } from '../core/query/outline.js';
+import type { SemanticToken, SemanticType } from '../core/query/semantic-tokens.js';
+import { LineIndex } from '../core/text/line-index.js';
+
+/** Line indexes per file, rebuilt only when the file's text changes. */
+export class Lines {
+  private readonly cache = new Map<string, { text: string; index: LineIndex }>();
+
+  /** `text(file)` gives a file's current text (undefined when the file is unknown). */
+  constructor(private readonly text: (file: string) => string | undefined) {}
+
+  of(file: string): LineIndex {
+    const text = this.text(file) ?? '';
+    const hit = this.cache.get(file);
+    if (hit && hit.text === text) return hit.index;
+    const index = new LineIndex(text);
+    this.cache.set(file, { text, index });
+    return index;
+  }
+
+  forget(file: string): void {
+    this.cache.delete(file);
+  }
+}
+
+export function toPosition(lines: LineIndex, offset: number): Position {
+  return lines.positionAt(offset);
+}
+
+export function toOffset(lines: LineIndex, position: Position): number {
+  return lines.offsetAt(position);
+}
+
+export function toRange(lines: LineIndex, start: number, end: number): Range {
+  return { start: lines.positionAt(start), end: lines.positionAt(end) };
+}
+
+/** The offsets of an LSP range. */
+export function toSpan(lines: LineIndex, range: Range): { start: number; end: number } {
+  return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+}
+
+export function toLocation(lines: Lines, loc: Location, uriOf: (file: string) => string): LspLocation {
+  return { uri: uriOf(loc.file), range: toRange(lines.of(loc.file), loc.start, loc.end) };
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(
+  d: Diagnostic,
+  lines: Lines,
+  uriOf: (file: string) => string,
+  docsLink: (code: string) => string | undefined,
+): LspDiagnostic {
+  const out: LspDiagnostic = {
+    range: toRange(lines.of(d.location.file), d.location.start, d.location.end),
+    severity: SEVERITY[d.severity],
+    code: d.code,
+    source: 'seams',
+    message: d.message,
+  };
+  const href = docsLink(d.code);
+  if (href) out.codeDescription = { href };
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => ({ location: toLocation(lines, r.location, uriOf), message: r.message }));
+  }
+  if (d.tags?.length) {
+    out.tags = d.tags.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+  }
+  return out;
+}
+
+/** Core edits (possibly across files) as one LSP workspace edit. */
+export function toWorkspaceEdit(edits: readonly TextEdit[], lines: Lines, uriOf: (file: string) => string): WorkspaceEdit {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const e of edits) {
+    const uri = uriOf(e.file);
+    (changes[uri] ??= []).push({ range: toRange(lines.of(e.file), e.start, e.end), newText: e.newText });
+  }
+  return { changes };
+}
+
+export function toTextEdit(lines: LineIndex, edit: { start: number; end: number; newText: string }): LspTextEdit {
+  return { range: toRange(lines, edit.start, edit.end), newText: edit.newText };
+}
+
+const COMPLETION_KIND: Record<CandidateKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  team: CompletionItemKind.Struct,
+  service: CompletionItemKind.Class,
+  api: CompletionItemKind.Interface,
+  event: CompletionItemKind.Event,
+  store: CompletionItemKind.Field,
+  version: CompletionItemKind.Constant,
+  duration: CompletionItemKind.Unit,
+  value: CompletionItemKind.EnumMember,
+  rule: CompletionItemKind.Property,
+};
+
+export function toCompletionItems(result: CompletionResult, lines: LineIndex): CompletionItem[] {
+  const range = toRange(lines, result.replaceStart, result.replaceEnd);
+  return result.candidates.map((c) => {
+    const item: CompletionItem = { label: c.label, kind: COMPLETION_KIND[c.kind], textEdit: { range, newText: c.label } };
+    if (c.detail) item.detail = c.detail;
+    if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
+    if (c.sortText) item.sortText = c.sortText;
+    return item;
+  });
+}
+
+/**
+ * Blocks fold from the line of `{` to the line before `}` so the closing brace
+ * stays visible; comment runs fold whole. One-line regions are dropped.
+ */
+export function toFoldingRanges(regions: readonly FoldRegion[], lines: LineIndex): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const r of regions) {
+    const startLine = lines.positionAt(r.start).line;
+    const endLine = lines.positionAt(r.end).line - (r.kind === 'block' ? 1 : 0);
+    if (endLine <= startLine) continue;
+    out.push(r.kind === 'comment' ? { startLine, endLine, kind: FoldingRangeKind.Comment } : { startLine, endLine });
+  }
+  return out;
+}
+
+const OUTLINE_KIND: Record<OutlineKind, SymbolKind> = {
+  team: SymbolKind.Object,
+  system: SymbolKind.Namespace,
+  service: SymbolKind.Class,
+  rules: SymbolKind.Module,
+  api: SymbolKind.Interface,
+  event: SymbolKind.Event,
+  store: SymbolKind.Field,
+  calls: SymbolKind.Function,
+  subscribes: SymbolKind.Function,
+};
+
+export function toDocumentSymbols(items: readonly OutlineItem[], lines: LineIndex): DocumentSymbol[] {
+  return items.map((i) => {
+    const range = toRange(lines, i.start, i.end);
+    const selectionRange = toRange(lines, i.selectStart, i.selectEnd);
+    const sym: DocumentSymbol = { name: i.name, kind: OUTLINE_KIND[i.kind], range, selectionRange, children: toDocumentSymbols(i.children, lines) };
+    if (i.detail) sym.detail = i.detail;
+    return sym;
+  });
+}
+
+export function toSymbolInformation(things: readonly NamedThing[], lines: Lines, uriOf: (file: string) => string): SymbolInformation[] {
+  return things.map((x) => {
+    const info: SymbolInformation = { name: x.name, kind: OUTLINE_KIND[x.kind], location: toLocation(lines, x, uriOf) };
+    if (x.container) info.containerName = x.container;
+    return info;
+  });
+}
+
+/** Token types and modifiers the server announces; the order is the encoding. */
+export const SEMANTIC_LEGEND: SemanticTokensLegend = {
+  tokenTypes: ['namespace', 'class', 'type', 'interface', 'event', 'variable', 'macro', 'keyword', 'enumMember', 'number'],
+  tokenModifiers: ['declaration', 'version', 'duration'],
+};
+
+const TYPE_OF: Record<SemanticType, { type: string; modifier?: string }> = {
+  system: { type: 'namespace' },
+  service: { type: 'class' },
+  team: { type: 'type' },
+  api: { type: 'interface' },
+  event: { type: 'event' },
+  store: { type: 'variable' },
+  rule: { type: 'macro' },
+  keyword: { type: 'keyword' },
+  value: { type: 'enumMember' },
+  version: { type: 'number', modifier: 'version' },
+  duration: { type: 'number', modifier: 'duration' },
+  number: { type: 'number' },
+};
+
+export function toSemanticTokens(tokens: readonly SemanticToken[], lines: LineIndex): SemanticTokens {
+  const builder = new SemanticTokensBuilder();
+  for (const tok of tokens) {
+    const start = lines.positionAt(tok.start);
+    const end = lines.positionAt(tok.end);
+    if (end.line !== start.line) continue; // names and literals never span lines
+    const { type, modifier } = TYPE_OF[tok.type];
+    let modifiers = 0;
+    if (tok.declaration) modifiers |= 1 << SEMANTIC_LEGEND.tokenModifiers.indexOf('declaration');
+    if (modifier) modifiers |= 1 << SEMANTIC_LEGEND.tokenModifiers.indexOf(modifier);
+    builder.push(start.line, start.character, end.character - start.character, SEMANTIC_LEGEND.tokenTypes.indexOf(type), modifiers);
+  }
+  return builder.build();
+}
+
+/** Whether two LSP ranges share at least a point (a cursor touching a diagnostic counts). */
+export function rangesTouch(a: Range, b: Range): boolean {
+  const before = (p: Position, q: Position) => p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,214 @@
+/**
+ * The language features as thin handlers: find the file, turn the LSP position
+ * into an offset, ask the core (server/src/core/query/), turn the answer back
+ * into LSP data. Nothing here knows Seams beyond which core function to call.
+ *
+ * Handlers that point into text (hover, definition, rename, …) work on
+ * `workspace.fresh()`, so offsets always match the current text; completion
+ * takes the last model as it is (names from a keystroke ago are right) and
+ * reads the cursor's context from the current text itself.
+ */
+import {
+  CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type ServerCapabilities,
+  type TextDocuments,
+} from 'vscode-languageserver/node.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatSeams } from '../core/format/format.js';
+import { completeAt } from '../core/query/completion.js';
+import { foldingRegions } from '../core/query/folding.js';
+import { hoverAt } from '../core/query/hover.js';
+import { occurrenceAt, occurrencesOf } from '../core/query/occurrences.js';
+import { outline, searchSymbols } from '../core/query/outline.js';
+import { planRename, renameTarget } from '../core/query/rename.js';
+import { semanticTokens } from '../core/query/semantic-tokens.js';
+import { RULES } from '../core/rules/registry.js';
+import {
+  rangesTouch,
+  SEMANTIC_LEGEND,
+  toCompletionItems,
+  toDocumentSymbols,
+  toFoldingRanges,
+  toLocation,
+  toOffset,
+  toRange,
+  toSemanticTokens,
+  toSpan,
+  toSymbolInformation,
+  toTextEdit,
+  toWorkspaceEdit,
+  type Lines,
+} from './convert.js';
+import type { DiagnosticsPublisher } from './diagnostics-publisher.js';
+import type { LiveWorkspace } from './live-workspace.js';
+import { fileKey } from './workspace-scan.js';
+
+export interface FeatureContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  workspace: LiveWorkspace;
+  lines: Lines;
+  publisher: DiagnosticsPublisher;
+  uriOf(file: string): string;
+}
+
+export const SERVER_CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: TextDocumentSyncKind.Incremental,
+  completionProvider: { triggerCharacters: ['.'] },
+  hoverProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentSymbolProvider: true,
+  workspaceSymbolProvider: true,
+  foldingRangeProvider: true,
+  semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+  documentFormattingProvider: true,
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+};
+
+export function registerFeatures(ctx: FeatureContext): void {
+  const { connection, workspace, lines, uriOf } = ctx;
+  const languages = connection.languages;
+
+  /** The workspace key and fresh model for a request's document, if Seams knows it. */
+  const at = (uri: string) => {
+    const file = fileKey(uri);
+    if (!workspace.has(file)) return undefined;
+    const result = workspace.fresh();
+    const ast = result.model.files.get(file);
+    return ast ? { file, model: result.model, ast, index: lines.of(file) } : undefined;
+  };
+
+  connection.onCompletion((params) => {
+    const file = fileKey(params.textDocument.uri);
+    const text = ctx.documents.get(params.textDocument.uri)?.getText() ?? workspace.text(file);
+    if (text === undefined) return [];
+    // The document's own text, which may be newer than the last check.
+    const index = lines.of(file);
+    const result = completeAt(text, toOffset(index, params.position), workspace.lastModel(), RULES);
+    return toCompletionItems(result, index);
+  });
+
+  connection.onHover((params) => {
+    const f = at(params.textDocument.uri);
+    if (!f) return null;
+    const h = hoverAt(f.model, RULES, f.file, toOffset(f.index, params.position));
+    return h ? { contents: { kind: 'markdown', value: h.markdown }, range: toRange(f.index, h.start, h.end) } : null;
+  });
+
+  connection.onDefinition((params) => {
+    const f = at(params.textDocument.uri);
+    const o = f && occurrenceAt(f.ast, toOffset(f.index, params.position));
+    if (!f || !o || o.kind === 'rule') return null;
+    const defs = occurrencesOf(f.model.files.values(), o).filter((x) => x.role === 'definition');
+    return defs.map((d) => toLocation(lines, d, uriOf));
+  });
+
+  connection.onReferences((params, token) => {
+    const f = at(params.textDocument.uri);
+    const o = f && occurrenceAt(f.ast, toOffset(f.index, params.position));
+    if (!f || !o || token.isCancellationRequested) return null;
+    return occurrencesOf(f.model.files.values(), o)
+      .filter((x) => params.context.includeDeclaration || x.role !== 'definition' || x.kind === 'store')
+      .map((x) => toLocation(lines, x, uriOf));
+  });
+
+  connection.onPrepareRename((params) => {
+    const f = at(params.textDocument.uri);
+    const o = f && renameTarget(f.ast, toOffset(f.index, params.position));
+    if (!f || !o) return null;
+    return { range: toRange(f.index, o.start, o.end), placeholder: o.name };
+  });
+
+  connection.onRenameRequest((params) => {
+    const f = at(params.textDocument.uri);
+    if (!f) return null;
+    const plan = planRename(f.model, f.file, toOffset(f.index, params.position), params.newName);
+    if ('error' in plan) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot rename: ${plan.error}.`);
+    return toWorkspaceEdit(plan.edits, lines, uriOf);
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const f = at(params.textDocument.uri);
+    return f ? toDocumentSymbols(outline(f.ast), f.index) : null;
+  });
+
+  connection.onWorkspaceSymbol((params) => toSymbolInformation(searchSymbols(workspace.fresh().model, params.query), lines, uriOf));
+
+  connection.onFoldingRanges((params) => {
+    const f = at(params.textDocument.uri);
+    return f ? toFoldingRanges(foldingRegions(f.ast), f.index) : null;
+  });
+
+  languages.semanticTokens.on((params) => {
+    const f = at(params.textDocument.uri);
+    return f ? toSemanticTokens(semanticTokens(f.ast), f.index) : { data: [] };
+  });
+
+  connection.onDocumentFormatting((params) => {
+    const file = fileKey(params.textDocument.uri);
+    const text = workspace.text(file);
+    if (text === undefined) return null;
+    // `formatSeams` refuses (undefined) a file with syntax errors: its meaning is not settled.
+    const formatted = formatSeams(text);
+    if (formatted === undefined || formatted === text) return [];
+    return [toTextEdit(lines.of(file), minimalEdit(text, formatted))];
+  });
+
+  connection.onCodeAction((params) => {
+    const only = params.context.only;
+    if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    const f = at(params.textDocument.uri);
+    if (!f) return null;
+    const actions: CodeAction[] = [];
+    const span = toSpan(f.index, params.range);
+    const range = toRange(f.index, span.start, span.end);
+    for (const d of ctx.publisher.diagnosticsOf(f.file)) {
+      if (!d.fixes?.length) continue;
+      const lsp = ctx.publisher.toLsp(d);
+      if (!rangesTouch(lsp.range, range)) continue;
+      for (const fix of d.fixes) {
+        const action: CodeAction = {
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [lsp],
+          edit: toWorkspaceEdit(fix.edits, lines, uriOf),
+        };
+        if (fix.preferred) action.isPreferred = true;
+        actions.push(action);
+      }
+    }
+    return actions;
+  });
+}
+
+/** One edit that turns `before` into `after`, covering only the part between their common prefix and suffix. */
+export function minimalEdit(before: string, after: string): { start: number; end: number; newText: string } {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < max - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  ) {
+    suffix++;
+  }
+  // Never split a surrogate pair or a CRLF between the kept and replaced parts.
+  while (prefix > 0 && isSplitPoint(before, prefix)) prefix--;
+  while (suffix > 0 && isSplitPoint(before, before.length - suffix)) suffix--;
+  return { start: prefix, end: before.length - suffix, newText: after.slice(prefix, after.length - suffix) };
+}
+
+function isSplitPoint(text: string, i: number): boolean {
+  const prev = text.charCodeAt(i - 1);
+  const next = text.charCodeAt(i);
+  return (prev >= 0xd800 && prev <= 0xdbff) || (prev === 13 && next === 10);
+}

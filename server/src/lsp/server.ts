@@ -24,6 +24,7 @@ import { Lines } from './convert.js';
 import { DiagnosticsPublisher, docsLinker } from './diagnostics-publisher.js';
 import { registerFeatures, SERVER_CAPABILITIES, type FeatureContext } from './feature-handlers.js';
 import { LiveWorkspace } from './live-workspace.js';
+import { registerPreview } from './preview-service.js';
 import { fileKey, findSeamsFiles, isSeamsFile, keyToPath, pathToKey, readKey } from './workspace-scan.js';
 
 export interface ServerOptions {
@@ -153,6 +154,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const context: FeatureContext = { connection, documents, workspace, lines, publisher, uriOf };
   registerFeatures(context);
+  // The preview lays out the same check the diagnostics come from (unsaved text included).
+  registerPreview(connection, {
+    current: () => workspace.fresh(),
+    onDidChange: (listener) => workspace.onChecked(() => listener()),
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
@@ -186,4 +187,9 @@ export function positionOf(text: string, needle: string, delta = 0, n = 0): { li
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Applies LSP text edits to a text (as the editor would). */
+export function applyEdits(text: string, edits: import('vscode-languageserver-protocol/node.js').TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x.seams', 'seams', 1, text), edits);
 }

@@ -40,6 +40,7 @@ const CADENCES: readonly string[] = ['daily', 'weekly', 'monthly', 'quarterly'];
 const BACKOFFS: readonly string[] = ['exponential', 'fixed', 'none'];
 const PERCENTILES: readonly string[] = ['p50', 'p90', 'p95', 'p99'];
 const RULE_SEVERITIES: readonly string[] = ['hint', 'info', 'warning', 'error', 'off'];
+const POLICY_KEYS = ['timeoutMs', 'retry', 'backoff', 'circuitBreaker'] as const;
 
 export function buildModel(files: readonly ast.SeamsFile[], knownRules: readonly KnownRule[] = []): Model {
   return new ModelBuilder(files, knownRules).build();
@@ -393,7 +394,7 @@ class ModelBuilder {
     const own: PolicyValues = {};
     if (policy) this.readPolicy(call.file, policy, own, new Map(), `the call to ${call.target.name}`);
     const defaults = call.from.system?.defaults ?? {};
-    for (const key of ['timeoutMs', 'retry', 'backoff', 'circuitBreaker'] as const) {
+    for (const key of POLICY_KEYS) {
       let source: PolicySource | undefined;
       if (own[key] !== undefined) source = 'call';
       else if (defaults[key] !== undefined) source = 'defaults';

@@ -13,7 +13,18 @@ export function quote(value: string): string {
 
 /** `v1.4.0` → [1, 4, 0]. */
 export function versionParts(image: string): number[] {
-  return image.slice(1).split('.').map(Number);
+  // A hand loop: the parser calls this for every version, and split/map allocate.
+  const parts: number[] = [];
+  let n = 0;
+  for (let i = 1; i < image.length; i++) {
+    const c = image.charCodeAt(i);
+    if (c === 46 /* . */) {
+      parts.push(n);
+      n = 0;
+    } else n = n * 10 + (c - 48);
+  }
+  parts.push(n);
+  return parts;
 }
 
 /** Compares versions numerically part by part; missing parts count as 0 (`v1` = `v1.0`). */

@@ -37,19 +37,21 @@ function name(tok: IToken): ast.Name | undefined {
 }
 
 function stringLit(tok: IToken): ast.StringLit {
-  return { value: unquote(tok.image), ...span(tok) };
+  return { value: unquote(tok.image), start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
 
 function versionLit(tok: IToken): ast.VersionLit | undefined {
-  return isMissing(tok) ? undefined : { text: tok.image, parts: versionParts(tok.image), ...span(tok) };
+  if (isMissing(tok)) return undefined;
+  return { text: tok.image, parts: versionParts(tok.image), start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
 
 function durationLit(tok: IToken): ast.DurationLit {
-  return { text: tok.image, ms: durationMs(tok.image), ...span(tok) };
+  return { text: tok.image, ms: durationMs(tok.image), start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
 
 function numberLit(tok: IToken): ast.NumberLit {
-  return { text: tok.image, value: Number(tok.image.replace('%', '')), ...span(tok) };
+  const value = Number(tok.image.endsWith('%') ? tok.image.slice(0, -1) : tok.image);
+  return { text: tok.image, value, start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
 
 type KeyValueKind = 'owner' | 'tier' | 'cadence' | 'scaling';
@@ -137,8 +139,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private team = this.RULE('team', () => {
-    const kw = this.CONSUME(t.Team);
-    const node: ast.TeamDecl = { kind: 'team', keyword: span(kw), oncall: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.Team));
+    const node: ast.TeamDecl = { kind: 'team', keyword: kw, oncall: [], start: kw.start, end: kw.end };
     this.declarationSink.push(node);
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a team name after `team`' }));
     this.OPTION(() => {
@@ -147,8 +149,8 @@ export class SeamsParser extends EmbeddedActionsParser {
     this.OPTION2(() => {
       const braces = (node.braces = this.openBrace('the team body'));
       this.MANY(() => {
-        const okw = this.CONSUME(t.Oncall);
-        const entry: ast.OncallEntry = { keyword: span(okw), ...span(okw) };
+        const okw = span(this.CONSUME(t.Oncall));
+        const entry: ast.OncallEntry = { keyword: okw, start: okw.start, end: okw.end };
         node.oncall.push(entry);
         const msg = 'expected a string after `oncall`, such as "#team-oncall"';
         const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.StringTok, msg);
@@ -161,8 +163,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private system = this.RULE('system', () => {
-    const kw = this.CONSUME(t.System);
-    const node: ast.SystemDecl = { kind: 'system', keyword: span(kw), services: [], defaults: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.System));
+    const node: ast.SystemDecl = { kind: 'system', keyword: kw, services: [], defaults: [], start: kw.start, end: kw.end };
     this.declarationSink.push(node);
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a system name after `system`' }));
     this.OPTION(() => {
@@ -184,8 +186,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private defaults = this.RULE('defaults', () => {
-    const kw = this.CONSUME(t.Defaults);
-    const node: ast.DefaultsDecl = { kind: 'defaults', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Defaults));
+    const node: ast.DefaultsDecl = { kind: 'defaults', keyword: kw, start: kw.start, end: kw.end };
     this.defaultsSink.push(node);
     this.policyOwner = node;
     this.policyWhat = 'the defaults block';
@@ -194,8 +196,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private service = this.RULE('service', () => {
-    const kw = this.CONSUME(t.Service);
-    const node: ast.ServiceDecl = { kind: 'service', keyword: span(kw), members: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.Service));
+    const node: ast.ServiceDecl = { kind: 'service', keyword: kw, members: [], start: kw.start, end: kw.end };
     (this.serviceSink as ast.ServiceDecl[]).push(node);
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a service name after `service`' }));
     this.OPTION(() => {
@@ -228,8 +230,8 @@ export class SeamsParser extends EmbeddedActionsParser {
 
   /** `owner X`, `tier X`, `cadence X`, `scaling X`: a keyword and one required name. */
   private keyValue(kind: KeyValueKind, token: TokenType, what: string): void {
-    const kw = this.CONSUME(token);
-    const node = { kind, keyword: span(kw), ...span(kw) } as ast.OwnerMember | ast.TierMember;
+    const kw = span(this.CONSUME(token));
+    const node = { kind, keyword: kw, start: kw.start, end: kw.end } as ast.OwnerMember | ast.TierMember;
     this.memberSink.push(node as ast.Member);
     const value = name(this.CONSUME(t.Name, { ERR_MSG: `expected ${what} after \`${kind}\`` }));
     if (node.kind === 'owner') node.team = value;
@@ -245,8 +247,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   private scaling = this.RULE('scaling', () => this.keyValue('scaling', t.Scaling, 'a scaling profile such as read-heavy'));
 
   private compliance = this.RULE('compliance', () => {
-    const kw = this.CONSUME(t.Compliance);
-    const node: ast.ComplianceMember = { kind: 'compliance', keyword: span(kw), tags: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.Compliance));
+    const node: ast.ComplianceMember = { kind: 'compliance', keyword: kw, tags: [], start: kw.start, end: kw.end };
     this.memberSink.push(node);
     const first = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a compliance tag such as pci or gdpr after `compliance`' }));
     if (first) node.tags.push(first);
@@ -258,8 +260,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private store = this.RULE('store', () => {
-    const kw = this.CONSUME(t.Store);
-    const node: ast.StoreMember = { kind: 'store', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Store));
+    const node: ast.StoreMember = { kind: 'store', keyword: kw, start: kw.start, end: kw.end };
     this.memberSink.push(node);
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a store name after `store`' }));
     this.OPTION(() => {
@@ -276,8 +278,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   }
 
   private api = this.RULE('api', () => {
-    const kw = this.CONSUME(t.Api);
-    const node: ast.ApiMember = { kind: 'api', keyword: span(kw), versions: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.Api));
+    const node: ast.ApiMember = { kind: 'api', keyword: kw, versions: [], start: kw.start, end: kw.end };
     this.memberSink.push(node);
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected an api name after `api`' }));
     this.versions(node.versions);
@@ -288,8 +290,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private event = this.RULE('event', () => {
-    const kw = this.CONSUME(t.Event);
-    const node: ast.EventMember = { kind: 'event', keyword: span(kw), versions: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.Event));
+    const node: ast.EventMember = { kind: 'event', keyword: kw, versions: [], start: kw.start, end: kw.end };
     this.memberSink.push(node);
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected an event name after `event`' }));
     this.versions(node.versions);
@@ -297,8 +299,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private slo = this.RULE('slo', () => {
-    const kw = this.CONSUME(t.Slo);
-    const node: ast.SloMember = { kind: 'slo', keyword: span(kw), entries: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.Slo));
+    const node: ast.SloMember = { kind: 'slo', keyword: kw, entries: [], start: kw.start, end: kw.end };
     this.memberSink.push(node);
     this.sloNode = node;
     this.AT_LEAST_ONE({
@@ -312,8 +314,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private latency = this.RULE('latency', () => {
-    const kw = this.CONSUME(t.Latency);
-    const entry: ast.LatencySlo = { kind: 'latency', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Latency));
+    const entry: ast.LatencySlo = { kind: 'latency', keyword: kw, start: kw.start, end: kw.end };
     this.sloNode?.entries.push(entry);
     entry.percentile = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a percentile (p50, p90, p95 or p99) after `latency`' }));
     const msg = 'expected a duration such as 200ms after the percentile';
@@ -323,8 +325,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private availability = this.RULE('availability', () => {
-    const kw = this.CONSUME(t.Availability);
-    const entry: ast.AvailabilitySlo = { kind: 'availability', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Availability));
+    const entry: ast.AvailabilitySlo = { kind: 'availability', keyword: kw, start: kw.start, end: kw.end };
     this.sloNode?.entries.push(entry);
     const msg = 'expected a percentage such as 99.9% after `availability`';
     const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.Percent, msg);
@@ -333,8 +335,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private calls = this.RULE('calls', () => {
-    const kw = this.CONSUME(t.Calls);
-    const node: ast.CallsMember = { kind: 'calls', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Calls));
+    const node: ast.CallsMember = { kind: 'calls', keyword: kw, start: kw.start, end: kw.end };
     this.memberSink.push(node);
     node.target = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a service name after `calls`' }));
     this.OPTION(() => {
@@ -353,8 +355,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private subscribes = this.RULE('subscribes', () => {
-    const kw = this.CONSUME(t.Subscribes);
-    const node: ast.SubscribesMember = { kind: 'subscribes', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Subscribes));
+    const node: ast.SubscribesMember = { kind: 'subscribes', keyword: kw, start: kw.start, end: kw.end };
     this.memberSink.push(node);
     node.target = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a service name after `subscribes`' }));
     const dot = this.CONSUME(t.Dot, { ERR_MSG: 'expected `.` and an event name after the service in `subscribes`' });
@@ -387,8 +389,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private timeout = this.RULE('timeout', () => {
-    const kw = this.CONSUME(t.Timeout);
-    const entry: ast.TimeoutSetting = { kind: 'timeout', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Timeout));
+    const entry: ast.TimeoutSetting = { kind: 'timeout', keyword: kw, start: kw.start, end: kw.end };
     this.policyNode?.entries.push(entry);
     const msg = 'expected a duration such as 300ms after `timeout`';
     const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.Duration, msg);
@@ -397,8 +399,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private retry = this.RULE('retry', () => {
-    const kw = this.CONSUME(t.Retry);
-    const entry: ast.RetrySetting = { kind: 'retry', keyword: span(kw), ...span(kw) };
+    const kw = span(this.CONSUME(t.Retry));
+    const entry: ast.RetrySetting = { kind: 'retry', keyword: kw, start: kw.start, end: kw.end };
     this.policyNode?.entries.push(entry);
     const msg = 'expected a number of retries after `retry`';
     const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.NumberTok, msg);
@@ -411,13 +413,13 @@ export class SeamsParser extends EmbeddedActionsParser {
   });
 
   private circuitBreaker = this.RULE('circuitBreaker', () => {
-    const kw = this.CONSUME(t.CircuitBreaker);
-    this.policyNode?.entries.push({ kind: 'circuit-breaker', keyword: span(kw), ...span(kw) });
+    const kw = span(this.CONSUME(t.CircuitBreaker));
+    this.policyNode?.entries.push({ kind: 'circuit-breaker', keyword: kw, start: kw.start, end: kw.end });
   });
 
   private rules = this.RULE('rules', () => {
-    const kw = this.CONSUME(t.Rules);
-    const node: ast.RulesBlock = { kind: 'rules', keyword: span(kw), settings: [], ...span(kw) };
+    const kw = span(this.CONSUME(t.Rules));
+    const node: ast.RulesBlock = { kind: 'rules', keyword: kw, settings: [], start: kw.start, end: kw.end };
     this.declarationSink.push(node);
     const braces = (node.braces = this.openBrace('the rules block'));
     this.MANY(() => {

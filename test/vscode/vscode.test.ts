@@ -9,14 +9,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { launchChromium, type Browser } from './browser.js';
 import { buildEditorSuite, repoRoot } from './build-suite.js';
 import { startCodeServer, type CodeServer } from './code-server.js';
 import { installCodeServer, missingDebianPackages } from './install-code-server.mjs';
 import { runSuiteInWorkbench } from './run-suite-in-workbench.js';
-import { chooseQuickFix, goToLine, openProblemsPanel, openQuickFixMenu, openWorkbench, problemCounts, quickOpen } from './workbench-ui.js';
+import { chooseQuickFix, goToLine, openProblemsPanel, openQuickFixMenu, openWorkbench, quickOpen, waitForProblemCounts } from './workbench-ui.js';
 
 interface CliDiagnostic {
   file: string;
@@ -105,24 +105,28 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
   test('a person sees squiggles and problems, and a quick fix from the light bulb removes one', async () => {
     const since = Date.now();
     const expected = checkWithCli(uiFolder);
-    // The storefront shows the most kinds of problem; any file with a warning would do.
-    const fileName = expected.some((d) => d.file === 'storefront.seams') ? 'storefront.seams' : expected[0]!.file;
-    const inFile = expected.filter((d) => d.file === fileName);
-    assert.ok(inFile.some((d) => d.severity === 'warning' || d.severity === 'error'), `${fileName} has no warning to show`);
+    const tally = (severity: string) => expected.filter((d) => d.severity === severity).length;
+    // The file with the most problems makes the most telling picture.
+    const perFile = new Map<string, CliDiagnostic[]>();
+    for (const d of expected) perFile.set(d.file, [...(perFile.get(d.file) ?? []), d]);
+    const [fileName, inFile] = [...perFile].sort((a, b) => b[1].length - a[1].length)[0] ?? assert.fail('seams check found nothing in the examples');
+    const first = inFile.find((d) => d.severity === 'warning' || d.severity === 'error') ?? assert.fail(`${fileName} has no warning or error to show`);
+    const screenshot = join(repoRoot, 'docs/images/editor.png');
 
     const page = await browser.context.newPage();
     try {
       await openWorkbench(page, server.url, uiFolder);
       await quickOpen(page, fileName);
-      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      // Squiggles are drawn only on lines in view, so go to the first problem like a reader would.
+      await goToLine(page, first.line, first.column);
+      await page.locator(`.monaco-editor .squiggly-${first.severity}`).first().waitFor({ timeout: 60_000 });
+      await waitForProblemCounts(page, { errors: tally('error'), warnings: tally('warning') });
 
       const rows = await openProblemsPanel(page);
-      const shown = (d: CliDiagnostic) => rows.some((row) => row.includes(d.message));
-      assert.ok(inFile.some(shown), `the Problems panel shows none of ${fileName}'s messages; rows: ${rows.join(' / ')}`);
-      const before = await problemCounts(page);
-      assert.ok(before.errors + before.warnings > 0, `status bar shows no problems: ${before.label}`);
+      assert.ok(rows.some((row) => row.includes(fileName)), `the Problems panel has no row for ${fileName}: ${rows.join(' / ')}`);
+      assert.ok(rows.some((row) => row.includes(first.message)), `the Problems panel does not show "${first.message}": ${rows.join(' / ')}`);
 
-      // Find a diagnostic whose light bulb offers a real fix (not only seams-ignore).
+      // The first problem whose light bulb offers a real fix (not only seams-ignore) gets it.
       let fixed: { diagnostic: CliDiagnostic; title: string } | undefined;
       for (const diagnostic of inFile) {
         await goToLine(page, diagnostic.line, diagnostic.column);
@@ -132,25 +136,26 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
           await page.keyboard.press('Escape');
           continue;
         }
-        mkdirSync(join(repoRoot, 'docs/images'), { recursive: true });
-        await page.screenshot({ path: join(repoRoot, 'docs/images/editor.png') });
+        mkdirSync(dirname(screenshot), { recursive: true });
+        await page.screenshot({ path: screenshot });
         await chooseQuickFix(page, title);
         fixed = { diagnostic, title };
         break;
       }
-      assert.ok(fixed, `no diagnostic in ${fileName} offered a fix in the light bulb menu`);
+      assert.ok(fixed, `no problem in ${fileName} offered a fix in the light bulb menu`);
 
-      // The fixed problem's row leaves the Problems panel.
-      const message = fixed.diagnostic.message;
+      // Its row leaves the Problems panel.
+      const { message, line, column } = fixed.diagnostic;
       await page.waitForFunction(
-        (text) => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((row) => row.textContent?.includes(text)),
-        message,
+        ({ message, place }) =>
+          ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some((row) => row.textContent?.includes(message) && row.textContent.includes(place)),
+        { message, place: `[Ln ${line}, Col ${column}]` },
         { timeout: 30_000 },
       );
       console.log(`[vscode] UI: fixed ${fixed.diagnostic.code} in ${fileName} with "${fixed.title}" (${seconds(since)})`);
     } finally {
       await page.close();
     }
-    assert.ok(existsSync(join(repoRoot, 'docs/images/editor.png')));
+    assert.ok(existsSync(screenshot));
   });
 });

@@ -27,16 +27,25 @@ export async function goToLine(page: Page, line: number, column: number): Promis
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
-  await input.fill(`${line}:${column}`);
+  // Ctrl+G is quick-open with the ':' prefix already typed; filling replaces it, so keep it.
+  await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** The status bar's problem counts, read from its accessible label. */
-export async function problemCounts(page: Page): Promise<{ errors: number; warnings: number; label: string }> {
-  const label = (await page.locator('#status\\.problems').first().getAttribute('aria-label')) ?? '';
-  const count = (word: string) => Number(new RegExp(`(\\d+)\\s+${word}`, 'i').exec(label)?.[1] ?? (new RegExp(`${word}s?:\\s*(\\d+)`, 'i').exec(label)?.[1] ?? 0));
-  return { errors: count('error'), warnings: count('warning'), label };
+/** Waits until the status bar's problem counts (its accessible label, e.g. "Errors: 2, Warnings: 5") are these. */
+export async function waitForProblemCounts(page: Page, counts: { errors: number; warnings: number }): Promise<void> {
+  await page.waitForFunction(
+    ({ errors, warnings }) => {
+      const label = document.querySelector('[id="status.problems"]')?.getAttribute('aria-label') ?? '';
+      // No named helper functions in here: tsx would wrap them in a `__name` the page lacks.
+      const shownErrors = Number(/errors?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
+      const shownWarnings = Number(/warnings?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
+      return shownErrors === errors && shownWarnings === warnings;
+    },
+    counts,
+    { timeout: 30_000 },
+  );
 }
 
 /** Ctrl+Shift+M; resolves with the visible rows' text once the panel lists something. */
@@ -47,11 +56,16 @@ export async function openProblemsPanel(page: Page): Promise<string[]> {
   return rows.allInnerTexts();
 }
 
-/** Ctrl+. at the cursor; resolves with the titles in the quick-fix menu. */
+/**
+ * Ctrl+. at the cursor; resolves with the titles in the quick-fix menu, or with none when
+ * VS Code says "No code actions available" (that message closes by itself).
+ */
 export async function openQuickFixMenu(page: Page): Promise<string[]> {
   await page.keyboard.press('Control+.');
   const items = page.locator('.action-widget .monaco-list-row.action');
-  await items.first().waitFor();
+  const nothing = page.locator('.monaco-editor-overlaymessage', { hasText: 'No code actions' });
+  await items.first().or(nothing).waitFor();
+  if (await nothing.isVisible()) return [];
   return (await items.allInnerTexts()).map((t) => t.trim());
 }
 

@@ -138,8 +138,9 @@ suite('Seams in a real VS Code', () => {
     const canonical = document.getText();
     assert.deepEqual(await format(), [], 'formatting formatted text changed it again');
 
-    // Scramble the layout (indentation gone, extra blanks) and format back.
-    const scrambled = canonical.replace(/^[ \t]+/gm, '').replace(/ +/g, (spaces) => `${spaces}  `);
+    // Scramble the indentation (every line five spaces in) and format back.
+    const scrambled = canonical.replace(/^[ \t]*(?=\S)/gm, '     ');
+    assert.notEqual(scrambled, canonical);
     const replace = new vscode.WorkspaceEdit();
     replace.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), scrambled);
     assert.ok(await vscode.workspace.applyEdit(replace));

@@ -49,6 +49,11 @@ export class Lines {
     return index;
   }
 
+  /** The file's current text, as the line indexes see it. */
+  textOf(file: string): string | undefined {
+    return this.text(file);
+  }
+
   forget(file: string): void {
     this.cache.delete(file);
   }

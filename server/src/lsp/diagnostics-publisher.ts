@@ -13,8 +13,10 @@ import { FIXED_CODES, type Diagnostic } from '../core/diagnostics.js';
 import { toLspDiagnostic, type Lines } from './convert.js';
 
 export class DiagnosticsPublisher {
-  /** What was last sent per file, as JSON, to tell whether anything changed. */
+  /** A signature of what was last sent per file, to tell whether anything changed. */
   private readonly sent = new Map<string, string>();
+  /** The text each file had when its diagnostics were last sent. */
+  private readonly sentText = new Map<string, string | undefined>();
   /** Core diagnostics of the last check by file (code actions read their fixes). */
   private byFile = new Map<string, Diagnostic[]>();
 
@@ -44,22 +46,46 @@ export class DiagnosticsPublisher {
     }
     this.byFile = byFile;
     for (const [file, list] of byFile) {
-      const lsp = list.map((d) => this.toLsp(d));
-      const json = JSON.stringify(lsp);
+      // Compare core data (cheap), convert only files whose diagnostics changed.
+      const signature = signatureOf(list);
+      // An edited file is always re-sent: an edit may move line breaks but keep offsets.
+      const text = this.lines.textOf(file);
       // A clean file never published before needs no message, unless it is open (the editor waits for one).
-      const unseenClean = json === '[]' && !this.sent.has(file) && this.versionOf(file) === undefined;
-      if (this.sent.get(file) === json || unseenClean) continue;
-      this.sent.set(file, json);
+      const unseenClean = list.length === 0 && !this.sent.has(file) && this.versionOf(file) === undefined;
+      if ((this.sent.get(file) === signature && this.sentText.get(file) === text) || unseenClean) continue;
+      this.sent.set(file, signature);
+      this.sentText.set(file, text);
+      const lsp = list.map((d) => this.toLsp(d));
       void this.connection.sendDiagnostics({ uri: this.uriOf(file), version: this.versionOf(file), diagnostics: lsp });
     }
     // Files gone from the workspace: clear what the editor still shows for them.
     for (const file of [...this.sent.keys()]) {
       if (byFile.has(file)) continue;
       this.sent.delete(file);
+      this.sentText.delete(file);
       this.lines.forget(file);
       void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: [] });
     }
   }
+}
+
+/**
+ * Everything of a file's diagnostics that shows in the editor. Offsets stand in
+ * for ranges: in a file that was not edited they move only when its
+ * diagnostics move; the edited file is re-sent, which it needs anyway.
+ */
+function signatureOf(list: readonly Diagnostic[]): string {
+  return JSON.stringify(
+    list.map((d) => [
+      d.code,
+      d.severity,
+      d.message,
+      d.location.start,
+      d.location.end,
+      d.tags,
+      d.related?.map((r) => [r.location.file, r.location.start, r.location.end, r.message]),
+    ]),
+  );
 }
 
 /**

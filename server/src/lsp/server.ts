@@ -47,7 +47,7 @@ export interface RunningServer {
   ready: Promise<void>;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 25;
+export const DEFAULT_DEBOUNCE_MS = 15;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
   const workspace = new LiveWorkspace(options.debounceMs ?? DEFAULT_DEBOUNCE_MS);

@@ -1,0 +1,126 @@
+/**
+ * Language server responsiveness, measured through the protocol against the
+ * bundled server (dist/server.cjs --stdio) on a generated workspace of 1,000
+ * services in 21 files:
+ *
+ * - keystroke → diagnostics: the time from a `didChange` of one character to
+ *   the `publishDiagnostics` it causes (the edit toggles an owner between a
+ *   known and an unknown team, so every keystroke changes the diagnostics);
+ *   this includes the server's debounce.
+ * - completion: the time of a `textDocument/completion` request at `calls `
+ *   (1,000 candidate services) and after `calls X.` (the apis of X), each
+ *   sent right after its keystroke, as an editor does, at typing pace (the
+ *   previous keystroke's check has finished). A request that arrives while a
+ *   check runs waits for it: that worst case is the check time, which the
+ *   diagnostics column bounds.
+ *
+ * Medians of several runs after warm-up. Targets: diagnostics ≤ 100 ms,
+ * completion ≤ 50 ms. `npm run bench` calls `run()`; run alone with
+ * `node --import tsx test/bench/lsp-bench.ts`.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CompletionRequest } from 'vscode-languageserver-protocol/node.js';
+import { generateArchitecture } from '../helpers/generate-architecture.js';
+import { LspSession, positionOf, SERVER } from '../lsp/lsp-session.js';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+export interface LspBenchResult {
+  services: number;
+  diagnosticsMs: number;
+  completionServicesMs: number;
+  completionApisMs: number;
+}
+
+export async function measureLsp(services = 1_000, runs = 21): Promise<LspBenchResult> {
+  if (!existsSync(SERVER)) throw new Error('dist/server.cjs is missing: run `node esbuild.mjs` first.');
+  const folder = mkdtempSync(join(tmpdir(), 'seams-lsp-bench-'));
+  const files = generateArchitecture({ services, callsPerService: 3, seed: 7, backEdges: 0.05 });
+  for (const f of files) writeFileSync(join(folder, f.file), f.text);
+  const lsp = await LspSession.start(folder);
+  try {
+    // Wait until the whole workspace has been checked once: the teams file reports team-overload or similar,
+    // but any first publish after the scan means the scan is done (the server checks once after reading all).
+    await lsp.next(() => true, 'first diagnostics', 60_000);
+
+    const name = files[1].file; // the first system file
+    const text = files[1].text;
+    const uri = await lsp.open(name, text);
+    const owner = positionOf(text, '    owner team-', '    owner team-'.length);
+    // Put the cursor at the end of the owner's team name.
+    const line = text.split('\n')[owner.line];
+    const end = { line: owner.line, character: line.length };
+
+    const keystroke = async (i: number): Promise<number> => {
+      // Odd keystrokes add an `x` (unknown team), even ones remove it again.
+      const add = i % 2 === 0;
+      const wanted = add;
+      const waiting = lsp.next(
+        (p) => p.uri === uri && p.diagnostics.some((d) => /no team named/.test(d.message)) === wanted,
+        'keystroke diagnostics',
+      );
+      const t0 = performance.now();
+      if (add) await lsp.change(uri, [{ range: { start: end, end }, text: 'x' }]);
+      else await lsp.change(uri, [{ range: { start: end, end: { line: end.line, character: end.character + 1 } }, text: '' }]);
+      await waiting;
+      return performance.now() - t0;
+    };
+    const diag: number[] = [];
+    for (let i = 0; i < runs + 4; i++) {
+      const ms = await keystroke(i);
+      if (i >= 4) diag.push(ms);
+    }
+
+    // Completion right after a keystroke, on a new line typed at the end of the first service.
+    const insertAt = positionOf(text, '\n  }\n', 1, 1);
+    const callsLine = '    calls ';
+    await lsp.change(uri, [{ range: { start: insertAt, end: insertAt }, text: callsLine + '\n' }]);
+    const afterCalls = { line: insertAt.line, character: callsLine.length };
+    const completionAt = async (position: { line: number; character: number }, typed: string): Promise<{ ms: number; n: number }> => {
+      // As an editor does: the keystroke, then at once the completion request. Afterwards wait
+      // for the keystroke's diagnostics, so each run starts from a settled server (typing pace).
+      const settled = lsp.next((p) => p.uri === uri, 'diagnostics after the completion keystroke');
+      await lsp.change(uri, [{ range: { start: afterCalls, end: { line: afterCalls.line, character: 200 } }, text: typed }]);
+      const t0 = performance.now();
+      const items = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as unknown[];
+      const ms = performance.now() - t0;
+      await settled;
+      return { ms, n: items.length };
+    };
+    const servicesMs: number[] = [];
+    const apisMs: number[] = [];
+    for (let i = 0; i < runs + 4; i++) {
+      const a = await completionAt(afterCalls, '');
+      const typed = 'svc-3.';
+      const b = await completionAt({ line: afterCalls.line, character: afterCalls.character + typed.length }, typed);
+      if (a.n < services - 1 || b.n !== 1) throw new Error(`unexpected completion counts ${a.n} and ${b.n} at ${JSON.stringify(afterCalls)}`);
+      if (i >= 4) {
+        servicesMs.push(a.ms);
+        apisMs.push(b.ms);
+      }
+    }
+    return { services, diagnosticsMs: median(diag), completionServicesMs: median(servicesMs), completionApisMs: median(apisMs) };
+  } finally {
+    await lsp.stop();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+
+export async function run(): Promise<void> {
+  const r = await measureLsp();
+  console.log('## Language server, through the protocol (median ms)\n');
+  console.log('| services | keystroke → diagnostics | completion after `calls ` | completion after `calls X.` |');
+  console.log('|---:|---:|---:|---:|');
+  console.log(`| ${r.services.toLocaleString('en')} | ${fmt(r.diagnosticsMs)} | ${fmt(r.completionServicesMs)} | ${fmt(r.completionApisMs)} |`);
+  console.log('\nTargets: diagnostics ≤ 100 ms (the server debounces 15 ms of that), completion ≤ 50 ms.\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

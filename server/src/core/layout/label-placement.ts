@@ -1,42 +1,82 @@
 /**
- * The last word on edge labels: a label never covers a node. ELK places labels
- * as dummies between layers, which keeps them clear almost always; this check
- * catches the rest (e.g. after the pieces of a crossing edge are joined). A
- * label that overlaps a node is moved to the middle of another segment of its
- * own edge, beside the line; when no spot is free it is dropped (the tooltip
- * still shows it) rather than drawn over a box.
+ * The last word on edge labels: a label never covers a node.
+ *
+ * For small graphs ELK places labels (as dummies between layers, which keeps
+ * them clear almost always); large graphs are laid out without label dummies
+ * (they make the layered algorithm 2–3× slower) and their labels are placed
+ * here. Either way every label is checked: one that overlaps a node or a group
+ * title bar moves beside the middle of another segment of its own edge, longest
+ * segment first; when no spot is free it is dropped (the hover text still has
+ * it) rather than drawn over a box. Labels placed here also avoid each other.
  */
 import type { Box, LaidOutEdge, LaidOutNode, Point } from './graph.js';
+import { edgeLabelSize, GROUP_HEADER } from './node-size.js';
 
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Nodes a label must not cover: boxes that are drawn filled (not expanded group frames). */
-export function solidNodes(nodes: readonly LaidOutNode[]): LaidOutNode[] {
-  return nodes.filter((n) => n.kind !== 'group' || n.collapsed);
+/** Boxes a label must not cover: filled nodes and the title bars of expanded groups. */
+export function labelObstacles(nodes: readonly LaidOutNode[]): Box[] {
+  return nodes.map((n) =>
+    n.kind === 'group' && !n.collapsed ? { x: n.x, y: n.y, width: n.width, height: GROUP_HEADER } : n,
+  );
 }
 
-/** Title bars of expanded groups, which labels must not cover either. */
-export function groupHeaders(nodes: readonly LaidOutNode[], headerHeight: number): Box[] {
-  return nodes
-    .filter((n) => n.kind === 'group' && !n.collapsed)
-    .map((n) => ({ x: n.x, y: n.y, width: n.width, height: headerHeight }));
-}
+/** A uniform grid of boxes, so checking a spot costs what lies near it, not the whole graph. */
+class BoxIndex {
+  private readonly cells = new Map<string, Box[]>();
+  constructor(private readonly size = 160) {}
 
-export function placeLabelsClear(nodes: readonly LaidOutNode[], edges: LaidOutEdge[], headerHeight = 30): void {
-  const obstacles = [...solidNodes(nodes), ...groupHeaders(nodes, headerHeight)];
-  const clear = (b: Box): boolean => !obstacles.some((o) => boxesOverlap(o, b));
-  for (const edge of edges) {
-    const box = edge.labelBox;
-    if (!box || clear(box)) continue;
-    const spot = candidates(edge.points, box.width, box.height).find(clear);
-    if (spot) edge.labelBox = spot;
-    else delete edge.labelBox;
+  private keys(b: Box): string[] {
+    const out: string[] = [];
+    const s = this.size;
+    for (let cx = Math.floor(b.x / s); cx <= Math.floor((b.x + b.width) / s); cx++) {
+      for (let cy = Math.floor(b.y / s); cy <= Math.floor((b.y + b.height) / s); cy++) out.push(`${cx},${cy}`);
+    }
+    return out;
+  }
+
+  add(b: Box): void {
+    for (const k of this.keys(b)) {
+      const list = this.cells.get(k);
+      if (list) list.push(b);
+      else this.cells.set(k, [b]);
+    }
+  }
+
+  free(b: Box): boolean {
+    for (const k of this.keys(b)) for (const o of this.cells.get(k) ?? []) if (boxesOverlap(o, b)) return false;
+    return true;
   }
 }
 
-/** Label boxes beside the middle of each segment, longest segments first. */
+export function placeLabelsClear(nodes: readonly LaidOutNode[], edges: LaidOutEdge[]): void {
+  const index = new BoxIndex();
+  for (const o of labelObstacles(nodes)) index.add(o);
+  for (const edge of edges) {
+    if (!edge.label) continue;
+    const box = edge.labelBox;
+    if (box && index.free(box)) {
+      index.add(box);
+      continue;
+    }
+    const { width, height } = box ?? edgeLabelSize(edge.label);
+    const spot = candidates(edge.points, width, height).find((b) => index.free(b));
+    if (spot) {
+      edge.labelBox = spot;
+      index.add(spot);
+    } else {
+      delete edge.labelBox;
+    }
+  }
+}
+
+/**
+ * Spots for a label along its edge: on each segment (longest first) at its
+ * middle, then a quarter from either end; beside the line on both sides, then
+ * centred on it (the label's background then covers a piece of its own line).
+ */
 function candidates(points: readonly Point[], width: number, height: number): Box[] {
   const segments: { a: Point; b: Point; length: number }[] = [];
   for (let i = 1; i < points.length; i++) {
@@ -44,17 +84,22 @@ function candidates(points: readonly Point[], width: number, height: number): Bo
     const b = points[i]!;
     segments.push({ a, b, length: Math.abs(a.x - b.x) + Math.abs(a.y - b.y) });
   }
+  // Stable sort: equal lengths keep path order, so placement is deterministic.
   segments.sort((s, t) => t.length - s.length);
   const out: Box[] = [];
   for (const { a, b } of segments) {
-    const mx = Math.round((a.x + b.x) / 2);
-    const my = Math.round((a.y + b.y) / 2);
-    if (a.y === b.y) {
-      out.push({ x: mx - Math.round(width / 2), y: my - height - 2, width, height });
-      out.push({ x: mx - Math.round(width / 2), y: my + 2, width, height });
-    } else {
-      out.push({ x: mx + 3, y: my - Math.round(height / 2), width, height });
-      out.push({ x: mx - width - 3, y: my - Math.round(height / 2), width, height });
+    const horizontal = Math.abs(a.y - b.y) <= Math.abs(a.x - b.x);
+    for (const f of [0.5, 0.25, 0.75]) {
+      const mx = Math.round(a.x + (b.x - a.x) * f);
+      const my = Math.round(a.y + (b.y - a.y) * f);
+      const hx = mx - Math.round(width / 2);
+      const hy = my - Math.round(height / 2);
+      if (horizontal) {
+        out.push({ x: hx, y: my - height - 2, width, height }, { x: hx, y: my + 2, width, height });
+      } else {
+        out.push({ x: mx + 3, y: hy, width, height }, { x: mx - width - 3, y: hy, width, height });
+      }
+      out.push({ x: hx, y: hy, width, height });
     }
   }
   return out;

@@ -35,14 +35,47 @@ async function defaultElk(): Promise<ElkLike> {
   return sharedElk;
 }
 
-function layeredOptions(graph: ServiceGraph): LayoutOptions {
+/**
+ * How hard ELK works. `careful` keeps the model order (stable under small edits)
+ * and lets ELK place edge labels; `fast` drops both (each costs 2–5× on large
+ * graphs here) and crossing minimisation effort, and labels are placed
+ * afterwards by label-placement.ts. `auto` picks by size (see FAST_ABOVE).
+ */
+export type LayoutEffort = 'auto' | 'careful' | 'fast';
+
+/**
+ * Above this many boxes (services, stores, collapsed groups) `auto` means
+ * `fast`. Measured in test/bench/layout-bench.ts: the careful layout of ~250
+ * boxes stays well inside the 1.5 s budget for a first picture, and beyond it the
+ * careful cost grows much faster than the fast one.
+ */
+export const FAST_ABOVE = 250;
+
+export interface LayoutSettings {
+  effort?: LayoutEffort;
+}
+
+function isCareful(graph: ServiceGraph, effort: LayoutEffort): boolean {
+  if (effort !== 'auto') return effort === 'careful';
+  return graph.nodes.filter((n) => n.kind !== 'group' || n.collapsed).length <= FAST_ABOVE;
+}
+
+function layeredOptions(graph: ServiceGraph, careful: boolean): LayoutOptions {
+  const tuning: LayoutOptions = careful
+    ? {
+        // Keep the given (model) order where the algorithm has a free choice: a
+        // small edit then moves little (test/layout/stability.test.ts).
+        'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      }
+    : {
+        'elk.layered.thoroughness': '1',
+        // No label dummies widen the gaps between layers, so leave room for labels.
+        'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+      };
   return {
     'elk.algorithm': 'layered',
     'elk.direction': graph.options.direction === 'down' ? 'DOWN' : 'RIGHT',
     'elk.edgeRouting': 'ORTHOGONAL',
-    // Keep the given (model) order where the algorithm has a free choice: a small
-    // edit then moves little (see test/layout/stability.test.ts).
-    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     'elk.spacing.nodeNode': '28',
     'elk.layered.spacing.nodeNodeBetweenLayers': '44',
     'elk.spacing.edgeNode': '14',
@@ -50,6 +83,7 @@ function layeredOptions(graph: ServiceGraph): LayoutOptions {
     'elk.spacing.edgeLabel': '3',
     'elk.spacing.labelNode': '6',
     'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+    ...tuning,
   };
 }
 
@@ -61,8 +95,9 @@ interface Piece {
 }
 
 /** Builds the ELK input. Exposed for tests and the benchmark. */
-export function toElkGraph(graph: ServiceGraph): { root: ElkNode; pieces: Piece[] } {
-  const options = layeredOptions(graph);
+export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): { root: ElkNode; pieces: Piece[] } {
+  const careful = isCareful(graph, settings.effort ?? 'auto');
+  const options = layeredOptions(graph, careful);
   const down = graph.options.direction === 'down';
   const root: ElkNode = {
     id: '__root',
@@ -112,7 +147,7 @@ export function toElkGraph(graph: ServiceGraph): { root: ElkNode; pieces: Piece[
 
   const pieces: Piece[] = [];
   const labelOf = (e: GraphEdge): ElkLabel[] | undefined =>
-    e.label ? [{ id: `${e.id}#label`, text: e.label, ...edgeLabelSize(e.label) }] : undefined;
+    e.label && careful ? [{ id: `${e.id}#label`, text: e.label, ...edgeLabelSize(e.label) }] : undefined;
   const add = (container: ElkNode, edge: ElkExtendedEdge, e: GraphEdge, order: number): void => {
     container.edges!.push(edge);
     pieces.push({ id: edge.id, edgeId: e.id, order });
@@ -151,8 +186,8 @@ function round(v: number): number {
 }
 
 /** Lays out the graph. Deterministic: the same graph gives the same coordinates. */
-export async function layoutGraph(graph: ServiceGraph, elk?: ElkLike): Promise<LaidOutGraph> {
-  const { root, pieces } = toElkGraph(graph);
+export async function layoutGraph(graph: ServiceGraph, elk?: ElkLike, settings: LayoutSettings = {}): Promise<LaidOutGraph> {
+  const { root, pieces } = toElkGraph(graph, settings);
   const engine = elk ?? (await defaultElk());
   const result = await engine.layout(root);
 

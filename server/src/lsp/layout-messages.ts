@@ -1,0 +1,9 @@
+/** Messages between the language server and its layout worker (structured clone, same process). */
+import type { LaidOutGraph, ServiceGraph } from '../core/layout/graph.js';
+
+export interface LayoutRequest {
+  id: number;
+  graph: ServiceGraph;
+}
+
+export type LayoutReply = { id: number; graph: LaidOutGraph; error?: undefined } | { id: number; error: string; graph?: undefined };

@@ -5,7 +5,8 @@
  * example may grow without breaking these tests.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
@@ -385,6 +386,11 @@ test('diagnostics carry a code and, where documentation exists, a link to it', a
   for (const d of all) {
     assert.equal(typeof d.code, 'string');
     assert.equal(d.source, 'seams');
-    if (d.codeDescription) assert.match(d.codeDescription.href, /^file:\/\/.*docs\/(rules\/[a-z-]+\.md|language\.md#fixed-errors)$/);
+    // The server runs from dist/ of this checkout, so every code's page is there.
+    const href = d.codeDescription?.href ?? '';
+    const path = fileURLToPath(href.replace(/#.*$/, ''));
+    assert.ok(existsSync(path), `${d.code} links to an existing page (${href})`);
+    assert.match(href, /docs\/rules\/([a-z-]+\.md|README\.md#fixed-errors)$/);
+    if (!href.endsWith('#fixed-errors')) assert.ok(href.endsWith(`/${d.code}.md`));
   }
 });

@@ -90,7 +90,7 @@ function signatureOf(list: readonly Diagnostic[]): string {
 
 /**
  * Links each code to its documentation: `docs/rules/<code>.md` for a rule, the
- * diagnostics section of `docs/language.md` for the fixed errors, as `file:`
+ * "Fixed errors" section of `docs/rules/README.md` for the fixed errors, as `file:`
  * URLs under `docsRoot` (the checkout, or the installed extension when it ships
  * `docs/`). A code whose page does not exist gets no link rather than a dead one.
  */
@@ -101,9 +101,12 @@ export function docsLinker(docsRoot: string | undefined): (code: string) => stri
     if (cache.has(code)) return cache.get(code);
     let href: string | undefined;
     const page = join(docsRoot, 'docs', 'rules', `${code}.md`);
-    const language = join(docsRoot, 'docs', 'language.md');
     if (existsSync(page)) href = pathToFileURL(page).href;
-    else if ((FIXED_CODES as readonly string[]).includes(code) && existsSync(language)) href = `${pathToFileURL(language).href}#fixed-errors`;
+    else if ((FIXED_CODES as readonly string[]).includes(code)) {
+      // The fixed errors share one section: the rules index, else the language guide.
+      const index = [join(docsRoot, 'docs', 'rules', 'README.md'), join(docsRoot, 'docs', 'language.md')].find((p) => existsSync(p));
+      if (index) href = `${pathToFileURL(index).href}#fixed-errors`;
+    }
     cache.set(code, href);
     return href;
   };

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { formatSarif } from '../../server/src/cli/format-sarif.js';
 import { createReport } from '../../server/src/cli/report.js';
@@ -51,7 +51,8 @@ function compileSchema() {
   // The SARIF schema is JSON Schema draft-04 (one of its patterns is not valid with
   // the `u` flag, hence unicodeRegExp: false); `uri` and friends need ajv-formats
   // so the format keywords are checked rather than ignored.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  // Both packages are CommonJS whose module object also carries itself as `.default`.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats.default(ajv);
   return ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
 }

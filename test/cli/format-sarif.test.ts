@@ -169,7 +169,7 @@ describe('what GitHub code scanning relies on', () => {
     for (const rule of driver.rules) {
       assert.ok(rule.shortDescription.text.length > 0, rule.id);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
-      assert.match(rule.helpUri, FIXED_CODES.includes(rule.id as never) ? /\/docs\/language\.md#fixed-errors$/ : new RegExp(`/docs/rules/${rule.id}\\.md$`));
+      assert.match(rule.helpUri, FIXED_CODES.includes(rule.id as never) ? /\/docs\/rules\/README\.md#fixed-errors$/ : new RegExp(`/docs/rules/${rule.id}\\.md$`));
     }
     for (const r of RULES) {
       const level = driver.rules.find((d) => d.id === r.code)!.defaultConfiguration.level;

@@ -2,6 +2,7 @@
  * The `seams` command (bundled to dist/cli.cjs, the package's `bin`).
  *
  *   seams check [PATH…] [--format text|json|sarif] [--max-warnings N]
+ *   seams lsp --stdio
  *
  * Exit codes: 0 no error, 1 an error (or too many warnings), 2 a usage or input
  * problem, reported as ONE line on stderr and never as a stack trace. Commander
@@ -10,6 +11,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FORMATS, runCheck, type Format } from './check-command.js';
+import { startStdioServer } from '../lsp/start-stdio.js';
 import { InputError } from './input-error.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 
@@ -50,6 +52,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         env: process.env,
         cwd: process.cwd(),
       });
+    });
+
+  program
+    .command('lsp')
+    .description('run the Seams language server for editors other than VS Code')
+    .requiredOption('--stdio', 'speak the Language Server Protocol on stdin and stdout')
+    // vscode-languageclient adds this; the server library reads it from argv itself
+    // to exit when the editor goes away.
+    .addOption(new Option('--clientProcessId <pid>').hideHelp())
+    .action(() => {
+      // From here on stdout is the protocol channel: nothing else may print to it.
+      startStdioServer();
     });
 
   try {

@@ -29,8 +29,8 @@ export function ruleCatalog(): CatalogEntry[] {
     code,
     summary: FIXED_SUMMARIES[code],
     defaultSeverity: 'error',
-    // The fixed errors are described together in the language guide.
-    helpUri: repositoryFileUrl('docs/language.md#fixed-errors'),
+    // The fixed errors share one section of the rules index (the editor links there too).
+    helpUri: repositoryFileUrl('docs/rules/README.md#fixed-errors'),
   }));
   const rules: CatalogEntry[] = RULES.map((rule) => ({
     code: rule.code,

@@ -4,11 +4,13 @@
  * naming what is wrong.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { RULES } from '../../server/src/core/rules/registry.js';
-import { buildCli, CLEAN, oneErrorLine, runCli, tempTree } from './cli-harness.js';
+import { buildCli, CLEAN, CLI, oneErrorLine, runCli, tempTree } from './cli-harness.js';
 
 const trees: { dispose(): void }[] = [];
 function tree(files: Record<string, string | Uint8Array>): string {
@@ -46,6 +48,18 @@ describe('exit 0 and 1', () => {
     assert.equal(alone.status, 1);
     assert.match(alone.stdout, /far-team/);
   });
+});
+
+test('a reader that closes the pipe early (| head) gets no stack trace; the exit code stands', async () => {
+  // Enough output that it cannot all sit in the pipe's buffer at once.
+  const big = Array.from({ length: 3000 }, (_, i) => `service s${i} { owner t${i} }\n`).join('');
+  const child = spawn(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: tree({ 'big.seams': big }), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const [code] = await once(child, 'exit');
+  assert.equal(stderr, '');
+  assert.equal(code, 1);
 });
 
 describe('--max-warnings', () => {

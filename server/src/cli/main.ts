@@ -46,6 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       new Option('--max-warnings <n>', 'exit with 1 when there are more than n warnings').argParser(parseCount),
     )
     .action((paths: string[], options: { format: Format; maxWarnings?: number }) => {
+      exitQuietlyWhenReaderCloses();
       exitCode = runCheck(paths, options, {
         stdout: process.stdout,
         stderr: process.stderr,
@@ -75,6 +76,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     const helpFor = commandNames.includes(argv[0] ?? '') ? `${TOOL_NAME} ${argv[0]} --help` : `${TOOL_NAME} --help`;
     return reportFailure(error, commandNames, helpFor);
   }
+}
+
+/**
+ * `seams check … | head` closes the pipe early. That is the reader's choice, not
+ * a failure worth a stack trace: stop with the exit code the check earned.
+ */
+function exitQuietlyWhenReaderCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    printError(`cannot write the report: ${error.message}`);
+    process.exit(USAGE_EXIT);
+  });
 }
 
 function parseCount(value: string): number {

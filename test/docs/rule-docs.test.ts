@@ -147,6 +147,21 @@ describe('rule documentation', () => {
         assert.ok(codesFound(only(blocks, 'Failing example', code)).includes(code), `the failing example does not trigger ${code}`);
         assert.ok(!codesFound(only(blocks, 'Passing example', code)).includes(code), `the passing example triggers ${code}`);
       });
+
+      test('the page names every quick fix the failing example offers, and no others', () => {
+        if (!RULES.some((r) => r.code === code)) return; // reported by the test above
+        const text = page(code);
+        const failing = only(seamsBlocks(text), 'Failing example', code);
+        const quickFixes = text.slice(text.indexOf('\n## Quick fixes\n'), text.indexOf('\n## Configuration\n'));
+        const titles = checkSources([{ file: 'example.seams', text: failing }])
+          .diagnostics.filter((d) => d.code === code)
+          .flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+        for (const title of new Set(titles)) assert.ok(quickFixes.includes(title), `the page does not mention the fix "${title}"`);
+        // One bullet is the suppression; any other bullet promises a fix the example must show.
+        const bullets = quickFixes.split('\n').filter((l) => l.startsWith('- ')).length;
+        const repairs = new Set(titles.filter((t) => !t.startsWith('Suppress ')));
+        assert.equal(bullets > 1, repairs.size > 0, 'documented repairs and offered repairs disagree');
+      });
     });
   }
 });

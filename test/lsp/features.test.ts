@@ -14,6 +14,8 @@ import {
   CompletionRequest,
   DefinitionRequest,
   DocumentFormattingRequest,
+  DocumentHighlightKind,
+  DocumentHighlightRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
@@ -194,6 +196,28 @@ test('go to definition crosses files for services, contracts and teams', async (
   const team = await def('owner checkout-team', 'owner '.length);
   assert.equal(team[0].uri, lsp.uri('teams.seams'));
   assert.deepEqual(team[0].range.start, positionOf(text('teams.seams'), 'team checkout-team', 'team '.length));
+});
+
+test('go to definition on a rule code opens its documentation page', async () => {
+  const t = text('fulfilment.seams');
+  const defs = (await lsp.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri: lsp.uri('fulfilment.seams') },
+    position: positionOf(t, 'sync-fan-out max', 3),
+  })) as Location[];
+  assert.equal(defs.length, 1);
+  assert.match(defs[0].uri, /^file:\/\/.*\/docs\/rules\/sync-fan-out\.md$/);
+  assert.ok(existsSync(fileURLToPath(defs[0].uri)));
+});
+
+test('document highlight marks the declaration as written and the uses as read', async () => {
+  const t = text('storefront.seams');
+  const highlights = (await lsp.connection.sendRequest(DocumentHighlightRequest.type, {
+    textDocument: { uri: lsp.uri('storefront.seams') },
+    position: positionOf(t, 'service catalog', 'service '.length),
+  }))!;
+  const uses = (t.match(/^\s*(calls|subscribes) catalog\b/gm) ?? []).length;
+  assert.equal(highlights.filter((h) => h.kind === DocumentHighlightKind.Read).length, uses);
+  assert.equal(highlights.filter((h) => h.kind === DocumentHighlightKind.Write).length, 1);
 });
 
 /** Every `calls orders…` and `subscribes orders…` in the example, counted from the text. */

@@ -27,6 +27,7 @@ import {
   type FileEvent,
   type InitializeResult,
   type ProtocolConnection,
+  type Registration,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node.js';
@@ -49,6 +50,8 @@ export class LspSession {
   private readonly versions = new Map<string, number>();
   readonly stderr: string[] = [];
   initializeResult: InitializeResult | undefined;
+  /** The first `client/registerCapability` request's registrations. */
+  readonly registrations: Promise<Registration[]>;
 
   private constructor(
     readonly child: ChildProcess,
@@ -66,8 +69,13 @@ export class LspSession {
       }
       this.waiters = still;
     });
-    // The server registers file watchers when the client allows it; accept.
-    this.connection.onRequest('client/registerCapability', () => null);
+    // The server registers file watchers when the client allows it; accept and remember.
+    this.registrations = new Promise((resolve) => {
+      this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+        resolve(params.registrations);
+        return null;
+      });
+    });
     this.connection.onRequest('workspace/configuration', () => []);
     this.connection.listen();
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node.js';
+import { DiagnosticSeverity, FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node.js';
 import { LspSession, SERVER, tempWorkspace } from './lsp-session.js';
 
 if (!existsSync(SERVER)) throw new Error('dist/server.cjs is missing: run `node esbuild.mjs` first (npm test does).');
@@ -160,4 +160,39 @@ test('files under node_modules and dot-folders are not read', () => {
   for (const uri of lsp.diagnostics.keys()) assert.ok(!/node_modules|\.git/.test(uri), `${uri} should not be in the model`);
   const dupes = [...lsp.diagnostics.values()].flat().filter((d) => d.code === 'duplicate-definition');
   assert.deepEqual(dupes, []);
+});
+
+test('an open document keeps its unsaved text when the file changes on disk', async () => {
+  const orders = lsp.uri('orders.seams');
+  const uri = await lsp.open('money.seams', BILLING.replace('invoice-api', 'gone-api'));
+  await lsp.until(orders, (d) => d.some((x) => /invoice-api/.test(x.message)), 'unsaved text counts');
+  // The disk copy changes (say, a git checkout) while the editor holds other text: the editor wins.
+  writeFileSync(join(ws.folder, 'money.seams'), BILLING);
+  await lsp.watched([{ uri, type: FileChangeType.Changed }]);
+  // A hover makes the server check now; had the disk text won, the cleared diagnostics of
+  // orders would be published before the hover's answer (messages keep their order).
+  const hover = await lsp.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri: orders },
+    position: { line: 5, character: 20 },
+  });
+  assert.match(JSON.stringify(hover), /invoice-api/);
+  assert.match(JSON.stringify(hover), /not defined/);
+  assert.ok(lsp.diagnostics.get(orders)!.some((x) => /invoice-api/.test(x.message)));
+  // Closing falls back to the new disk text, which resolves the call.
+  const clean = lsp.until(orders, (d) => d.length === 0, 'disk text after close');
+  await lsp.close(uri);
+  await clean;
+});
+
+test('with a client that allows it, the server registers its own file watcher', async () => {
+  const other = await LspSession.start(ws.folder, { dynamicWatch: true });
+  try {
+    const registration = await other.registrations;
+    assert.ok(
+      registration.some((r) => r.method === 'workspace/didChangeWatchedFiles' && JSON.stringify(r.registerOptions).includes('**/*.seams')),
+      JSON.stringify(registration),
+    );
+  } finally {
+    await other.stop();
+  }
 });

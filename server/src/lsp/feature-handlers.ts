@@ -10,6 +10,7 @@
  */
 import {
   CodeActionKind,
+  DocumentHighlightKind,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -55,6 +56,8 @@ export interface FeatureContext {
   lines: Lines;
   publisher: DiagnosticsPublisher;
   uriOf(file: string): string;
+  /** The documentation URL of a diagnostic or rule code, if it has a page. */
+  docsLink(code: string): string | undefined;
 }
 
 export const SERVER_CAPABILITIES: ServerCapabilities = {
@@ -63,6 +66,7 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   definitionProvider: true,
   referencesProvider: true,
+  documentHighlightProvider: true,
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: true,
   workspaceSymbolProvider: true,
@@ -106,7 +110,12 @@ export function registerFeatures(ctx: FeatureContext): void {
   connection.onDefinition((params) => {
     const f = at(params.textDocument.uri);
     const o = f && occurrenceAt(f.ast, toOffset(f.index, params.position));
-    if (!f || !o || o.kind === 'rule') return null;
+    if (!f || !o) return null;
+    if (o.kind === 'rule') {
+      // A rule is defined by its documentation page, where there is one.
+      const href = ctx.docsLink(o.name);
+      return href ? [{ uri: href.replace(/#.*$/, ''), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] : null;
+    }
     const defs = occurrencesOf(f.model.files.values(), o).filter((x) => x.role === 'definition');
     return defs.map((d) => toLocation(lines, d, uriOf));
   });
@@ -118,6 +127,16 @@ export function registerFeatures(ctx: FeatureContext): void {
     return occurrencesOf(f.model.files.values(), o)
       .filter((x) => params.context.includeDeclaration || x.role !== 'definition' || x.kind === 'store')
       .map((x) => toLocation(lines, x, uriOf));
+  });
+
+  connection.onDocumentHighlight((params) => {
+    const f = at(params.textDocument.uri);
+    const o = f && occurrenceAt(f.ast, toOffset(f.index, params.position));
+    if (!f || !o) return null;
+    return occurrencesOf([f.ast], o).map((x) => ({
+      range: toRange(f.index, x.start, x.end),
+      kind: x.role === 'definition' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+    }));
   });
 
   connection.onPrepareRename((params) => {

@@ -25,7 +25,7 @@ import { DiagnosticsPublisher, docsLinker } from './diagnostics-publisher.js';
 import { registerFeatures, SERVER_CAPABILITIES, type FeatureContext } from './feature-handlers.js';
 import { LiveWorkspace } from './live-workspace.js';
 import { registerPreview } from './preview-service.js';
-import { fileKey, findSeamsFiles, isSeamsFile, keyToPath, pathToKey, readKey } from './workspace-scan.js';
+import { fileKey, findSeamsFiles, isSeamsFile, keyToPath, pathToKey, readKey, readKeySync } from './workspace-scan.js';
 
 export interface ServerOptions {
   /**
@@ -56,7 +56,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const clientUris = new Map<string, string>();
   const uriOf = (file: string) => clientUris.get(file) ?? file;
   const lines = new Lines((file) => workspace.text(file));
-  const publisher = new DiagnosticsPublisher(connection, lines, uriOf, docsLinker(options.docsRoot), (file) => {
+  const docsLink = docsLinker(options.docsRoot);
+  const publisher = new DiagnosticsPublisher(connection, lines, uriOf, docsLink, (file) => {
     const uri = clientUris.get(file);
     return uri ? documents.get(uri)?.version : undefined;
   });
@@ -133,7 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace.schedule();
   }
 
-  connection.onDidChangeWatchedFiles(async (params) => {
+  connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       const key = fileKey(change.uri);
       if (change.type === FileChangeType.Deleted) {
@@ -144,7 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           for (const f of workspace.files()) if (f.startsWith(prefix)) workspace.deleteDisk(f);
         }
       } else if (isSeamsFile(key) && insideFolders(key, folders)) {
-        const text = await readKey(key);
+        const text = readKeySync(key);
         if (text === undefined) workspace.deleteDisk(key);
         else workspace.setDisk(key, text);
       }
@@ -152,7 +153,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     workspace.schedule();
   });
 
-  const context: FeatureContext = { connection, documents, workspace, lines, publisher, uriOf };
+  const context: FeatureContext = { connection, documents, workspace, lines, publisher, uriOf, docsLink };
   registerFeatures(context);
   // The preview lays out the same check the diagnostics come from (unsaved text included).
   registerPreview(connection, {

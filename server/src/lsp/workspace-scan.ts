@@ -7,6 +7,7 @@
  * that arrives is turned into the key through `fileKey`; the client's own
  * spelling is kept separately for messages back to it.
  */
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,6 +54,19 @@ export async function readKey(key: string): Promise<string | undefined> {
   if (!key.startsWith('file:')) return undefined;
   try {
     return await readFile(fileURLToPath(key), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The synchronous read, for file events: applying them before the next message
+ * is handled keeps the server's view in the order the client sent things.
+ */
+export function readKeySync(key: string): string | undefined {
+  if (!key.startsWith('file:')) return undefined;
+  try {
+    return readFileSync(fileURLToPath(key), 'utf8');
   } catch {
     return undefined;
   }

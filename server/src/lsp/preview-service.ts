@@ -36,7 +36,6 @@ import {
   type NodeAtResponse,
 } from '../protocol/preview-protocol.js';
 import { LayoutClient, LayoutSuperseded } from './layout-client.js';
-import { fileKey } from './workspace-scan.js';
 
 /** What registerPreview needs from the LSP connection (a `Connection` has it). */
 export interface PreviewConnection {
@@ -184,15 +183,13 @@ function emptyGraph(options: GraphOptions): LaidOutGraph {
 
 /**
  * The same file can reach us spelled two ways (VS Code escapes `:` and `@` in
- * URIs, a path turned into a URI by Node does not): compare the workspace key
- * (workspace-scan.ts), decoded.
+ * URIs, a path turned into a URI by Node does not): compare decoded forms.
  */
 export function normaliseUri(uri: string): string {
-  const key = fileKey(uri);
   try {
-    return decodeURIComponent(key);
+    return decodeURIComponent(uri);
   } catch {
-    return key;
+    return uri;
   }
 }
 

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
+import { registerPreview } from './preview/preview-panel.js';
 
 /** What `activate` returns; integration tests reach the running client through it. */
 export interface SeamsExtensionApi {
@@ -46,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeamsE
 
   // Features built on the client register here, before start, so their notification
   // handlers are in place when the server's first messages arrive.
-  // (preview: registerPreview(context, languageClient) goes here)
+  registerPreview(context, languageClient);
 
   await languageClient.start();
   return { client: languageClient };

@@ -166,8 +166,10 @@ describe('preview webview', { skip }, () => {
 
   it('highlights the node under the editor cursor', async () => {
     const w = await withGraph();
-    await w.send({ type: 'highlight', ids: ['service:shipping'] });
+    // Innermost first: the first id that is drawn is marked, and only that one.
+    await w.send({ type: 'highlight', ids: ['call:not-drawn', 'service:shipping', 'group:system:shop'] });
     await w.page.waitForSelector('[data-id="service:shipping"].cursor');
+    assert.equal(await w.page.locator('.cursor').count(), 1);
     await w.send({ type: 'highlight', ids: [] });
     await w.page.waitForSelector('.cursor', { state: 'detached' });
     await w.page.close();

@@ -162,17 +162,20 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   saveState();
 }
 
+/** The cursor's declarations come innermost first; the first one drawn is marked (a service inside a collapsed group marks the group). */
 function highlight(ids: string[]): void {
   highlighted = ids;
-  markHighlight();
-  const first = ids.map((id) => drawn?.nodes.get(id)).find((n) => n !== undefined);
-  if (first && !isVisible(first)) viewport.centreOn(first.x + first.width / 2, first.y + first.height / 2);
+  const id = markHighlight();
+  const node = id ? drawn?.nodes.get(id) : undefined;
+  if (node && !isVisible(node)) viewport.centreOn(node.x + node.width / 2, node.y + node.height / 2);
 }
 
-function markHighlight(): void {
-  if (!drawn) return;
+function markHighlight(): string | undefined {
+  if (!drawn) return undefined;
   for (const el of svg.querySelectorAll('.cursor')) el.classList.remove('cursor');
-  for (const id of highlighted) drawn.elements.get(id)?.classList.add('cursor');
+  const id = highlighted.find((i) => drawn!.elements.has(i));
+  if (id) drawn.elements.get(id)!.classList.add('cursor');
+  return id;
 }
 
 function isVisible(box: { x: number; y: number; width: number; height: number }): boolean {

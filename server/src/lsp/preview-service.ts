@@ -36,6 +36,7 @@ import {
   type NodeAtResponse,
 } from '../protocol/preview-protocol.js';
 import { LayoutClient, LayoutSuperseded } from './layout-client.js';
+import { fileKey } from './workspace-scan.js';
 
 /** What registerPreview needs from the LSP connection (a `Connection` has it). */
 export interface PreviewConnection {
@@ -183,13 +184,15 @@ function emptyGraph(options: GraphOptions): LaidOutGraph {
 
 /**
  * The same file can reach us spelled two ways (VS Code escapes `:` and `@` in
- * URIs, a path turned into a URI by Node does not): compare decoded forms.
+ * URIs, a path turned into a URI by Node does not): compare the workspace key
+ * (workspace-scan.ts), decoded.
  */
 export function normaliseUri(uri: string): string {
+  const key = fileKey(uri);
   try {
-    return decodeURIComponent(uri);
+    return decodeURIComponent(key);
   } catch {
-    return uri;
+    return key;
   }
 }
 

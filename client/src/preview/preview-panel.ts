@@ -1,0 +1,282 @@
+/**
+ * The preview panel on the VS Code side: commands and editor-title buttons that
+ * open it, a serializer that brings it back after a reload, and the go-between
+ * for the language server (which lays the graph out) and the webview (which
+ * draws it). It never interprets `.seams` text: the active file and the cursor
+ * go to the server; the server's answer goes to the webview unchanged.
+ *
+ * Message shapes come from preview-protocol.ts only; every message from the
+ * webview is checked with its guard before anything is done with it.
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node.js';
+import { DEFAULT_GRAPH_OPTIONS } from '../../../server/src/core/layout/graph.js';
+import {
+  GRAPH_CHANGED_NOTIFICATION,
+  GRAPH_REQUEST,
+  NODE_AT_REQUEST,
+  isPreviewState,
+  isWebviewToHostMessage,
+  type ExportFormat,
+  type GraphRequestParams,
+  type GraphResponse,
+  type HostToWebviewMessage,
+  type NodeAtParams,
+  type NodeAtResponse,
+  type PreviewState,
+  type WebviewToHostMessage,
+} from '../../../server/src/protocol/preview-protocol.js';
+import { makeNonce, previewHtml } from './preview-html.js';
+
+export const PREVIEW_VIEW_TYPE = 'seams.preview';
+export const COMMANDS = {
+  open: 'seams.preview.open',
+  toSide: 'seams.preview.toSide',
+  exportSvg: 'seams.preview.exportSvg',
+  exportPng: 'seams.preview.exportPng',
+} as const;
+
+/** What the extension's integration tests can reach through `activate`'s result. */
+export interface PreviewApi {
+  /** The open preview, if any. */
+  readonly current: PreviewController | undefined;
+  /** Resolves when the open preview has shown a graph of at least this version. */
+  whenShown(minVersion?: number): Promise<GraphResponse>;
+}
+
+function isSeamsEditor(editor: vscode.TextEditor | undefined): editor is vscode.TextEditor {
+  return editor?.document.languageId === 'seams';
+}
+
+export function registerPreview(context: vscode.ExtensionContext, client: LanguageClient): PreviewApi {
+  let current: PreviewController | undefined;
+  const shownListeners = new Set<(r: GraphResponse) => void>();
+
+  const attach = (panel: vscode.WebviewPanel, state: PreviewState | undefined): PreviewController => {
+    const controller = new PreviewController(panel, context.extensionUri, client, state, (r) => {
+      for (const l of shownListeners) l(r);
+    });
+    current = controller;
+    panel.onDidDispose(() => {
+      if (current === controller) current = undefined;
+    });
+    return controller;
+  };
+
+  const open = (beside: boolean): void => {
+    if (current) {
+      current.panel.reveal(beside ? vscode.ViewColumn.Beside : undefined, beside);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      'Seams Preview',
+      { viewColumn: beside ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus: beside },
+      webviewOptions(context.extensionUri),
+    );
+    attach(panel, undefined);
+  };
+
+  const exportFromCommand = (format: ExportFormat): void => {
+    if (!current) void vscode.window.showInformationMessage('Open the Seams preview first.');
+    else current.post({ type: 'exportRequest', format });
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.open, () => open(false)),
+    vscode.commands.registerCommand(COMMANDS.toSide, () => open(true)),
+    vscode.commands.registerCommand(COMMANDS.exportSvg, () => exportFromCommand('svg')),
+    vscode.commands.registerCommand(COMMANDS.exportPng, () => exportFromCommand('png')),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel, state: unknown) {
+        panel.webview.options = webviewOptions(context.extensionUri);
+        attach(panel, isPreviewState(state) ? state : undefined);
+      },
+    }),
+    // The model changed (typing included): ask again.
+    client.onNotification(GRAPH_CHANGED_NOTIFICATION, () => current?.refresh()),
+    // A preview opened before the server was up asks once it is.
+    client.onDidChangeState((e) => {
+      if (e.newState === State.Running) current?.refresh();
+    }),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (isSeamsEditor(editor)) current?.followEditor(editor);
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      if (isSeamsEditor(e.textEditor) && e.textEditor === vscode.window.activeTextEditor) current?.cursorMoved(e.textEditor);
+    }),
+    { dispose: () => current?.panel.dispose() },
+  );
+
+  return {
+    get current() {
+      return current;
+    },
+    whenShown(minVersion = 0) {
+      const shown = current?.shown;
+      if (shown && shown.version >= minVersion) return Promise.resolve(shown);
+      return new Promise((resolve) => {
+        const listener = (r: GraphResponse): void => {
+          if (r.version < minVersion) return;
+          shownListeners.delete(listener);
+          resolve(r);
+        };
+        shownListeners.add(listener);
+      });
+    },
+  };
+}
+
+/** Scripts on; local files only from the extension's dist/ (the bundle and its stylesheet). */
+function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')],
+    // Redrawing from the server is cheap; keeping a hidden webview alive is not needed.
+    retainContextWhenHidden: false,
+  };
+}
+
+export class PreviewController {
+  private state: PreviewState;
+  private activeFile: string | undefined;
+  /** The source editor: reveals go to its column, not the preview's. */
+  private sourceColumn: vscode.ViewColumn | undefined;
+  private request: vscode.CancellationTokenSource | undefined;
+  private ready = false;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The newest graph sent to the webview. */
+  shown: GraphResponse | undefined;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly client: LanguageClient,
+    restored: PreviewState | undefined,
+    private readonly onShown: (r: GraphResponse) => void,
+  ) {
+    this.state = restored ?? { options: { ...DEFAULT_GRAPH_OPTIONS }, autoCollapse: true };
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'client', 'media', 'file-icon.svg');
+    const webview = panel.webview;
+    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+      nonce: makeNonce(),
+    });
+    this.disposables.push(webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
+    panel.onDidDispose(() => this.dispose());
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find(isSeamsEditor);
+    if (isSeamsEditor(editor)) {
+      this.activeFile = editor.document.uri.toString();
+      this.sourceColumn = editor.viewColumn;
+    }
+  }
+
+  post(message: HostToWebviewMessage): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  followEditor(editor: vscode.TextEditor): void {
+    const uri = editor.document.uri.toString();
+    this.sourceColumn = editor.viewColumn ?? this.sourceColumn;
+    if (uri === this.activeFile) return;
+    this.activeFile = uri;
+    this.refresh();
+  }
+
+  /** Debounced: a held arrow key asks the server once per pause, not per character. */
+  cursorMoved(editor: vscode.TextEditor): void {
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = undefined;
+      if (!this.ready || this.client.state !== State.Running) return;
+      const params: NodeAtParams = { file: editor.document.uri.toString(), offset: editor.document.offsetAt(editor.selection.active) };
+      this.client.sendRequest<NodeAtResponse>(NODE_AT_REQUEST, params).then(
+        (r) => this.post({ type: 'highlight', ids: r.ids }),
+        () => undefined, // a cursor highlight that fails is simply not shown
+      );
+    }, 60);
+  }
+
+  /** Ask the server for the graph; a newer call cancels the older request. */
+  refresh(): void {
+    if (!this.ready) return;
+    if (this.client.state !== State.Running) {
+      this.post({ type: 'status', text: 'Waiting for the Seams language server…' });
+      return;
+    }
+    this.request?.cancel();
+    const source = new vscode.CancellationTokenSource();
+    this.request = source;
+    const params: GraphRequestParams = { options: this.state.options, autoCollapse: this.state.autoCollapse, activeFile: this.activeFile };
+    this.client.sendRequest<GraphResponse>(GRAPH_REQUEST, params, source.token).then(
+      (response) => {
+        if (source.token.isCancellationRequested) return;
+        if (this.shown && response.version < this.shown.version) return;
+        this.shown = response;
+        this.post({ type: 'graph', graph: response.graph, version: response.version, activeNodeIds: response.activeNodeIds });
+        this.onShown(response);
+      },
+      (err: unknown) => {
+        if (source.token.isCancellationRequested) return;
+        const message = err instanceof Error ? err.message : String(err);
+        this.post({ type: 'status', text: `The preview could not be drawn: ${message}` });
+      },
+    );
+  }
+
+  private onMessage(raw: unknown): void {
+    if (!isWebviewToHostMessage(raw)) return; // only known, well-formed messages
+    const message: WebviewToHostMessage = raw;
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.shown = undefined;
+        return this.refresh();
+      case 'reveal':
+        return void this.reveal(message.file, message.start, message.end);
+      case 'setOptions':
+        this.state = { ...this.state, options: message.options, autoCollapse: message.autoCollapse };
+        return this.refresh();
+      case 'export':
+        return void this.save(message.format, message.data);
+    }
+  }
+
+  private async reveal(file: string, start: number, end: number): Promise<void> {
+    try {
+      const uri = vscode.Uri.parse(file, true);
+      const document = await vscode.workspace.openTextDocument(uri);
+      const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+      const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());
+      const column = visible?.viewColumn ?? this.sourceColumn ?? vscode.ViewColumn.One;
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false });
+      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Seams: cannot open ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async save(format: ExportFormat, data: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `architecture.${format}`;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+      saveLabel: `Export as ${format.toUpperCase()}`,
+    });
+    if (!target) return;
+    const bytes = format === 'svg' ? Buffer.from(data, 'utf8') : Buffer.from(data, 'base64');
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(`Seams: exported the preview to ${vscode.workspace.asRelativePath(target)}.`);
+  }
+
+  private dispose(): void {
+    this.request?.cancel();
+    if (this.cursorTimer) clearTimeout(this.cursorTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

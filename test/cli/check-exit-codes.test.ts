@@ -119,6 +119,16 @@ describe('exit 2: input problems, one line on stderr naming the path', () => {
     assert.equal(oneErrorLine(r), 'seams: cannot read secret.seams: permission denied');
   });
 
+  test('no .seams file anywhere in what was given', () => {
+    const dir = tree({ 'docs/readme.md': '# nothing here', 'node_modules/x.seams': CLEAN });
+    const named = runCli(['check', 'docs', 'node_modules/..'], { cwd: dir });
+    assert.equal(named.status, 2);
+    assert.equal(oneErrorLine(named), 'seams: no .seams files found in docs, node_modules/..');
+    const none = runCli(['check'], { cwd: dir });
+    assert.equal(none.status, 2);
+    assert.equal(oneErrorLine(none), 'seams: no .seams files found in the current folder');
+  });
+
   test('a file that is not valid UTF-8', () => {
     const bytes = Buffer.concat([Buffer.from('service s "caf'), Buffer.from([0xe9]), Buffer.from('" {}\n')]);
     const r = runCli(['check', 'sub'], { cwd: tree({ 'sub/latin1.seams': bytes }) });

@@ -6,7 +6,8 @@
  * `node_modules` and folders whose name starts with a dot. Paths come back
  * spelled as given or as found beneath what was given, so output names files
  * the way the user typed them. The result is sorted and free of duplicates, so
- * the output is the same on every machine and every run.
+ * the output is the same on every machine and every run. Finding no file at
+ * all is an input problem: it is almost always a wrong path.
  */
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, normalize } from 'node:path';
@@ -22,6 +23,11 @@ export function findSeamsFiles(paths: readonly string[]): string[] {
     const stats = statOrThrow(display, given);
     if (stats.isDirectory()) walk(display, found, visitedFolders);
     else addFile(display, found);
+  }
+  if (found.size === 0) {
+    // Most likely a wrong folder; passing silently would hide that in CI (ESLint says so too).
+    const where = paths.length > 0 ? paths.join(', ') : 'the current folder';
+    throw new InputError(`no .seams files found in ${where}`);
   }
   return [...found.values()].sort(comparePaths);
 }

@@ -85,7 +85,10 @@ export class LayoutClient {
     const worker = this.ensureWorker();
     // Referenced only while it works: an idle worker must not keep the process alive.
     worker.ref();
-    worker.postMessage({ id, graph: job.graph } satisfies LayoutRequest);
+    // The last layout is the stability hint: boxes keep their order where they can.
+    // (Only in the same direction: positions of a turned picture would mislead.)
+    const previous = this.last?.graph.options.direction === job.graph.options.direction ? this.last.graph : undefined;
+    worker.postMessage({ id, graph: job.graph, previous } satisfies LayoutRequest);
   }
 
   private ensureWorker(): Worker {

@@ -12,7 +12,7 @@ const port = parentPort;
 if (!port) throw new Error('layout-worker.ts must run as a worker thread.');
 
 port.on('message', (request: LayoutRequest) => {
-  layoutGraph(request.graph).then(
+  layoutGraph(request.graph, undefined, { previous: request.previous }).then(
     (graph) => port.postMessage({ id: request.id, graph } satisfies LayoutReply),
     (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies LayoutReply),
   );

@@ -2,6 +2,7 @@
  * The `seams` command (bundled to dist/cli.cjs, the package's `bin`).
  *
  *   seams check [PATH…] [--format text|json|sarif] [--max-warnings N]
+ *   seams render [PATH…] -o FILE.svg [options]   (render-command.ts)
  *   seams lsp --stdio
  *
  * Exit codes: 0 no error, 1 an error (or too many warnings), 2 a usage or input
@@ -13,6 +14,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { FORMATS, runCheck, type Format } from './check-command.js';
 import { startStdioServer } from '../lsp/start-stdio.js';
 import { InputError } from './input-error.js';
+import { registerRender } from './render-command.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 
 const USAGE_EXIT = 2;
@@ -54,6 +56,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         cwd: process.cwd(),
       });
     });
+
+  registerRender(program, (code) => {
+    exitCode = code;
+  });
 
   program
     .command('lsp')

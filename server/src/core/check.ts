@@ -9,6 +9,7 @@ import { buildModel } from './model/build-model.js';
 import type { Model } from './model/model.js';
 import { RULES } from './rules/registry.js';
 import type { Rule } from './rules/rule.js';
+import { suppressFix } from './rules/suppress-fix.js';
 import type { SeamsFile } from './syntax/ast.js';
 import { parseSeams, type ParseResult } from './syntax/parse.js';
 import { LineIndex } from './text/line-index.js';
@@ -59,6 +60,9 @@ function runRules(model: Model, rules: readonly Rule[]): Diagnostic[] {
     const max = setting?.max ?? rule.defaultMax;
     for (const d of rule.check(model, { severity, max })) {
       d.severity = severity;
+      // Every rule diagnostic can be silenced in place; that fix is offered last.
+      const text = model.files.get(d.location.file)?.text;
+      if (text !== undefined) d.fixes = [...(d.fixes ?? []), suppressFix(d, text)];
       out.push(d);
     }
   }

@@ -1,0 +1,65 @@
+/**
+ * Every fix of every rule diagnostic in every fixture, applied to the text and
+ * checked again: the diagnostic it repairs is gone and every other diagnostic
+ * is still there, unchanged (compared by file, code, severity and message,
+ * since the edit moves offsets). A suppression also silences any other
+ * diagnostic with the same code starting on the same line; that is allowed.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { checkSources, type SourceFile } from '../../server/src/core/check.js';
+import { FIXED_CODES, type Diagnostic, type TextEdit } from '../../server/src/core/diagnostics.js';
+import { LineIndex } from '../../server/src/core/text/line-index.js';
+import { FIXTURES, readFixture } from './fixture.js';
+
+/** Applies edits to one text, last first so earlier offsets stay valid. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].end <= sorted[i - 1].start, 'overlapping edits');
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+export function applyFix(sources: readonly SourceFile[], edits: readonly TextEdit[]): SourceFile[] {
+  return sources.map((s) => ({ file: s.file, text: applyEdits(s.text, edits.filter((e) => e.file === s.file)) }));
+}
+
+const key = (d: Diagnostic) => `${d.location.file} ${d.severity} ${d.code}: ${d.message}`;
+
+function multiset(ds: readonly Diagnostic[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of ds) m.set(key(d), (m.get(key(d)) ?? 0) + 1);
+  return m;
+}
+
+const isRule = (d: Diagnostic) => !(FIXED_CODES as readonly string[]).includes(d.code);
+
+describe('every fix of every fixture', () => {
+  for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.seams')).sort()) {
+    test(name, () => {
+      const sources = readFixture(name);
+      const before = checkSources(sources).diagnostics;
+      let fixes = 0;
+      for (const d of before.filter(isRule)) {
+        assert.ok(d.fixes && d.fixes.length > 0, `${key(d)} has no fix (not even the suppression)`);
+        assert.ok(d.fixes.filter((f) => f.preferred).length <= 1, `${key(d)} prefers more than one fix`);
+        for (const fix of d.fixes) {
+          fixes++;
+          const after = checkSources(applyFix(sources, fix.edits)).diagnostics;
+          const suppression = fix.title.startsWith('Suppress ');
+          const text = sources.find((s) => s.file === d.location.file)!.text;
+          const line = (x: Diagnostic) => new LineIndex(text).positionAt(x.location.start).line;
+          // What may disappear: the diagnostic itself, and for a suppression its line's namesakes.
+          const gone = suppression
+            ? before.filter((x) => x.code === d.code && x.location.file === d.location.file && line(x) === line(d))
+            : [d];
+          const expected = multiset(before.filter((x) => !gone.includes(x)));
+          assert.deepEqual(multiset(after), expected, `fix "${fix.title}" of ${key(d)} in ${name}`);
+        }
+      }
+      assert.ok(fixes > 0 || before.filter(isRule).length === 0);
+    });
+  }
+});

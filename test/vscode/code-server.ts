@@ -45,6 +45,8 @@ const settings = {
   'chat.commandCenter.enabled': false,
   // code-server otherwise offers to forward every port a process opens.
   'remote.autoForwardPorts': false,
+  // The screenshot reads better without the sticky scope headers over the first lines.
+  'editor.stickyScroll.enabled': false,
 };
 
 function freeLoopbackPort(): Promise<number> {

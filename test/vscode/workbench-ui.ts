@@ -33,19 +33,40 @@ export async function goToLine(page: Page, line: number, column: number): Promis
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** Waits until the status bar's problem counts (its accessible label, e.g. "Errors: 2, Warnings: 5") are these. */
-export async function waitForProblemCounts(page: Page, counts: { errors: number; warnings: number }): Promise<void> {
-  await page.waitForFunction(
-    ({ errors, warnings }) => {
-      const label = document.querySelector('[id="status.problems"]')?.getAttribute('aria-label') ?? '';
-      // No named helper functions in here: tsx would wrap them in a `__name` the page lacks.
-      const shownErrors = Number(/errors?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
-      const shownWarnings = Number(/warnings?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
-      return shownErrors === errors && shownWarnings === warnings;
-    },
-    counts,
-    { timeout: 30_000 },
-  );
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/**
+ * Waits until the status bar's problem counts are these. They are read from its accessible
+ * label, "Errors: 2, Warnings: 19, Infos: 5" (a count of zero may be left out).
+ */
+export async function waitForProblemCounts(page: Page, counts: ProblemCounts): Promise<void> {
+  await page
+    .waitForFunction(
+      ({ errors, warnings, infos }) => {
+        const label = document.querySelector('[id="status.problems"]')?.getAttribute('aria-label') ?? '';
+        // No named helper functions in here: tsx would wrap them in a `__name` the page lacks.
+        const shownErrors = Number(/errors?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
+        const shownWarnings = Number(/warnings?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
+        const shownInfos = Number(/infos?:\s*(\d+)/i.exec(label)?.[1] ?? 0);
+        return shownErrors === errors && shownWarnings === warnings && shownInfos === infos;
+      },
+      counts,
+      { timeout: 30_000 },
+    )
+    .catch(async (error: Error) => {
+      const label = await page.locator('[id="status.problems"]').first().getAttribute('aria-label');
+      throw new Error(`the status bar shows "${label}", expected ${JSON.stringify(counts)}: ${error.message}`);
+    });
+}
+
+/** Ctrl+S, resolving once the active tab no longer shows unsaved changes. */
+export async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+S');
+  await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor();
 }
 
 /** Ctrl+Shift+M; resolves with the visible rows' text once the panel lists something. */
@@ -69,7 +90,16 @@ export async function openQuickFixMenu(page: Page): Promise<string[]> {
   return (await items.allInnerTexts()).map((t) => t.trim());
 }
 
+/** Moves the menu's focus to `title` with the arrow keys and applies it with Enter, as a person would. */
 export async function chooseQuickFix(page: Page, title: string): Promise<void> {
-  await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
+  const items = page.locator('.action-widget .monaco-list-row.action');
+  const count = await items.count();
+  for (let step = 0; step < count; step++) {
+    const focused = (await page.locator('.action-widget .monaco-list-row.action.focused').innerText()).trim();
+    if (focused === title) break;
+    await page.keyboard.press('ArrowDown');
+  }
+  await page.locator('.action-widget .monaco-list-row.action.focused', { hasText: title }).waitFor();
+  await page.keyboard.press('Enter');
   await page.locator('.action-widget').waitFor({ state: 'hidden' });
 }

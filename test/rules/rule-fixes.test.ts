@@ -8,23 +8,11 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { checkSources, type SourceFile } from '../../server/src/core/check.js';
-import { FIXED_CODES, type Diagnostic, type TextEdit } from '../../server/src/core/diagnostics.js';
+import { checkSources } from '../../server/src/core/check.js';
+import { FIXED_CODES, type Diagnostic } from '../../server/src/core/diagnostics.js';
 import { LineIndex } from '../../server/src/core/text/line-index.js';
+import { applyFix } from './apply-edits.js';
 import { FIXTURES, readFixture } from './fixture.js';
-
-/** Applies edits to one text, last first so earlier offsets stay valid. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i].end <= sorted[i - 1].start, 'overlapping edits');
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
-}
-
-export function applyFix(sources: readonly SourceFile[], edits: readonly TextEdit[]): SourceFile[] {
-  return sources.map((s) => ({ file: s.file, text: applyEdits(s.text, edits.filter((e) => e.file === s.file)) }));
-}
 
 const key = (d: Diagnostic) => `${d.location.file} ${d.severity} ${d.code}: ${d.message}`;
 

@@ -169,8 +169,8 @@ test('an open document keeps its unsaved text when the file changes on disk', as
   // The disk copy changes (say, a git checkout) while the editor holds other text: the editor wins.
   writeFileSync(join(ws.folder, 'money.seams'), BILLING);
   await lsp.watched([{ uri, type: FileChangeType.Changed }]);
-  // A hover makes the server check now; had the disk text won, the cleared diagnostics of
-  // orders would be published before the hover's answer (messages keep their order).
+  // The hover reads the model of the texts as the server holds them after the event:
+  // had the disk text won, invoice-api would be defined.
   const hover = await lsp.connection.sendRequest(HoverRequest.type, {
     textDocument: { uri: orders },
     position: { line: 5, character: 20 },

@@ -4,9 +4,10 @@
  * into LSP data. Nothing here knows Seams beyond which core function to call.
  *
  * Handlers that point into text (hover, definition, rename, …) work on
- * `workspace.fresh()`, so offsets always match the current text; completion
- * takes the last model as it is (names from a keystroke ago are right) and
- * reads the cursor's context from the current text itself.
+ * `workspace.model()`, built from the current text, so offsets always match;
+ * code actions wait for the check of the current text (fixes come from the
+ * rules); completion takes the last model as it is (names from a keystroke ago
+ * are right) and reads the cursor's context from the current text itself.
  */
 import {
   CodeActionKind,
@@ -85,9 +86,9 @@ export function registerFeatures(ctx: FeatureContext): void {
   const at = (uri: string) => {
     const file = fileKey(uri);
     if (!workspace.has(file)) return undefined;
-    const result = workspace.fresh();
-    const ast = result.model.files.get(file);
-    return ast ? { file, model: result.model, ast, index: lines.of(file) } : undefined;
+    const model = workspace.model();
+    const ast = model.files.get(file);
+    return ast ? { file, model, ast, index: lines.of(file) } : undefined;
   };
 
   connection.onCompletion((params) => {
@@ -159,7 +160,7 @@ export function registerFeatures(ctx: FeatureContext): void {
     return f ? toDocumentSymbols(outline(f.ast), f.index) : null;
   });
 
-  connection.onWorkspaceSymbol((params) => toSymbolInformation(searchSymbols(workspace.fresh().model, params.query), lines, uriOf));
+  connection.onWorkspaceSymbol((params) => toSymbolInformation(searchSymbols(workspace.model(), params.query), lines, uriOf));
 
   connection.onFoldingRanges((params) => {
     const f = at(params.textDocument.uri);
@@ -181,9 +182,12 @@ export function registerFeatures(ctx: FeatureContext): void {
     return [toTextEdit(lines.of(file), minimalEdit(text, formatted))];
   });
 
-  connection.onCodeAction((params) => {
+  connection.onCodeAction(async (params, token) => {
     const only = params.context.only;
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+    // Fixes come from the rules: wait for the check of the current text.
+    await workspace.upToDate();
+    if (token.isCancellationRequested) return null;
     const f = at(params.textDocument.uri);
     if (!f) return null;
     const actions: CodeAction[] = [];

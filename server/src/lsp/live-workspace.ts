@@ -1,19 +1,30 @@
 /**
  * The language server's view of the workspace: the text of every `.seams`
  * file (an open editor's unsaved text wins over the disk; closing falls back to
- * the disk), the core `Workspace` that caches parses, and the latest check.
+ * the disk), a core `Workspace` caching their parses, and the latest check.
  *
- * Checking is debounced: edits mark the model dirty and schedule one check a
- * little later, so a burst of keystrokes costs one check, and a check that a
- * newer edit made stale is never started. A request that needs positions to
- * match the text (hover, rename, …) calls `fresh()`, which checks at once if
- * anything is pending. After each check `onChecked` listeners run (diagnostics
- * publishing, the preview).
+ * Two products, on two schedules:
+ * - the **model** (names, references, structure) is built on this thread on
+ *   demand from the cached parses, so hover, definition, rename and the like
+ *   always see the current text (`model()`);
+ * - the **diagnostics** come from the full check (every rule), which runs in
+ *   the check worker (checker.ts), debounced: edits mark the texts changed and
+ *   schedule one check a little later, so a burst of keystrokes costs one
+ *   check, and requests never wait behind one. A check whose texts changed
+ *   while it ran is not published; the newer check follows at once.
+ *
+ * After each published check `onChecked` listeners run (diagnostics, preview).
  */
 import { Workspace, type CheckResult } from '../core/check.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { buildModel } from '../core/model/build-model.js';
 import type { Model } from '../core/model/model.js';
+import { RULES } from '../core/rules/registry.js';
+import type { Changes, Checker } from './checker.js';
 
 export type CheckListener = (result: CheckResult, version: number) => void;
+
+const KNOWN_RULES = RULES.map((r) => ({ code: r.code, defaultMax: r.defaultMax }));
 
 export class LiveWorkspace {
   private readonly core = new Workspace();
@@ -21,14 +32,24 @@ export class LiveWorkspace {
   private readonly disk = new Map<string, string>();
   /** Unsaved editor text by key, for open documents. */
   private readonly open = new Map<string, string>();
-  private result: CheckResult | undefined;
-  private dirty = true;
+  /** Changes not yet sent to the checker: the new text, or null for a deleted file. */
+  private readonly unsent = new Map<string, string | null>();
+  /** Bumped on every change of any text. */
+  private textVersion = 0;
+  private modelCache: { version: number; model: Model } | undefined;
+  private checked: { version: number; diagnostics: Diagnostic[] } | undefined;
+  private running = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: CheckListener[] = [];
-  /** Increases with every check; lets listeners and clients drop old answers. */
+  private waiters: (() => void)[] = [];
+  /** Increases with every published check. */
   version = 0;
 
-  constructor(private readonly debounceMs: number) {}
+  constructor(
+    private readonly checker: Checker,
+    private readonly debounceMs: number,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
 
   onChecked(listener: CheckListener): void {
     this.listeners.push(listener);
@@ -72,45 +93,104 @@ export class LiveWorkspace {
     return this.core.text(key);
   }
 
-  /** The model of the last check, however old (completion can live with a keystroke's lag). */
+  /** The model of the current texts (built here, without the rules; cached until a text changes). */
+  model(): Model {
+    if (this.modelCache?.version !== this.textVersion) {
+      const asts = this.core.files().map((f) => this.core.ast(f)!);
+      this.modelCache = { version: this.textVersion, model: buildModel(asts, KNOWN_RULES) };
+    }
+    return this.modelCache.model;
+  }
+
+  /** The model as last built, however old (completion can live with a keystroke's lag). */
   lastModel(): Model | undefined {
-    return this.result?.model;
+    return this.modelCache?.model ?? (this.core.files().length ? this.model() : undefined);
   }
 
-  /** The check of the current texts, running it now if one is pending. */
-  fresh(): CheckResult {
-    if (this.dirty || !this.result) this.runCheck();
-    return this.result!;
+  /** The latest published diagnostics (possibly of slightly older texts). */
+  lastDiagnostics(): readonly Diagnostic[] {
+    return this.checked?.diagnostics ?? [];
   }
 
-  /** Schedules a check unless nothing changed; `immediate` skips the debounce (start-up). */
+  /**
+   * The current model with the latest diagnostics: what the preview draws. The
+   * model is built only when read (publishing diagnostics does not need it).
+   */
+  current(): CheckResult {
+    const model = () => this.model();
+    return {
+      get model() {
+        return model();
+      },
+      diagnostics: [...this.lastDiagnostics()],
+    };
+  }
+
+  /** Resolves once the diagnostics match the current texts (checking now if needed). */
+  async upToDate(): Promise<void> {
+    while (this.checked?.version !== this.textVersion) {
+      const done = new Promise<void>((resolve) => this.waiters.push(resolve));
+      this.schedule(true);
+      await done;
+    }
+  }
+
+  /** Schedules a check unless the diagnostics are current; `immediate` skips the debounce. */
   schedule(immediate = false): void {
-    if (!this.dirty) return;
+    if (this.checked?.version === this.textVersion && this.unsent.size === 0) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (this.dirty) this.runCheck();
+      void this.runCheck();
     }, immediate ? 0 : this.debounceMs);
   }
 
   private put(key: string, text: string): void {
     if (this.core.text(key) === text) return;
     this.core.set(key, text);
-    this.dirty = true;
+    this.unsent.set(key, text);
+    this.textVersion++;
   }
 
   private remove(key: string): void {
-    if (this.core.delete(key)) this.dirty = true;
+    if (!this.core.delete(key)) return;
+    this.unsent.set(key, null);
+    this.textVersion++;
   }
 
-  private runCheck(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
+  private async runCheck(): Promise<void> {
+    // One check at a time; the one running re-schedules when it ends if texts changed meanwhile.
+    if (this.running) return;
+    this.running = true;
+    const version = this.textVersion;
+    const changes: Changes = { set: [], deleted: [] };
+    for (const [key, text] of this.unsent) {
+      if (text === null) changes.deleted.push(key);
+      else changes.set.push([key, text]);
     }
-    this.dirty = false;
-    this.result = this.core.check();
-    this.version++;
-    for (const l of this.listeners) l(this.result, this.version);
+    this.unsent.clear();
+    try {
+      const all = () => this.core.files().map((f): [string, string] => [f, this.core.text(f)!]);
+      const diagnostics = await this.checker.check(changes, all);
+      if (version === this.textVersion) {
+        this.checked = { version, diagnostics };
+        this.version++;
+        const result = this.current();
+        for (const l of this.listeners) l(result, this.version);
+      }
+    } catch (err) {
+      // A lost worker is replaced on the next check, which is sent every file again.
+      this.log(`Seams: the check failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (version === this.textVersion) this.checked = { version, diagnostics: this.checked?.diagnostics ?? [] };
+    } finally {
+      this.running = false;
+    }
+    if (this.checked?.version === this.textVersion) {
+      const waiting = this.waiters;
+      this.waiters = [];
+      for (const w of waiting) w();
+    } else {
+      this.schedule(this.waiters.length > 0);
+    }
   }
 }

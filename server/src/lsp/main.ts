@@ -8,9 +8,14 @@ import { dirname, join } from 'node:path';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { startServer } from './server.js';
 
-startServer(createConnection(ProposedFeatures.all), { docsRoot: bundleRoot() });
+startServer(createConnection(ProposedFeatures.all), { docsRoot: bundleRoot(), checkWorkerFile: checkWorker() });
 
 /** The folder above dist/: the checkout, or the installed extension. */
 function bundleRoot(): string | undefined {
   return typeof __dirname === 'string' ? join(__dirname, '..') : dirname(process.argv[1] ?? '.');
+}
+
+/** dist/check-worker.cjs beside this bundle; missing when running from sources. */
+function checkWorker(): string | undefined {
+  return typeof __dirname === 'string' ? join(__dirname, 'check-worker.cjs') : undefined;
 }

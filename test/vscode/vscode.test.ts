@@ -16,6 +16,7 @@ import { buildEditorSuite, repoRoot } from './build-suite.js';
 import { startCodeServer, type CodeServer } from './code-server.js';
 import { installCodeServer, missingDebianPackages } from './install-code-server.mjs';
 import { runSuiteInWorkbench } from './run-suite-in-workbench.js';
+import { vsixEntries } from './vsix-entries.js';
 import {
   chooseQuickFix,
   goToLine,
@@ -76,6 +77,7 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
   let uiFolder: string;
   let extensionPath: string;
   let testsPath: string;
+  const vsix = join(repoRoot, 'dist/seams.vsix');
 
   before(async () => {
     let since = Date.now();
@@ -84,7 +86,6 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
 
     since = Date.now();
     run('npm', ['run', 'package']);
-    const vsix = join(repoRoot, 'dist/seams.vsix');
     console.log(`[vscode] packaged ${basename(vsix)}, ${(statSync(vsix).size / 1024).toFixed(0)} KiB (${seconds(since)})`);
     testsPath = await buildEditorSuite();
 
@@ -110,6 +111,19 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
     if (work) rmSync(work, { recursive: true, force: true });
     // Packaging rebuilt dist/ minified and without source maps; later tests get the usual build.
     run(process.execPath, ['esbuild.mjs']);
+  });
+
+  test('the .vsix holds only what runs: bundles, grammar, media, rule docs', () => {
+    const entries = vsixEntries(vsix);
+    console.log(`[vscode] ${basename(vsix)}: ${entries.length} files\n${entries.map((e) => `  ${e}`).join('\n')}`);
+    // Bundled code without source maps, the declarative contributions, the pages diagnostics
+    // link to, and the manifest files vsce writes; nothing from node_modules, sources or tests.
+    const allowed =
+      /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/[\w-]+\.(cjs|js|css)|syntaxes\/[\w.-]+\.json|client\/media\/[\w.-]+\.(png|svg)|docs\/rules\/[\w-]+\.md))$/;
+    assert.deepEqual(entries.filter((e) => !allowed.test(e)), []);
+    for (const needed of ['extension/package.json', 'extension/dist/client.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/seams.tmLanguage.json']) {
+      assert.ok(entries.includes(needed), `${needed} is not packaged`);
+    }
   });
 
   test('the editor suite passes inside the extension host', async () => {

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DiagnosticSeverity, FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node.js';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, DidChangeWorkspaceFoldersNotification, FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node.js';
 import { LspSession, SERVER, tempWorkspace } from './lsp-session.js';
 
 if (!existsSync(SERVER)) throw new Error('dist/server.cjs is missing: run `node esbuild.mjs` first (npm test does).');
@@ -194,5 +195,22 @@ test('with a client that allows it, the server registers its own file watcher', 
     );
   } finally {
     await other.stop();
+  }
+});
+
+test('workspace folders added and removed join and leave the model', async () => {
+  const second = tempWorkspace(false);
+  try {
+    writeFileSync(join(second.folder, 'lonely.seams'), 'service lonely {\n  owner ghost-team\n}\n');
+    const uri = pathToFileURL(join(second.folder, 'lonely.seams')).href;
+    const folder = { uri: pathToFileURL(second.folder).href, name: 'second' };
+    const arrived = lsp.until(uri, (d) => d.some((x) => /no team named ghost-team/.test(x.message)), 'the added folder is read');
+    await lsp.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [folder], removed: [] } });
+    await arrived;
+    const gone = lsp.next((p) => p.uri === uri && p.diagnostics.length === 0, 'the removed folder leaves');
+    await lsp.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [folder] } });
+    await gone;
+  } finally {
+    second.remove();
   }
 });

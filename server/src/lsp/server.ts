@@ -97,6 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         for (const removed of event.removed) {
           const prefix = withSlash(fileKey(removed.uri));
           for (const f of workspace.files()) if (f.startsWith(prefix)) workspace.deleteDisk(f);
+          folders = folders.filter((p) => !withSlash(pathToKey(p)).startsWith(prefix));
         }
         const added = event.added.map((f) => keyToPath(fileKey(f.uri))).filter((p): p is string => !!p);
         folders = [...folders, ...added];
@@ -104,6 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       });
     }
     void loadFolders(folders).then(() => {
+      scanned = true;
       workspace.schedule(true);
       markReady();
     });
@@ -119,12 +121,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  // Until the folders have been read, a check would see half the model and report
+  // references to files not read yet: edits only record their text until then.
+  let scanned = false;
+  const schedule = () => {
+    if (scanned) workspace.schedule();
+  };
+
   documents.onDidChangeContent((e) => {
     if (!isSeamsDocument(e.document)) return;
     const key = fileKey(e.document.uri);
     clientUris.set(key, e.document.uri);
     workspace.setOpen(key, e.document.getText());
-    workspace.schedule();
+    schedule();
   });
 
   documents.onDidClose((e) => {
@@ -132,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!workspace.has(key)) return;
     clientUris.delete(key);
     workspace.close(key);
-    workspace.schedule();
+    schedule();
     // The disk copy may be older than the last save: read it again.
     if (workspace.isOnDisk(key)) void refreshFromDisk(key);
   });
@@ -141,7 +150,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = await readKey(key);
     if (text === undefined) workspace.deleteDisk(key);
     else workspace.setDisk(key, text);
-    workspace.schedule();
+    schedule();
   }
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -160,7 +169,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         else workspace.setDisk(key, text);
       }
     }
-    workspace.schedule();
+    schedule();
   });
 
   const context: FeatureContext = { connection, documents, workspace, lines, publisher, uriOf, docsLink };

@@ -418,3 +418,24 @@ test('diagnostics carry a code and, where documentation exists, a link to it', a
     if (!href.endsWith('#fixed-errors')) assert.ok(href.endsWith(`/${d.code}.md`));
   }
 });
+
+test('the suppress fix of a rule diagnostic, applied, silences it', async () => {
+  const body = 'service stray {\n  tier internal\n  api stray-api v1\n}\n';
+  const uri = await lsp.open('stray.seams', body);
+  const diags = await lsp.until(uri, (d) => d.some((x) => x.code === 'missing-owner'));
+  const diag = diags.find((x) => x.code === 'missing-owner')!;
+  const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diag.range,
+    context: { diagnostics: [diag] },
+  })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }[];
+  const suppress = actions.find((a) => a.title === 'Suppress missing-owner with seams-ignore');
+  assert.ok(suppress, actions.map((a) => a.title).join());
+  assert.ok(actions.filter((a) => a.isPreferred).length <= 1, 'at most one preferred fix');
+  const fixed = applyEdits(body, suppress.edit.changes[uri]);
+  assert.match(fixed, /\/\/ seams-ignore missing-owner\nservice stray/);
+  const silenced = lsp.next((p) => p.uri === uri && !p.diagnostics.some((x) => x.code === 'missing-owner'), 'missing-owner silenced');
+  await lsp.change(uri, [{ text: fixed }]);
+  await silenced;
+  await lsp.close(uri);
+});

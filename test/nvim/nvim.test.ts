@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { seamsCheckJson } from '../helpers/seams-check-json.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const cli = join(repoRoot, 'dist/cli.cjs');
@@ -28,9 +29,7 @@ test('Neovim receives the diagnostics of seams check from `seams lsp --stdio`', 
   const root = join(work, 'examples');
   cpSync(join(repoRoot, 'examples'), root, { recursive: true });
 
-  const check = spawnSync(process.execPath, [cli, 'check', '--format', 'json'], { cwd: root, encoding: 'utf8' });
-  assert.ok(check.status === 0 || check.status === 1, `seams check failed: ${check.stderr}`);
-  const all = (JSON.parse(check.stdout) as { diagnostics: (Reported & { file: string })[] }).diagnostics;
+  const all = seamsCheckJson(cli, root);
   // The file with the most diagnostics says the most about the server.
   const counts = new Map<string, number>();
   for (const d of all) counts.set(d.file, (counts.get(d.file) ?? 0) + 1);

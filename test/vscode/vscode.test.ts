@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { seamsCheckJson, type JsonDiagnostic } from '../helpers/seams-check-json.js';
 import { launchChromium, type Browser } from './browser.js';
 import { buildEditorSuite, repoRoot } from './build-suite.js';
 import { startCodeServer, type CodeServer } from './code-server.js';
@@ -29,28 +30,17 @@ import {
   type ProblemCounts,
 } from './workbench-ui.js';
 
-interface CliDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
-
 const missing = missingDebianPackages();
 const skip = missing.length > 0 && !process.env.CI ? `Debian packages missing: ${missing.join(', ')}` : undefined;
 if (skip) console.log(`\n*** SKIP test/vscode (real VS Code): ${skip}. apt-get install -y ${missing.join(' ')} to run it. ***\n`);
 
 /** Whether two diagnostics' ranges share a character (ranges are half-open, 1-based). */
-function overlap(a: CliDiagnostic, b: CliDiagnostic): boolean {
+function overlap(a: JsonDiagnostic, b: JsonDiagnostic): boolean {
   const before = (l1: number, c1: number, l2: number, c2: number) => l1 < l2 || (l1 === l2 && c1 <= c2);
   return !before(a.endLine, a.endColumn, b.line, b.column) && !before(b.endLine, b.endColumn, a.line, a.column);
 }
 
-function countBySeverity(diagnostics: CliDiagnostic[]): ProblemCounts {
+function countBySeverity(diagnostics: JsonDiagnostic[]): ProblemCounts {
   const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
   return { errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
@@ -63,11 +53,7 @@ function run(command: string, args: string[], cwd = repoRoot) {
   return result.stdout;
 }
 
-function checkWithCli(folder: string): CliDiagnostic[] {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'dist/cli.cjs'), 'check', '--format', 'json'], { cwd: folder, encoding: 'utf8' });
-  assert.ok(result.status === 0 || result.status === 1, `seams check failed (${result.status}): ${result.stderr}`);
-  return (JSON.parse(result.stdout) as { diagnostics: CliDiagnostic[] }).diagnostics;
-}
+const checkWithCli = (folder: string) => seamsCheckJson(join(repoRoot, 'dist/cli.cjs'), folder);
 
 describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, () => {
   let work: string;
@@ -164,7 +150,7 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
 
       // The first problem whose light bulb offers a real fix (not only seams-ignore) gets it.
       // Only problems that overlap no other are tried, so the menu's fixes are theirs alone.
-      let fixed: { diagnostic: CliDiagnostic; title: string } | undefined;
+      let fixed: { diagnostic: JsonDiagnostic; title: string } | undefined;
       const alone = expected.filter((d) => expected.every((other) => other === d || other.file !== d.file || !overlap(d, other)));
       for (const diagnostic of alone) {
         await quickOpen(page, diagnostic.file);

@@ -2,40 +2,16 @@
 // is exercised through the same `vscode` API commands that the editor's UI uses, so a pass
 // here means the installed extension, its client and its server work together.
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { FIXED_CODES } from '../../../server/src/core/diagnostics.js';
+import { seamsCheckJson, type JsonDiagnostic } from '../../helpers/seams-check-json.js';
 import { findAll, findFirst, ID, serviceBody, type SeamsSource } from './seams-source.js';
 import { codeOf, waitForDiagnostics } from './wait-for-diagnostics.js';
-
-interface CliDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  code: string;
-  severity: string;
-  message: string;
-}
 
 const EXTENSION_ID = 'seams-dev.seams';
 // This bundle sits in <repo>/out/test/vscode/suite/; the CLI it compares against in <repo>/dist/.
 const repoRoot = resolve(__dirname, '../../../..');
-
-/** What `seams check --format json` reports for the folder: the reference the editor must match. */
-function checkWithCli(folder: string): CliDiagnostic[] {
-  const cli = resolve(repoRoot, 'dist/cli.cjs');
-  assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
-  // In desktop VS Code process.execPath is Electron; this flag makes it behave as Node.
-  const result = spawnSync(process.execPath, [cli, 'check', '--format', 'json'], {
-    cwd: folder,
-    encoding: 'utf8',
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-  });
-  assert.ok(result.status === 0 || result.status === 1, `seams check failed (${result.status}): ${result.stderr}`);
-  return (JSON.parse(result.stdout) as { diagnostics: CliDiagnostic[] }).diagnostics;
-}
 
 const key = (line: number, column: number, code: string) => `${line}:${column} ${code}`;
 const editorKeys = (diagnostics: readonly vscode.Diagnostic[]) =>
@@ -44,7 +20,7 @@ const editorKeys = (diagnostics: readonly vscode.Diagnostic[]) =>
 suite('Seams in a real VS Code', () => {
   let folder: vscode.Uri;
   let sources: SeamsSource[] = [];
-  let expected: CliDiagnostic[] = [];
+  let expected: JsonDiagnostic[] = [];
 
   suiteSetup(async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -56,7 +32,8 @@ suite('Seams in a real VS Code', () => {
     const uris = (await vscode.workspace.findFiles('**/*.seams')).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
     assert.ok(uris.length >= 2, `expected several .seams files in ${folder.fsPath}, found ${uris.length}`);
     sources = await Promise.all(uris.map(async (uri) => ({ uri, document: await vscode.workspace.openTextDocument(uri) })));
-    expected = checkWithCli(folder.fsPath);
+    // What `seams check` reports for the folder is the reference the editor must match.
+    expected = seamsCheckJson(resolve(repoRoot, 'dist/cli.cjs'), folder.fsPath);
   });
 
   test('opens .seams files as the Seams language', () => {

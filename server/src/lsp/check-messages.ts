@@ -10,4 +10,6 @@ export interface CheckRequest {
   deleted: string[];
 }
 
-export type CheckReply = { id: number; diagnostics: Diagnostic[]; error?: undefined } | { id: number; error: string; diagnostics?: undefined };
+export type CheckReply =
+  | { id: number; diagnostics: Diagnostic[]; signatures: Map<string, string>; error?: undefined }
+  | { id: number; error: string; diagnostics?: undefined };

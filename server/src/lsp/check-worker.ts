@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { Workspace } from '../core/check.js';
 import type { CheckReply, CheckRequest } from './check-messages.js';
+import { diagnosticSignatures } from './diagnostic-signatures.js';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.ts must run as a worker thread.');
@@ -18,7 +19,8 @@ port.on('message', (request: CheckRequest) => {
   try {
     for (const file of request.deleted) workspace.delete(file);
     for (const [file, text] of request.set) workspace.set(file, text);
-    reply = { id: request.id, diagnostics: workspace.check().diagnostics };
+    const diagnostics = workspace.check().diagnostics;
+    reply = { id: request.id, diagnostics, signatures: diagnosticSignatures(diagnostics) };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

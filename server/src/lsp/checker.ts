@@ -9,25 +9,33 @@ import { Worker } from 'node:worker_threads';
 import { Workspace } from '../core/check.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { CheckReply, CheckRequest } from './check-messages.js';
+import { diagnosticSignatures } from './diagnostic-signatures.js';
 
 export interface Changes {
   set: [string, string][];
   deleted: string[];
 }
 
+export interface Checked {
+  diagnostics: Diagnostic[];
+  /** Per-file signatures (diagnostic-signatures.ts), computed beside the check. */
+  signatures: Map<string, string>;
+}
+
 export interface Checker {
   /** Applies `changes` (or, for a fresh checker, every file from `all()`) and checks. */
-  check(changes: Changes, all: () => [string, string][]): Promise<Diagnostic[]>;
+  check(changes: Changes, all: () => [string, string][]): Promise<Checked>;
   dispose(): void;
 }
 
 export class InlineChecker implements Checker {
   private readonly workspace = new Workspace();
 
-  check(changes: Changes): Promise<Diagnostic[]> {
+  check(changes: Changes): Promise<Checked> {
     for (const f of changes.deleted) this.workspace.delete(f);
     for (const [f, text] of changes.set) this.workspace.set(f, text);
-    return Promise.resolve(this.workspace.check().diagnostics);
+    const diagnostics = this.workspace.check().diagnostics;
+    return Promise.resolve({ diagnostics, signatures: diagnosticSignatures(diagnostics) });
   }
 
   dispose(): void {}
@@ -36,11 +44,11 @@ export class InlineChecker implements Checker {
 export class WorkerChecker implements Checker {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { worker: Worker; resolve: (d: Diagnostic[]) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<number, { worker: Worker; resolve: (c: Checked) => void; reject: (e: Error) => void }>();
 
   constructor(private readonly workerFile: string) {}
 
-  check(changes: Changes, all: () => [string, string][]): Promise<Diagnostic[]> {
+  check(changes: Changes, all: () => [string, string][]): Promise<Checked> {
     let request: Omit<CheckRequest, 'id'> = changes;
     if (!this.worker) {
       this.worker = this.start();
@@ -69,7 +77,7 @@ export class WorkerChecker implements Checker {
       if (!p) return;
       this.pending.delete(reply.id);
       if (reply.error !== undefined) p.reject(new Error(reply.error));
-      else p.resolve(reply.diagnostics);
+      else p.resolve({ diagnostics: reply.diagnostics, signatures: reply.signatures });
     });
     const lost = (err: Error) => {
       if (this.worker === worker) this.worker = undefined;

@@ -36,7 +36,8 @@ export class DiagnosticsPublisher {
     return toLspDiagnostic(d, this.lines, this.uriOf, this.docsLink);
   }
 
-  publish(result: CheckResult, files: readonly string[]): void {
+  /** `signatures`: per file, from diagnostic-signatures.ts (a file missing there has none). */
+  publish(result: CheckResult, files: readonly string[], signatures: ReadonlyMap<string, string>): void {
     const byFile = new Map<string, Diagnostic[]>();
     for (const f of files) byFile.set(f, []);
     for (const d of result.diagnostics) {
@@ -47,7 +48,7 @@ export class DiagnosticsPublisher {
     this.byFile = byFile;
     for (const [file, list] of byFile) {
       // Compare core data (cheap), convert only files whose diagnostics changed.
-      const signature = signatureOf(list);
+      const signature = signatures.get(file) ?? '[]';
       // An edited file is always re-sent: an edit may move line breaks but keep offsets.
       const text = this.lines.textOf(file);
       // A clean file never published before needs no message, unless it is open (the editor waits for one).
@@ -67,25 +68,6 @@ export class DiagnosticsPublisher {
       void this.connection.sendDiagnostics({ uri: this.uriOf(file), diagnostics: [] });
     }
   }
-}
-
-/**
- * Everything of a file's diagnostics that shows in the editor. Offsets stand in
- * for ranges: in a file that was not edited they move only when its
- * diagnostics move; the edited file is re-sent, which it needs anyway.
- */
-function signatureOf(list: readonly Diagnostic[]): string {
-  return JSON.stringify(
-    list.map((d) => [
-      d.code,
-      d.severity,
-      d.message,
-      d.location.start,
-      d.location.end,
-      d.tags,
-      d.related?.map((r) => [r.location.file, r.location.start, r.location.end, r.message]),
-    ]),
-  );
 }
 
 /**

@@ -22,7 +22,8 @@ import type { Model } from '../core/model/model.js';
 import { RULES } from '../core/rules/registry.js';
 import type { Changes, Checker } from './checker.js';
 
-export type CheckListener = (result: CheckResult, version: number) => void;
+/** `signatures`: per-file diagnostic signatures of the check (diagnostic-signatures.ts). */
+export type CheckListener = (result: CheckResult, version: number, signatures: ReadonlyMap<string, string>) => void;
 
 const KNOWN_RULES = RULES.map((r) => ({ code: r.code, defaultMax: r.defaultMax }));
 
@@ -171,12 +172,12 @@ export class LiveWorkspace {
     this.unsent.clear();
     try {
       const all = () => this.core.files().map((f): [string, string] => [f, this.core.text(f)!]);
-      const diagnostics = await this.checker.check(changes, all);
+      const { diagnostics, signatures } = await this.checker.check(changes, all);
       if (version === this.textVersion) {
         this.checked = { version, diagnostics };
         this.version++;
         const result = this.current();
-        for (const l of this.listeners) l(result, this.version);
+        for (const l of this.listeners) l(result, this.version, signatures);
       }
     } catch (err) {
       // A lost worker is replaced on the next check, which is sent every file again.

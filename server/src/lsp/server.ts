@@ -71,7 +71,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = clientUris.get(file);
     return uri ? documents.get(uri)?.version : undefined;
   });
-  workspace.onChecked((result) => publisher.publish(result, workspace.files()));
+  workspace.onChecked((result, _version, signatures) => publisher.publish(result, workspace.files(), signatures));
 
   let folders: string[] = [];
   let watchDynamically = false;

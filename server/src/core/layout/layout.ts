@@ -44,12 +44,14 @@ async function defaultElk(): Promise<ElkLike> {
 export type LayoutEffort = 'auto' | 'careful' | 'fast';
 
 /**
- * Above this many boxes (services, stores, collapsed groups) `auto` means
- * `fast`. Measured in test/bench/layout-bench.ts: the careful layout of ~250
- * boxes stays well inside the 1.5 s budget for a first picture, and beyond it the
- * careful cost grows much faster than the fast one.
+ * Above this many boxes plus edges (services, stores, collapsed groups, lines)
+ * `auto` means `fast`. Cost grows with edges more than with boxes (every edge
+ * spanning layers adds dummy nodes), so both count. The examples (~80) and a
+ * 60-service model (~200) get the careful layout; the bench's 100-service
+ * model (~630: 190 boxes, 440 edges) already takes about a second of CPU
+ * careful, so it goes fast (test/bench/layout-bench.ts).
  */
-export const FAST_ABOVE = 250;
+export const FAST_ABOVE = 400;
 
 export interface LayoutSettings {
   effort?: LayoutEffort;
@@ -86,7 +88,7 @@ function positionHints(graph: ServiceGraph, previous: LaidOutGraph | undefined):
 
 function isCareful(graph: ServiceGraph, effort: LayoutEffort): boolean {
   if (effort !== 'auto') return effort === 'careful';
-  return graph.nodes.filter((n) => n.kind !== 'group' || n.collapsed).length <= FAST_ABOVE;
+  return graph.nodes.filter((n) => n.kind !== 'group' || n.collapsed).length + graph.edges.length <= FAST_ABOVE;
 }
 
 function layeredOptions(graph: ServiceGraph, careful: boolean): LayoutOptions {

@@ -163,6 +163,15 @@ test('hover on a contract shows its versions and consumers; on a team its servic
   assert.match(team, /#checkout-oncall/);
 });
 
+test('hover on a calls keyword shows the effective policy, where each value comes from, and the worst case', async () => {
+  const md = await hover(lsp.uri('checkout.seams'), positionOf(text('checkout.seams'), 'calls payments.payments-api', 2));
+  assert.match(md, /call orders → payments\.payments-api/);
+  assert.match(md, /Timeout: 500ms\n/);
+  assert.match(md, /Retries: 1 \(from system checkout defaults\) · backoff exponential \(from system checkout defaults\)/);
+  assert.match(md, /Circuit breaker: yes\n/);
+  assert.match(md, /Worst-case time: 1s = \(1 \+ 1\) × 500ms/);
+});
+
 test('hover on a rule code in rules { } shows the rule from the registry', async () => {
   const md = await hover(lsp.uri('fulfilment.seams'), positionOf(text('fulfilment.seams'), 'sync-fan-out max', 2));
   const rule = RULES.find((r) => r.code === 'sync-fan-out');

@@ -20,9 +20,28 @@ export interface HoverResult {
 export function hoverAt(model: Model, rules: readonly Rule[], file: string, offset: number): HoverResult | undefined {
   const ast = model.files.get(file);
   const o = ast && occurrenceAt(ast, offset);
-  if (!o) return undefined;
+  if (!o) return callPolicyAt(model, file, offset);
   const markdown = describe(model, rules, o);
   return markdown ? { markdown, start: o.start, end: o.end } : undefined;
+}
+
+/**
+ * On a `calls` keyword: the call's effective policy — what it sets, what it
+ * takes from its system's defaults, and its worst-case time.
+ */
+function callPolicyAt(model: Model, file: string, offset: number): HoverResult | undefined {
+  const call = model.calls.find((c) => c.file === file && c.decl.keyword.start <= offset && offset <= c.decl.keyword.end);
+  if (!call) return undefined;
+  const p = call.policy;
+  const from = (key: keyof typeof call.policySources) =>
+    call.policySources[key] === 'defaults' ? ` (from system ${call.from.system?.name ?? ''} defaults)` : '';
+  const lines = [`**call ${call.from.name} → ${call.target.name}${call.api ? '.' + call.api.name : ''}**`, ''];
+  lines.push(`Timeout: ${p.timeoutMs !== undefined ? formatMs(p.timeoutMs) + from('timeoutMs') : '_none_'}`, '');
+  lines.push(`Retries: ${p.retry ?? 0}${p.retry !== undefined ? from('retry') : ''}${p.backoff ? ` · backoff ${p.backoff}${from('backoff')}` : ''}`, '');
+  lines.push(`Circuit breaker: ${p.circuitBreaker ? 'yes' + from('circuitBreaker') : 'no'}`, '');
+  const worst = callWorstCaseMs(call);
+  lines.push(`Worst-case time: ${worst !== undefined ? `${formatMs(worst)} = (${p.retry ?? 0} + 1) × ${formatMs(p.timeoutMs!)}` : 'unbounded (no timeout)'}`);
+  return { markdown: lines.join('\n'), start: call.decl.keyword.start, end: call.decl.keyword.end };
 }
 
 /** The worst-case time of a call: (retry + 1) × timeout, when it has a timeout. */

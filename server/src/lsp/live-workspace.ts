@@ -1,7 +1,8 @@
 /**
  * The language server's view of the workspace: the text of every `.seams`
  * file (an open editor's unsaved text wins over the disk; closing falls back to
- * the disk), a core `Workspace` caching their parses, and the latest check.
+ * the disk), a core `Workspace` caching their parses (updated lazily, when a
+ * model is needed), and the latest check.
  *
  * Two products, on two schedules:
  * - the **model** (names, references, structure) is built on this thread on
@@ -28,7 +29,10 @@ export type CheckListener = (result: CheckResult, version: number, signatures: R
 const KNOWN_RULES = RULES.map((r) => ({ code: r.code, defaultMax: r.defaultMax }));
 
 export class LiveWorkspace {
+  /** Parses, brought up to date only when the model is needed (not on every keystroke). */
   private readonly core = new Workspace();
+  /** The current text of every file in the model. */
+  private readonly texts = new Map<string, string>();
   /** Text on disk by key, for files in the workspace folders. */
   private readonly disk = new Map<string, string>();
   /** Unsaved editor text by key, for open documents. */
@@ -83,21 +87,24 @@ export class LiveWorkspace {
   }
 
   has(key: string): boolean {
-    return this.core.has(key);
+    return this.texts.has(key);
   }
 
   files(): string[] {
-    return this.core.files();
+    return [...this.texts.keys()];
   }
 
   text(key: string): string | undefined {
-    return this.core.text(key);
+    return this.texts.get(key);
   }
 
   /** The model of the current texts (built here, without the rules; cached until a text changes). */
   model(): Model {
     if (this.modelCache?.version !== this.textVersion) {
-      const asts = this.core.files().map((f) => this.core.ast(f)!);
+      // Re-parses only files whose text changed since the last model.
+      for (const f of this.core.files()) if (!this.texts.has(f)) this.core.delete(f);
+      for (const [f, text] of this.texts) this.core.set(f, text);
+      const asts = this.files().map((f) => this.core.ast(f)!);
       this.modelCache = { version: this.textVersion, model: buildModel(asts, KNOWN_RULES) };
     }
     return this.modelCache.model;
@@ -105,7 +112,7 @@ export class LiveWorkspace {
 
   /** The model as last built, however old (completion can live with a keystroke's lag). */
   lastModel(): Model | undefined {
-    return this.modelCache?.model ?? (this.core.files().length ? this.model() : undefined);
+    return this.modelCache?.model ?? (this.texts.size ? this.model() : undefined);
   }
 
   /** The latest published diagnostics (possibly of slightly older texts). */
@@ -147,14 +154,14 @@ export class LiveWorkspace {
   }
 
   private put(key: string, text: string): void {
-    if (this.core.text(key) === text) return;
-    this.core.set(key, text);
+    if (this.texts.get(key) === text) return;
+    this.texts.set(key, text);
     this.unsent.set(key, text);
     this.textVersion++;
   }
 
   private remove(key: string): void {
-    if (!this.core.delete(key)) return;
+    if (!this.texts.delete(key)) return;
     this.unsent.set(key, null);
     this.textVersion++;
   }
@@ -171,7 +178,7 @@ export class LiveWorkspace {
     }
     this.unsent.clear();
     try {
-      const all = () => this.core.files().map((f): [string, string] => [f, this.core.text(f)!]);
+      const all = () => [...this.texts];
       const { diagnostics, signatures } = await this.checker.check(changes, all);
       if (version === this.textVersion) {
         this.checked = { version, diagnostics };

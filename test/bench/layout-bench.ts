@@ -2,8 +2,8 @@
  * Layout cost for generated models of 100, 300 and 1,000 services (warm
  * medians inside one process, ELK on the calling thread):
  *
- *   expanded   every system open; effort `auto` (careful up to FAST_ABOVE boxes
- *              plus edges, fast above: no model order, no ELK label dummies,
+ *   expanded   every system open; effort `auto` (careful up to FAST_ABOVE in
+ *              layeredSize, fast above: no model order, no ELK label dummies,
  *              thoroughness 1)
  *   careful    every system open, effort forced to careful (for comparison)
  *   collapsed  every system collapsed (what a preview opens with above

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { checkSources } from '../../server/src/core/check.js';
 import { DEFAULT_GRAPH_OPTIONS, type GraphOptions, type LaidOutGraph } from '../../server/src/core/layout/graph.js';
 import { buildServiceGraph } from '../../server/src/core/layout/graph-from-model.js';
-import { layoutGraph, type LayoutEffort } from '../../server/src/core/layout/layout.js';
+import { layeredSize, layoutGraph, type LayoutEffort } from '../../server/src/core/layout/layout.js';
 import { generateArchitecture } from './generated-architecture.js';
 import { allViolations, endpointViolations } from './geometry-checks.js';
 
@@ -98,5 +98,19 @@ describe('layoutGraph on generated architectures', () => {
     const g = await laidOut([{ file: 'empty.seams', text: '' }]);
     assert.deepEqual(g.nodes, []);
     assert.deepEqual(g.edges, []);
+  });
+});
+
+describe('layeredSize (the effort estimate)', () => {
+  const node = (id: string) => ({ id, kind: 'service' as const, label: id, problems: [] });
+  const edge = (s: string, t: string) => ({ id: `call:${s}->${t}:0`, kind: 'call' as const, source: `service:${s}`, target: `service:${t}`, problems: [] });
+
+  it('counts boxes, edges and the dummies of edges that span layers; cycles do not loop', () => {
+    const nodes = ['a', 'b', 'c'].map((n) => node(`service:${n}`));
+    const chain = { nodes, edges: [edge('a', 'b'), edge('b', 'c'), edge('a', 'c')], options: DEFAULT_GRAPH_OPTIONS };
+    // Layers a=0, b=1, c=2: only a→c spans a layer.
+    assert.equal(layeredSize(chain), 3 + 3 + 1);
+    const cycle = { nodes, edges: [edge('a', 'b'), edge('b', 'c'), edge('c', 'a')], options: DEFAULT_GRAPH_OPTIONS };
+    assert.equal(layeredSize(cycle), 3 + 3 + 1);
   });
 });

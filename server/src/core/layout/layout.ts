@@ -44,14 +44,14 @@ async function defaultElk(): Promise<ElkLike> {
 export type LayoutEffort = 'auto' | 'careful' | 'fast';
 
 /**
- * Above this many boxes plus edges (services, stores, collapsed groups, lines)
- * `auto` means `fast`. Cost grows with edges more than with boxes (every edge
- * spanning layers adds dummy nodes), so both count. The examples (~80) and a
- * 60-service model (~200) get the careful layout; the bench's 100-service
- * model (~630: 190 boxes, 440 edges) already takes about a second of CPU
- * careful, so it goes fast (test/bench/layout-bench.ts).
+ * Above this estimated size of the layered graph `auto` means `fast`. The size
+ * is boxes + edges + the dummy nodes ELK inserts where an edge spans several
+ * layers (`layeredSize`), because that is what the layered algorithm's cost
+ * follows: a collapsed overview of 20 systems with 357 edges between them is
+ * tiny in boxes but has thousands of dummies. The examples (~200) and a
+ * 60-service model get the careful layout (test/bench/layout-bench.ts).
  */
-export const FAST_ABOVE = 400;
+export const FAST_ABOVE = 600;
 
 export interface LayoutSettings {
   effort?: LayoutEffort;
@@ -63,6 +63,56 @@ export interface LayoutSettings {
   previous?: LaidOutGraph;
 }
 
+/**
+ * Boxes + edges + long-edge dummies under a longest-path layering (edges that
+ * close a cycle ignored): a cheap, linear estimate of the layered graph ELK builds.
+ */
+export function layeredSize(graph: ServiceGraph): number {
+  const leaves = graph.nodes.filter((n) => n.kind !== 'group' || n.collapsed).map((n) => n.id);
+  const index = new Map(leaves.map((id, i) => [id, i]));
+  const out: number[][] = leaves.map(() => []);
+  for (const e of graph.edges) {
+    const s = index.get(e.source);
+    const t = index.get(e.target);
+    if (s !== undefined && t !== undefined && s !== t) out[s]!.push(t);
+  }
+  // Iterative DFS: post-order gives a topological order of the graph without back edges.
+  const state = new Uint8Array(leaves.length); // 0 new, 1 on stack, 2 done
+  const order: number[] = [];
+  const forward: number[][] = leaves.map(() => []);
+  for (let root = 0; root < leaves.length; root++) {
+    if (state[root]) continue;
+    const stack: [number, number][] = [[root, 0]];
+    state[root] = 1;
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      const [v, i] = top;
+      if (i < out[v]!.length) {
+        top[1]++;
+        const w = out[v]![i]!;
+        if (state[w] === 1) continue; // back edge: ELK reverses it; ignore for the estimate
+        forward[v]!.push(w);
+        if (state[w] === 0) {
+          state[w] = 1;
+          stack.push([w, 0]);
+        }
+      } else {
+        state[v] = 2;
+        order.push(v);
+        stack.pop();
+      }
+    }
+  }
+  const layer = new Int32Array(leaves.length);
+  for (let k = order.length - 1; k >= 0; k--) {
+    const v = order[k]!;
+    for (const w of forward[v]!) if (layer[w]! < layer[v]! + 1) layer[w] = layer[v]! + 1;
+  }
+  let dummies = 0;
+  for (let v = 0; v < leaves.length; v++) for (const w of out[v]!) dummies += Math.max(0, Math.abs(layer[w]! - layer[v]!) - 1);
+  return leaves.length + graph.edges.length + dummies;
+}
+
 function positionOption(at: { x: number; y: number } | undefined): LayoutOptions | undefined {
   return at ? { 'elk.position': `(${at.x},${at.y})` } : undefined;
 }
@@ -72,23 +122,25 @@ function positionHints(graph: ServiceGraph, previous: LaidOutGraph | undefined):
   const hints = new Map<string, { x: number; y: number }>();
   if (!previous) return hints;
   for (const n of previous.nodes) hints.set(n.id, { x: n.x, y: n.y });
+  const neighbours = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    for (const [a, b] of [[e.source, e.target], [e.target, e.source]] as const) {
+      const list = neighbours.get(a);
+      if (list) list.push(b);
+      else neighbours.set(a, [b]);
+    }
+  }
   for (const n of graph.nodes) {
     if (hints.has(n.id)) continue;
-    for (const e of graph.edges) {
-      const other = e.source === n.id ? e.target : e.target === n.id ? e.source : undefined;
-      const at = other !== undefined ? hints.get(other) : undefined;
-      if (at) {
-        hints.set(n.id, { x: at.x + 1, y: at.y + 1 });
-        break;
-      }
-    }
+    const at = (neighbours.get(n.id) ?? []).map((id) => hints.get(id)).find((p) => p !== undefined);
+    if (at) hints.set(n.id, { x: at.x + 1, y: at.y + 1 });
   }
   return hints;
 }
 
 function isCareful(graph: ServiceGraph, effort: LayoutEffort): boolean {
   if (effort !== 'auto') return effort === 'careful';
-  return graph.nodes.filter((n) => n.kind !== 'group' || n.collapsed).length + graph.edges.length <= FAST_ABOVE;
+  return layeredSize(graph) <= FAST_ABOVE;
 }
 
 function layeredOptions(graph: ServiceGraph, careful: boolean): LayoutOptions {

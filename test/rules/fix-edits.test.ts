@@ -130,3 +130,12 @@ describe('the suppression fix', () => {
     for (const d of ds) assert.equal(d.fixes?.at(-1)?.title, `Suppress ${d.code} with seams-ignore`);
   });
 });
+
+test('the suppression fix on the first line keeps a byte order mark first', () => {
+  const text = '\uFEFFservice a {\n  owner t\n}\n' + TEAM.replace('team t {\n  oncall "#t"\n}\n', 'team t\n');
+  const after = fixed(text, 'missing-oncall', 'Suppress missing-oncall with seams-ignore');
+  assert.ok(after.includes('\n// seams-ignore missing-oncall\nteam t\n'));
+  const top = `\uFEFFteam t\nservice a {\n  owner t\n}\n`;
+  assert.equal(fixed(top, 'missing-oncall', 'Suppress missing-oncall with seams-ignore'), `\uFEFF// seams-ignore missing-oncall\nteam t\nservice a {\n  owner t\n}\n`);
+  assert.deepEqual(diagnostics(fixed(top, 'missing-oncall', 'Suppress missing-oncall with seams-ignore'), 'missing-oncall'), []);
+});

@@ -2,7 +2,7 @@ import type { Diagnostic, Fix } from '../diagnostics.js';
 import type { Rule } from './rule.js';
 import { compareVersions } from '../syntax/literals.js';
 import { commaList } from './name-lists.js';
-import { newestFirst } from './unpinned-version.js';
+import { newestFirst } from './contract-versions.js';
 
 export const implicitContract: Rule = {
   code: 'implicit-contract',

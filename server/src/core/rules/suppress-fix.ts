@@ -8,7 +8,8 @@ import { indentAt, lineBreakOf, lineStartAt } from './text-layout.js';
 
 export function suppressFix(diagnostic: Diagnostic, text: string): Fix {
   const { file, start } = diagnostic.location;
-  const at = lineStartAt(text, start);
+  // After a leading byte order mark, which must stay the file's first character.
+  const at = Math.max(lineStartAt(text, start), text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const newText = `${indentAt(text, start)}// seams-ignore ${diagnostic.code}${lineBreakOf(text)}`;
   return { title: `Suppress ${diagnostic.code} with seams-ignore`, edits: [{ file, start: at, end: at, newText }] };
 }

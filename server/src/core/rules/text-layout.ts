@@ -29,7 +29,8 @@ export function lineEndAt(text: string, offset: number): number {
 
 /** The spaces and tabs that open the line holding `offset`. */
 export function indentAt(text: string, offset: number): string {
-  const start = lineStartAt(text, offset);
+  let start = lineStartAt(text, offset);
+  if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1;
   let i = start;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
   return text.slice(start, i);

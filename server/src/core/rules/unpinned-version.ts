@@ -1,14 +1,8 @@
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Contract } from '../model/model.js';
-import type { VersionLit } from '../syntax/ast.js';
-import { compareVersions } from '../syntax/literals.js';
 import type { Rule } from './rule.js';
+import { newestFirst } from './contract-versions.js';
 import { commaList } from './name-lists.js';
-
-/** The contract's versions, newest first. */
-export function newestFirst(contract: Contract): VersionLit[] {
-  return [...contract.versions].sort((a, b) => compareVersions(b.parts, a.parts));
-}
 
 export const unpinnedVersion: Rule = {
   code: 'unpinned-version',

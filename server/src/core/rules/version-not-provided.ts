@@ -4,7 +4,7 @@ import type { VersionLit } from '../syntax/ast.js';
 import { compareVersions } from '../syntax/literals.js';
 import type { Rule } from './rule.js';
 import { commaList } from './name-lists.js';
-import { newestFirst } from './unpinned-version.js';
+import { newestFirst } from './contract-versions.js';
 
 export const versionNotProvided: Rule = {
   code: 'version-not-provided',

@@ -14,6 +14,13 @@ export interface GenerateOptions {
   /** Share of calls that point "backwards" and may close cycles (0..1). */
   backEdges?: number;
   seed?: number;
+  /**
+   * A mostly healthy architecture, as a team that runs Seams would have: timeouts
+   * that nest (each caller allows more than its callees), no retries, no calls into
+   * background services. Without it, most services break several rules, which is
+   * what the robustness tests want and not what a benchmark should measure.
+   */
+  healthy?: boolean;
 }
 
 /** A small fast PRNG (mulberry32): the same seed gives the same architecture. */
@@ -29,7 +36,7 @@ export function random(seed: number): () => number {
 }
 
 export function generateArchitecture(options: GenerateOptions): { file: string; text: string }[] {
-  const { services, callsPerService = 3, systemSize = 50, backEdges = 0.05, seed = 1 } = options;
+  const { services, callsPerService = 3, systemSize = 50, backEdges = 0.05, seed = 1, healthy = false } = options;
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const teamCount = Math.max(1, Math.ceil(services / 6));
@@ -45,7 +52,7 @@ export function generateArchitecture(options: GenerateOptions): { file: string; 
     for (let i = start; i < Math.min(services, start + systemSize); i++) {
       lines.push(`  service ${svc(i)} "Service ${i}" {`);
       lines.push(`    owner ${teamName(i % teamCount)}`);
-      lines.push(`    tier ${pick(tiers)}`);
+      lines.push(`    tier ${healthy ? (i >= services * 0.9 ? 'user-facing' : 'internal') : pick(tiers)}`);
       lines.push(`    store ${rnd() < 0.05 && i > 0 ? `db-${i - 1}` : `db-${i}`} postgres`);
       lines.push(`    api ${svc(i)}-api v1 v2 rest`);
       lines.push(`    event ${svc(i)}-changed v1`);
@@ -54,7 +61,11 @@ export function generateArchitecture(options: GenerateOptions): { file: string; 
         const back = rnd() < backEdges;
         const target = back ? Math.min(services - 1, i + 1 + Math.floor(rnd() * 5)) : Math.floor(rnd() * i);
         if (target === i) continue;
-        const policy = rnd() < 0.5 ? ` { timeout ${100 + Math.floor(rnd() * 400)}ms retry ${Math.floor(rnd() * 3)} backoff exponential }` : '';
+        const policy = healthy
+          ? ` { timeout ${100 + i}ms }`
+          : rnd() < 0.5
+            ? ` { timeout ${100 + Math.floor(rnd() * 400)}ms retry ${Math.floor(rnd() * 3)} backoff exponential }`
+            : '';
         lines.push(`    calls ${svc(target)}.${svc(target)}-api v${1 + Math.floor(rnd() * 2)}${policy}`);
       }
       if (i > 0 && rnd() < 0.5) {

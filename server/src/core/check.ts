@@ -62,7 +62,7 @@ function runRules(model: Model, rules: readonly Rule[]): Diagnostic[] {
       d.severity = severity;
       // Every rule diagnostic can be silenced in place; that fix is offered last.
       const text = model.files.get(d.location.file)?.text;
-      if (text !== undefined) d.fixes = [...(d.fixes ?? []), suppressFix(d, text)];
+      if (text !== undefined) (d.fixes ??= []).push(suppressFix(d, text));
       out.push(d);
     }
   }

@@ -38,7 +38,7 @@ const targets = [
   },
 ];
 
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 // A target whose entry point does not exist yet is skipped, so the build works while
 // the project grows; once every entry exists nothing is skipped.
 const present = targets.filter((t) => Object.values(t.entryPoints).every((p) => existsSync(p)));
@@ -48,4 +48,7 @@ if (watch) {
   console.log('[esbuild] watching', present.length, 'targets');
 } else {
   await Promise.all(present.map((t) => esbuild.build(t)));
+  // `npm ci` links the `seams` bin before `prepare` builds it, so npm never marks it
+  // executable; `npx seams` would then fail with "Permission denied".
+  if (existsSync('dist/cli.cjs')) chmodSync('dist/cli.cjs', 0o755);
 }

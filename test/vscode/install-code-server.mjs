@@ -66,7 +66,7 @@ export function installCodeServer({ log = (line) => process.stderr.write(`${line
   const tempDir = mkdtempSync(join(tmpdir(), 'seams-code-server-install-'));
   try {
     seedRipgrepCache(tempDir);
-    log(`[install-code-server] npm install code-server@${CODE_SERVER_VERSION} into ${installDir} (about a minute)`);
+    log(`[install-code-server] npm install code-server@${CODE_SERVER_VERSION} into ${installDir} (a minute or two)`);
     const started = Date.now();
     // flock serialises npm runs on this machine (the team's rule: npm never runs twice at once).
     const result = spawnSync(

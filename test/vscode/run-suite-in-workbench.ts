@@ -19,9 +19,9 @@ export async function runSuiteInWorkbench(
   const page = await context.newPage();
   const output: string[] = [];
   try {
-    const exited = new Promise<number>((resolve) => {
-      void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-    });
+    let exit: (code: number) => void = () => {};
+    const exited = new Promise<number>((resolve) => (exit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       // The host forwards console calls unformatted (mocha's reporter uses '%s' patterns).
       const line = format(...(Array.isArray(args) ? args : [args]));

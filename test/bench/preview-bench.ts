@@ -1,0 +1,195 @@
+/**
+ * The preview's first picture for generated models of 300 and 1,000 services:
+ * what happens between "open the preview" and "the graph is on screen".
+ *
+ *   check      parse, model and rules of the whole workspace (the server has
+ *              this already when a preview opens; listed for the full path)
+ *   graph      buildServiceGraph
+ *   layout     the first layout through LayoutClient in a fresh worker thread
+ *              (worker start-up and ELK load included), then a warm one
+ *   svg        renderSvg (what the webview parses and what export writes)
+ *   paint      the built webview in headless Chromium: from postMessage of the
+ *              graph to the frame after it is drawn (webview-paint.ts, a child
+ *              process so this file stays free of the browser driver)
+ *
+ * Two modes per size: `auto` is what a new preview shows (every system
+ * collapsed above AUTO_COLLAPSE_SERVICES services), `expanded` everything open.
+ * First picture = check + graph + cold layout + svg + paint.
+ * `npm run bench` calls `run()`; alone: `node --import tsx test/bench/preview-bench.ts`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkSources } from '../../server/src/core/check.js';
+import { buildServiceGraph } from '../../server/src/core/layout/graph-from-model.js';
+import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph } from '../../server/src/core/layout/graph.js';
+import { renderSvg } from '../../server/src/core/render/svg.js';
+import { LayoutClient } from '../../server/src/lsp/layout-client.js';
+import { effectiveOptions } from '../../server/src/lsp/preview-service.js';
+import { generateArchitecture } from '../helpers/generate-architecture.js';
+import { generateArchitecture as generateClustered } from '../layout/generated-architecture.js';
+
+const root = join(import.meta.dirname ?? process.cwd(), '..', '..');
+
+/** A layout slower than this is stopped (the worker is terminated) and reported as over the cap. */
+const LAYOUT_CAP_MS = 60_000;
+/** The warm layout is measured only when the cold one was quicker than this. */
+const WARM_UNDER_MS = 10_000;
+
+async function withCap<T>(work: Promise<T>, client: LayoutClient): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      void client.dispose();
+      resolve(undefined);
+    }, LAYOUT_CAP_MS);
+  });
+  try {
+    return await Promise.race([work.catch(() => undefined), cap]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function time<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+const fmt = (ms: number | undefined) =>
+  ms === undefined || Number.isNaN(ms) ? '—' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0);
+
+export interface PreviewBenchRow {
+  services: number;
+  model: Shape;
+  mode: 'auto' | 'expanded';
+  nodes: number;
+  check: number;
+  graph: number;
+  layoutCold: number;
+  layoutWarm: number;
+  svg: number;
+  paint?: number;
+  firstPicture?: number;
+}
+
+/**
+ * `clustered`: systems of 8 services calling mostly inside their system
+ * (test/layout/generated-architecture.ts), the shape real architectures have.
+ * `dense`: systems of 12 whose calls go to any earlier service
+ * (test/helpers/generate-architecture.ts): almost every pair of systems is
+ * connected, the worst case for a collapsed picture.
+ */
+export type Shape = 'clustered' | 'dense';
+
+function sources(model: Shape, services: number): { file: string; text: string }[] {
+  return model === 'clustered'
+    ? [{ file: 'generated.seams', text: generateClustered(services) }]
+    : generateArchitecture({ services, callsPerService: 3, systemSize: 12, seed: 1 });
+}
+
+const CASES: { services: number; model: Shape; modes: ('auto' | 'expanded')[] }[] = [
+  { services: 300, model: 'clustered', modes: ['auto', 'expanded'] },
+  { services: 1_000, model: 'clustered', modes: ['auto', 'expanded'] },
+  { services: 300, model: 'dense', modes: ['auto', 'expanded'] },
+  { services: 1_000, model: 'dense', modes: ['auto'] },
+];
+
+/** Measures; returns the rows (and prints them as a table). */
+export async function measurePreview(cases = CASES): Promise<PreviewBenchRow[]> {
+  const work = mkdtempSync(join(tmpdir(), 'seams-preview-bench-'));
+  try {
+    // The shipped worker bundle (esbuild.mjs); built here if missing.
+    const workerFile = join(root, 'dist/layout-worker.cjs');
+    if (!existsSync(workerFile)) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+    const rows: PreviewBenchRow[] = [];
+    const graphs: LaidOutGraph[] = [];
+    const log = (text: string) => process.stderr.write(`[preview-bench] ${text}\n`);
+    for (const { services, model, modes } of cases) {
+      const files = sources(model, services);
+      for (const mode of modes) {
+        log(`${services} services, ${model}, ${mode}`);
+        const check = await time(() => checkSources(files));
+        const options = effectiveOptions({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: mode === 'auto' }, check.value.model);
+        const graph = await time(() => buildServiceGraph(check.value.model, check.value.diagnostics, options));
+        // A fresh client per row: the first layout pays for the worker, as when the server starts.
+        const client = new LayoutClient({ workerFile });
+        const cold = await time(() => withCap(client.layout(graph.value), client));
+        let layoutWarm = NaN;
+        if (cold.value && cold.ms < WARM_UNDER_MS) {
+          // The other direction: same size of graph, and the shape-key cache cannot answer.
+          const turned = { ...graph.value, options: { ...graph.value.options, direction: 'down' as const } };
+          layoutWarm = (await time(() => client.layout(turned))).ms;
+        }
+        await client.dispose();
+        if (!cold.value) {
+          rows.push({ services, model, mode, nodes: graph.value.nodes.length, check: check.ms, graph: graph.ms, layoutCold: NaN, layoutWarm, svg: NaN });
+          continue;
+        }
+        const laidOut = cold.value;
+        const svg = await time(() => renderSvg(laidOut, { theme: 'light' }));
+        graphs.push(laidOut);
+        rows.push({
+          services,
+          model,
+          mode,
+          nodes: laidOut.nodes.length,
+          check: check.ms,
+          graph: graph.ms,
+          layoutCold: cold.ms,
+          layoutWarm,
+          svg: svg.ms,
+        });
+      }
+    }
+    const paints = paintInChromium(graphs, work);
+    let drawnRow = 0;
+    rows.forEach((r) => {
+      if (Number.isNaN(r.layoutCold)) return;
+      r.paint = paints?.[drawnRow++];
+      if (r.paint !== undefined) r.firstPicture = r.check + r.graph + r.layoutCold + r.svg + r.paint;
+    });
+    return rows;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Median paint time per graph, from a child process driving Chromium; undefined without Chromium. */
+function paintInChromium(graphs: LaidOutGraph[], work: string): number[] | undefined {
+  if (!existsSync('/usr/bin/chromium')) {
+    console.log('*** SKIP webview paint: /usr/bin/chromium is not installed ***');
+    return undefined;
+  }
+  const input = join(work, 'graphs.json');
+  writeFileSync(input, JSON.stringify(graphs));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'test/bench/webview-paint.ts'), input], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  if (r.status !== 0 || !line.startsWith('[')) {
+    console.log(`webview paint failed (${r.status}): ${r.stderr.slice(-800)}`);
+    return undefined;
+  }
+  return JSON.parse(line) as number[];
+}
+
+/** Entry point for test/bench/run.mjs. */
+export async function run(): Promise<void> {
+  const rows = await measurePreview();
+  console.log('## Preview: first picture (ms; layout in the worker; paint in headless Chromium)\n');
+  console.log('| services | model | mode | nodes drawn | check | graph | layout cold | layout warm | svg | paint | first picture |');
+  console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    console.log(
+      `| ${r.services.toLocaleString('en')} | ${r.model} | ${r.mode} | ${r.nodes} | ${fmt(r.check)} | ${fmt(r.graph)} | ${fmt(r.layoutCold)} | ${fmt(r.layoutWarm)} | ${fmt(r.svg)} | ${fmt(r.paint)} | ${fmt(r.firstPicture)} |`,
+    );
+  }
+  console.log(`\n— in layout cold: stopped after ${LAYOUT_CAP_MS / 1000} s. Goal: a 300-service model shows its first picture within 1,500 ms of opening (\`auto\` row).\n`);
+}
+
+if (process.argv[1] && /preview-bench\.ts$/.test(process.argv[1])) await run();

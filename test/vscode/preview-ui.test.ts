@@ -1,0 +1,132 @@
+// The preview in a real VS Code (code-server), driven like a person: open an example file,
+// run "Seams: Open Preview to the Side" from the command palette, see the graph in the
+// webview, click a service and land on its declaration in the editor. Saves
+// docs/images/preview.png for the README. The extension is loaded from this checkout's
+// build (extensionDevelopmentPath), so no packaging is needed here; vscode.test.ts tests
+// the packaged .vsix. Without the Debian packages it prints a loud SKIP, except under CI.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium, type Browser } from './browser.js';
+import { repoRoot } from './build-suite.js';
+import { startCodeServer, type CodeServer } from './code-server.js';
+import { installCodeServer, missingDebianPackages } from './install-code-server.mjs';
+import { quickOpen } from './workbench-ui.js';
+
+const missing = missingDebianPackages();
+const skip = missing.length > 0 && !process.env.CI ? `Debian packages missing: ${missing.join(', ')}` : undefined;
+if (skip) console.log(`\n*** SKIP test/vscode/preview-ui (real VS Code): ${skip}. ***\n`);
+
+const FILE = 'checkout.seams';
+const SERVICE = 'orders';
+
+/** 1-based line and column of `service NAME`'s name in the example file. */
+function declarationOf(folder: string, file: string, service: string): { line: number; column: number } {
+  const lines = readFileSync(join(folder, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => new RegExp(`^\\s*service\\s+${service}\\b`).test(l));
+  assert.ok(line >= 0, `${file} declares no service ${service}`);
+  return { line: line + 1, column: lines[line]!.indexOf(service, lines[line]!.indexOf('service') + 7) + 1 };
+}
+
+/** The webview's content frame: the one (of the nested iframes) that holds the drawing. */
+async function previewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      // A short bounded wait per frame: the condition, not a sleep, ends it.
+      const found = await frame.waitForSelector('svg.canvas g.node[data-id]', { timeout: 250 }).catch(() => null);
+      if (found) return frame;
+    }
+  }
+  throw new Error('no webview frame with the Seams preview appeared');
+}
+
+describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 300_000 }, () => {
+  let work: string;
+  let folder: string;
+  let server: CodeServer;
+  let browser: Browser;
+
+  before(async () => {
+    const entry = installCodeServer();
+    assert.ok(existsSync(join(repoRoot, 'dist/webview.js')), 'dist/ is not built: node esbuild.mjs');
+    work = mkdtempSync(join(tmpdir(), 'seams-preview-ui-'));
+    folder = join(work, 'examples');
+    cpSync(join(repoRoot, 'examples'), folder, { recursive: true });
+    server = await startCodeServer({ entry, workspace: folder });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('open the preview, see the graph, click a service, land on its line', async () => {
+    const page = await browser.context.newPage();
+    try {
+      const payload = JSON.stringify([['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      await quickOpen(page, FILE);
+      // The language server is up once the file's diagnostics arrive.
+      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
+
+      // The editor title offers the preview button, as for Markdown.
+      await page.locator('.editor-actions [aria-label*="Open Preview to the Side"]').first().waitFor({ timeout: 30_000 });
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill('>Seams: Open Preview to the Side');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open Preview to the Side' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab', { hasText: 'Seams Preview' }).waitFor({ timeout: 30_000 });
+
+      const frame = await previewFrame(page);
+      // Every example service is drawn, and the file's own services are marked active.
+      const services = await frame.locator('g.node[data-kind="service"]').count();
+      assert.ok(services >= 15, `only ${services} services drawn`);
+      assert.ok((await frame.locator('g.edge[data-kind="call"]').count()) > 0, 'no call arrows drawn');
+      assert.ok((await frame.locator('g.edge[data-kind="subscription"]').count()) > 0, 'no subscription arrows drawn');
+      assert.ok((await frame.locator('g.node .badge').count()) > 0, 'no problem badges drawn');
+      await frame.locator(`g.node.active-file[data-id="service:${SERVICE}"]`).waitFor();
+
+      // Click the service: the editor opens its declaration with the name selected.
+      const { line, column } = declarationOf(folder, FILE, SERVICE);
+      // The status bar shows the selection's active end: just after the selected name.
+      const want = `Ln ${line}, Col ${column + SERVICE.length} (${SERVICE.length} selected)`;
+      await frame.locator(`g.node[data-id="service:${SERVICE}"] .shape`).click();
+      const position = page.locator('[id="status.editor.selection"]');
+      await page.waitForFunction(
+        (text) => (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').includes(text),
+        want,
+        { timeout: 30_000 },
+      ).catch(async (e: Error) => {
+        throw new Error(`the editor shows "${await position.textContent()}", expected "${want}": ${e.message}`);
+      });
+      // In the source's own group: the file's tab is the active one there, the preview stays open beside it.
+      await page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`).waitFor();
+      await page.locator('.tabs-container .tab', { hasText: 'Seams Preview' }).waitFor();
+      // The cursor now sits in the declaration, so the preview outlines that node.
+      await frame.locator(`g.node.cursor[data-id="service:${SERVICE}"]`).waitFor({ timeout: 30_000 });
+
+      // For the picture: 64 %, and the service found and centred by the search box.
+      await frame.locator('#actual-size').click();
+      await frame.locator('#zoom-out').click();
+      await frame.locator('#zoom-out').click();
+      await frame.locator('#search').fill(SERVICE);
+      await frame.locator('.search-info', { hasText: /^1 of/ }).waitFor();
+      await frame.locator(`g.node.selected[data-id="service:${SERVICE}"]`).waitFor();
+      const screenshot = join(repoRoot, 'docs/images/preview.png');
+      mkdirSync(dirname(screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot });
+    } finally {
+      await page.close();
+    }
+  });
+});

@@ -21,7 +21,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CompletionRequest } from 'vscode-languageserver-protocol/node.js';
+import { CompletionRequest, FoldingRangeRequest } from 'vscode-languageserver-protocol/node.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
 import { LspSession, positionOf, SERVER } from '../lsp/lsp-session.js';
 
@@ -36,6 +36,8 @@ export interface LspBenchResult {
   diagnosticsMs: number;
   completionServicesMs: number;
   completionApisMs: number;
+  /** A request that costs the server nothing, after a keystroke: the transport and scheduling floor. */
+  roundTripMs: number;
 }
 
 export async function measureLsp(services = 1_000, runs = 21): Promise<LspBenchResult> {
@@ -82,30 +84,47 @@ export async function measureLsp(services = 1_000, runs = 21): Promise<LspBenchR
     const callsLine = '    calls ';
     await lsp.change(uri, [{ range: { start: insertAt, end: insertAt }, text: callsLine + '\n' }]);
     const afterCalls = { line: insertAt.line, character: callsLine.length };
-    const completionAt = async (position: { line: number; character: number }, typed: string): Promise<{ ms: number; n: number }> => {
+    const afterKeystroke = async (typed: string, request: () => Promise<unknown>): Promise<{ ms: number; answer: unknown }> => {
       // As an editor does: the keystroke, then at once the completion request. Afterwards wait
       // for the keystroke's diagnostics, so each run starts from a settled server (typing pace).
       const settled = lsp.next((p) => p.uri === uri, 'diagnostics after the completion keystroke');
       await lsp.change(uri, [{ range: { start: afterCalls, end: { line: afterCalls.line, character: 200 } }, text: typed }]);
       const t0 = performance.now();
-      const items = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as unknown[];
+      const answer = await request();
       const ms = performance.now() - t0;
       await settled;
-      return { ms, n: items.length };
+      return { ms, answer };
     };
+    const completionAt = async (position: { line: number; character: number }, typed: string): Promise<{ ms: number; n: number }> => {
+      const r = await afterKeystroke(typed, () => lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
+      return { ms: r.ms, n: (r.answer as unknown[]).length };
+    };
+    // The floor: a request the server answers without any work (folding ranges of a file it
+    // does not know), under the same conditions. What completion adds to it is its own cost.
+    const baseline = () =>
+      afterKeystroke('x', () => lsp.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: 'untitled:none' } }));
     const servicesMs: number[] = [];
     const apisMs: number[] = [];
+    const baselineMs: number[] = [];
     for (let i = 0; i < runs + 4; i++) {
       const a = await completionAt(afterCalls, '');
       const typed = 'svc-3.';
       const b = await completionAt({ line: afterCalls.line, character: afterCalls.character + typed.length }, typed);
       if (a.n < services - 1 || b.n !== 1) throw new Error(`unexpected completion counts ${a.n} and ${b.n} at ${JSON.stringify(afterCalls)}`);
+      const c = await baseline();
       if (i >= 4) {
         servicesMs.push(a.ms);
         apisMs.push(b.ms);
+        baselineMs.push(c.ms);
       }
     }
-    return { services, diagnosticsMs: median(diag), completionServicesMs: median(servicesMs), completionApisMs: median(apisMs) };
+    return {
+      services,
+      diagnosticsMs: median(diag),
+      completionServicesMs: median(servicesMs),
+      completionApisMs: median(apisMs),
+      roundTripMs: median(baselineMs),
+    };
   } finally {
     await lsp.stop();
     rmSync(folder, { recursive: true, force: true });
@@ -117,10 +136,10 @@ const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 export async function run(): Promise<void> {
   const r = await measureLsp();
   console.log('## Language server, through the protocol (median ms)\n');
-  console.log('| services | keystroke → diagnostics | completion after `calls ` | completion after `calls X.` |');
-  console.log('|---:|---:|---:|---:|');
+  console.log('| services | keystroke → diagnostics | completion after `calls ` | completion after `calls X.` | empty request (floor) |');
+  console.log('|---:|---:|---:|---:|---:|');
   const load = loadavg()[0].toFixed(1);
-  console.log(`| ${r.services.toLocaleString('en')} | ${fmt(r.diagnosticsMs)} | ${fmt(r.completionServicesMs)} | ${fmt(r.completionApisMs)} |`);
+  console.log(`| ${r.services.toLocaleString('en')} | ${fmt(r.diagnosticsMs)} | ${fmt(r.completionServicesMs)} | ${fmt(r.completionApisMs)} | ${fmt(r.roundTripMs)} |`);
   console.log(`\nTargets: diagnostics ≤ 100 ms (the server debounces 15 ms of that), completion ≤ 50 ms. Load average during the run: ${load} on ${cpus().length} cores (other processes inflate every number).\n`);
 }
 

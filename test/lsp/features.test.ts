@@ -174,13 +174,19 @@ test('hover on a calls keyword shows the effective policy, where each value come
 
 test('hover on a rule code in rules { } shows the rule from the registry', async () => {
   const md = await hover(lsp.uri('fulfilment.seams'), positionOf(text('fulfilment.seams'), 'sync-fan-out max', 2));
-  const rule = RULES.find((r) => r.code === 'sync-fan-out');
-  if (rule) {
-    assert.ok(md.includes(rule.summary), md);
-    assert.ok(md.includes(rule.rationale), md);
-  } else {
-    assert.match(md, /there is no rule with this code/);
-  }
+  const rule = RULES.find((r) => r.code === 'sync-fan-out')!;
+  assert.ok(md.includes(rule.summary), md);
+  assert.ok(md.includes(rule.rationale), md);
+  assert.match(md, /Default: warning, max 4/);
+});
+
+test('hover on a code in a seams-ignore comment explains the rule', async () => {
+  const body = '// seams-ignore missing-owner -- a prototype\nservice proto {\n  tier internal\n}\n';
+  const uri = await lsp.open('proto.seams', body);
+  const md = await hover(uri, positionOf(body, 'missing-owner', 3));
+  const rule = RULES.find((r) => r.code === 'missing-owner')!;
+  assert.ok(md.includes(rule.summary) && md.includes(rule.rationale), md);
+  await lsp.close(uri);
 });
 
 // ---- navigation -----------------------------------------------------------------

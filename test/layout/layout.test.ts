@@ -94,6 +94,18 @@ describe('layoutGraph on generated architectures', () => {
     assert.deepEqual(endpointViolations(none), []);
   });
 
+  it('one system expanded among collapsed ones: bundled edges still join the right boxes', async () => {
+    const sources = [{ file: 'gen.seams', text: generateArchitecture(64) }];
+    const collapsed = Array.from({ length: 8 }, (_, i) => `group:system:sys-${i}`).filter((id) => id !== 'group:system:sys-4');
+    for (const effort of ['careful', 'fast'] as const) {
+      const g = await laidOut(sources, { collapsed }, effort);
+      assert.equal(g.nodes.filter((n) => n.collapsed).length, 7);
+      const intoCollapsed = g.edges.filter((e) => collapsed.includes(e.source) || collapsed.includes(e.target));
+      assert.ok(intoCollapsed.some((e) => e.source.startsWith('service:') || e.target.startsWith('service:')), 'member ↔ collapsed-group edges exist');
+      assert.deepEqual(allViolations(g), [], effort);
+    }
+  });
+
   it('an empty model gives an empty picture', async () => {
     const g = await laidOut([{ file: 'empty.seams', text: '' }]);
     assert.deepEqual(g.nodes, []);

@@ -246,9 +246,40 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
     group.ports!.push(p);
     return id;
   };
+  // Edges between a collapsed group and members of an expanded one share one
+  // port and one top-level piece per (group, collapsed group, direction, kind):
+  // in a large collapsed model every member may be joined to every collapsed
+  // group, and one top-level edge each made the layout several times slower.
+  const collapsedIds = new Set(graph.nodes.filter((n) => n.kind === 'group' && n.collapsed).map((n) => n.id));
+  const bundles = new Map<string, { port: string; piece: string }>();
+  const bundle = (group: string, outside: string, out: boolean, e: GraphEdge): { port: string; piece: string } => {
+    const key = `${out ? 'out' : 'in'}|${group}|${outside}|${e.kind}`;
+    let b = bundles.get(key);
+    if (!b) {
+      const n = bundles.size;
+      const portId = port(groups.get(group)!, `b${n}.port`, out);
+      const piece = `b${n}`;
+      root.edges!.push({ id: piece, sources: [out ? portId : outside], targets: [out ? outside : portId] });
+      b = { port: portId, piece };
+      bundles.set(key, b);
+    }
+    return b;
+  };
   graph.edges.forEach((e, i) => {
     const sg = groupOf.get(e.source);
     const tg = groupOf.get(e.target);
+    if (sg !== undefined && tg === undefined && collapsedIds.has(e.target)) {
+      const b = bundle(sg, e.target, true, e);
+      add(groups.get(sg)!, { id: `e${i}.a`, sources: [e.source], targets: [b.port] }, e, 0);
+      pieces.push({ id: b.piece, edgeId: e.id, order: 1 });
+      return;
+    }
+    if (tg !== undefined && sg === undefined && collapsedIds.has(e.source)) {
+      const b = bundle(tg, e.source, false, e);
+      pieces.push({ id: b.piece, edgeId: e.id, order: 1 });
+      add(groups.get(tg)!, { id: `e${i}.c`, sources: [b.port], targets: [e.target] }, e, 2);
+      return;
+    }
     if (sg === tg) {
       const container = sg !== undefined ? groups.get(sg)! : root;
       add(container, { id: `e${i}`, sources: [e.source], targets: [e.target], labels: labelOf(e) }, e, 0);

@@ -143,7 +143,7 @@ class ModelBuilder {
   private readDefaults(file: string, system: System, blocks: ast.DefaultsDecl[]): void {
     const seen = new Map<string, ast.Span>();
     for (const block of blocks) {
-      if (block.policy) this.readPolicy(file, block.policy, system.defaults, seen, `system ${system.name}'s defaults`);
+      if (block.policy) this.readPolicy(file, block.policy, system.defaults, seen, () => `system ${system.name}'s defaults`);
     }
   }
 
@@ -153,12 +153,13 @@ class ModelBuilder {
     policy: ast.Policy,
     into: PolicyValues,
     seen: Map<string, ast.Span>,
-    owner: string,
+    /** Names the policy's owner for messages; a function, so the common error-free case builds no string. */
+    owner: () => string,
   ): void {
     for (const entry of policy.entries) {
       const first = seen.get(entry.kind);
       if (first) {
-        this.duplicate(loc(file, entry.keyword), `${entry.kind} is set twice in ${owner}`, loc(file, first), `${entry.kind} is first set here`);
+        this.duplicate(loc(file, entry.keyword), `${entry.kind} is set twice in ${owner()}`, loc(file, first), `${entry.kind} is first set here`);
         continue;
       }
       seen.set(entry.kind, entry.keyword);
@@ -390,7 +391,9 @@ class ModelBuilder {
   /** The call's own policy wins; what it leaves unset comes from its system's defaults. */
   private applyPolicy(call: Call, policy: ast.Policy | undefined): void {
     const own: PolicyValues = {};
-    if (policy) this.readPolicy(call.file, policy, own, new Map(), `the call to ${call.target.name}`);
+    if (policy && policy.entries.length > 0) {
+      this.readPolicy(call.file, policy, own, new Map(), () => `the call to ${call.target.name}`);
+    }
     const defaults = call.from.system?.defaults;
     // Written out per field rather than looped over keys: the same object shapes for
     // every call keep property access fast on models of many thousands of calls.

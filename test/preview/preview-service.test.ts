@@ -192,6 +192,17 @@ describe('preview service, stale and cancelled work', () => {
     assert.equal(calls, 2);
   });
 
+  it('warms the layout worker up after the first check, once', async () => {
+    const ws = workspace(shop());
+    const seen: number[] = [];
+    const layouter: Layouter = { layout: async (g) => (seen.push(g.nodes.length), { width: 0, height: 0, options: g.options, nodes: [], edges: [] }) };
+    new PreviewService({ ...ws.deps, layouter, warmUp: true }, () => {});
+    assert.deepEqual(seen, []);
+    ws.edit(shop({ title: 'a' }));
+    ws.edit(shop({ title: 'b' }));
+    assert.deepEqual(seen, [0], 'one layout of an empty graph');
+  });
+
   it('takes a vscode-languageserver Connection (checked by tsc)', () => {
     const fits: Connection extends PreviewConnection ? true : false = true;
     assert.equal(fits, true);

@@ -20,7 +20,7 @@
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CheckResult } from '../core/check.js';
-import type { LaidOutGraph, GraphOptions, ServiceGraph } from '../core/layout/graph.js';
+import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph, type GraphOptions, type ServiceGraph } from '../core/layout/graph.js';
 import { buildServiceGraph } from '../core/layout/graph-from-model.js';
 import type { Model } from '../core/model/model.js';
 import {
@@ -59,6 +59,8 @@ export interface PreviewDeps {
   onDidChange(listener: () => void): unknown;
   /** Defaults to a LayoutClient on dist/layout-worker.cjs beside the bundled server. */
   layouter?: Layouter;
+  /** Start the layouter after the first check (default: only for the default layouter). */
+  warmUp?: boolean;
 }
 
 function cancelled(): ResponseError<void> {
@@ -89,9 +91,17 @@ export class PreviewService {
     private readonly notify: (params: GraphChangedParams) => void,
   ) {
     this.layouter = deps.layouter ?? defaultLayouter();
+    // The first layout pays for starting the worker and loading ELK (about a
+    // second here). With the default worker, pay it after the first check,
+    // before anyone opens the preview, so opening it costs only the layout.
+    let warm = deps.warmUp ?? deps.layouter === undefined;
     deps.onDidChange(() => {
       this.version++;
       this.notify({ version: this.version });
+      if (warm) {
+        warm = false;
+        this.layouter.layout({ nodes: [], edges: [], options: DEFAULT_GRAPH_OPTIONS }).catch(() => undefined);
+      }
     });
   }
 

@@ -1,0 +1,65 @@
+// The protocol guards: what the host accepts from the webview and the webview from the host.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_GRAPH_OPTIONS } from '../../server/src/core/layout/graph.js';
+import { isHostToWebviewMessage, isPreviewState, isWebviewToHostMessage } from '../../server/src/protocol/preview-protocol.js';
+import { sampleGraph } from '../webview/sample-graph.js';
+
+describe('preview protocol guards', () => {
+  it('accept every well-formed message from the webview', () => {
+    for (const m of [
+      { type: 'ready' },
+      { type: 'reveal', file: 'file:///a.seams', start: 1, end: 4 },
+      { type: 'setOptions', options: DEFAULT_GRAPH_OPTIONS, autoCollapse: false },
+      { type: 'setOptions', options: { ...DEFAULT_GRAPH_OPTIONS, focus: 'orders', focusHops: 2 }, autoCollapse: true },
+      { type: 'export', format: 'svg', data: '<svg/>' },
+      { type: 'export', format: 'png', data: 'iVBORw0KGgo=' },
+    ]) {
+      assert.equal(isWebviewToHostMessage(m), true, JSON.stringify(m));
+    }
+  });
+
+  it('refuse unknown types and wrong or missing fields from the webview', () => {
+    for (const m of [
+      null,
+      'ready',
+      [],
+      { type: 'runCommand', command: 'workbench.action.terminal.new' },
+      { type: 'reveal', file: 'file:///a.seams', start: '1', end: 4 },
+      { type: 'reveal', file: 'file:///a.seams', start: 5, end: 4 },
+      { type: 'reveal', file: 'file:///a.seams', start: -1, end: 4 },
+      { type: 'reveal', start: 1, end: 4 },
+      { type: 'setOptions', options: { ...DEFAULT_GRAPH_OPTIONS, direction: 'left' }, autoCollapse: false },
+      { type: 'setOptions', options: { ...DEFAULT_GRAPH_OPTIONS, collapsed: [1] }, autoCollapse: false },
+      { type: 'setOptions', options: DEFAULT_GRAPH_OPTIONS },
+      { type: 'export', format: 'pdf', data: '' },
+      { type: 'export', format: 'svg', data: 42 },
+    ]) {
+      assert.equal(isWebviewToHostMessage(m), false, JSON.stringify(m));
+    }
+  });
+
+  it('check the whole graph the host sends, down to every point', () => {
+    const good = { type: 'graph', graph: sampleGraph(), version: 3, activeNodeIds: [] };
+    assert.equal(isHostToWebviewMessage(good), true);
+    const badPoint = sampleGraph();
+    (badPoint.edges[0]!.points[1] as unknown as Record<string, unknown>).y = 'NaN';
+    assert.equal(isHostToWebviewMessage({ ...good, graph: badPoint }), false);
+    const badProblem = sampleGraph();
+    (badProblem.nodes[1]!.problems[0] as unknown as Record<string, unknown>).severity = 'fatal';
+    assert.equal(isHostToWebviewMessage({ ...good, graph: badProblem }), false);
+    const badLabel = sampleGraph();
+    (badLabel.nodes[1] as unknown as Record<string, unknown>).label = { toString: () => '<b>' };
+    assert.equal(isHostToWebviewMessage({ ...good, graph: badLabel }), false);
+    assert.equal(isHostToWebviewMessage({ type: 'highlight', ids: ['service:a'] }), true);
+    assert.equal(isHostToWebviewMessage({ type: 'highlight', ids: [1] }), false);
+    assert.equal(isHostToWebviewMessage({ type: 'eval', code: 'alert(1)' }), false);
+  });
+
+  it('check saved state before a restored preview uses it', () => {
+    assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true }), true);
+    assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, view: { x: 1, y: 2, scale: 0.5 } }), true);
+    assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, view: { x: 1, y: 2 } }), false);
+    assert.equal(isPreviewState(undefined), false);
+  });
+});

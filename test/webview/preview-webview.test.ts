@@ -62,6 +62,24 @@ describe('preview webview', { skip }, () => {
     await p.close();
   });
 
+  it('takes its colours from the VS Code theme variables', async () => {
+    const w = await withGraph();
+    const colours = () =>
+      w.page.evaluate(() => ({
+        error: getComputedStyle(document.querySelector('[data-id="service:orders"] .shape')!).stroke,
+        text: getComputedStyle(document.querySelector('[data-id="service:catalog"] text.label')!).fill,
+      }));
+    const before = await colours();
+    // What VS Code does on a theme change: new values for its variables on <html>.
+    await w.page.evaluate(() => {
+      document.documentElement.style.setProperty('--vscode-editorError-foreground', 'rgb(1, 2, 3)');
+      document.documentElement.style.setProperty('--vscode-editor-foreground', 'rgb(4, 5, 6)');
+    });
+    assert.deepEqual(await colours(), { error: 'rgb(1, 2, 3)', text: 'rgb(4, 5, 6)' });
+    assert.notDeepEqual(before, await colours());
+    await w.page.close();
+  });
+
   it('reveals the declaration of a clicked node or edge', async () => {
     const w = await withGraph();
     const from = (await w.posted()).length;

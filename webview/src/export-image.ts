@@ -10,7 +10,9 @@ export type ExportTheme = 'light' | 'dark';
 
 /** The theme for exports: VS Code marks the body with its theme kind. */
 export function themeOfBody(body: HTMLElement): ExportTheme {
-  return body.classList.contains('vscode-dark') || body.classList.contains('vscode-high-contrast') ? 'dark' : 'light';
+  const c = body.classList;
+  if (c.contains('vscode-high-contrast-light')) return 'light';
+  return c.contains('vscode-dark') || c.contains('vscode-high-contrast') ? 'dark' : 'light';
 }
 
 export function exportSvg(graph: LaidOutGraph, theme: ExportTheme): string {

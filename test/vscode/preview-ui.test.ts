@@ -1,7 +1,7 @@
 // The preview in a real VS Code (code-server), driven like a person: open an example file,
 // run "Seams: Open Preview to the Side" from the command palette, see the graph in the
 // webview, click a service and land on its declaration in the editor. Saves
-// docs/images/preview.png for the README. The extension is loaded from this checkout's
+// docs/images/preview.png for the README, then reloads the window: the preview comes back. The extension is loaded from this checkout's
 // build (extensionDevelopmentPath), so no packaging is needed here; vscode.test.ts tests
 // the packaged .vsix. Without the Debian packages it prints a loud SKIP, except under CI.
 import assert from 'node:assert/strict';
@@ -44,6 +44,16 @@ async function previewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
   throw new Error('no webview frame with the Seams preview appeared');
 }
 
+/** F1, the command's title, Enter. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.slice(title.indexOf(':') + 1).trim() }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
 describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 300_000 }, () => {
   let work: string;
   let folder: string;
@@ -79,12 +89,7 @@ describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 3
 
       // The editor title offers the preview button, as for Markdown.
       await page.locator('.editor-actions [aria-label*="Open Preview to the Side"]').first().waitFor({ timeout: 30_000 });
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor();
-      await input.fill('>Seams: Open Preview to the Side');
-      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Open Preview to the Side' }).waitFor();
-      await page.keyboard.press('Enter');
+      await runCommand(page, 'Seams: Open Preview to the Side');
       await page.locator('.tabs-container .tab', { hasText: 'Seams Preview' }).waitFor({ timeout: 30_000 });
 
       const frame = await previewFrame(page);
@@ -125,6 +130,15 @@ describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 3
       const screenshot = join(repoRoot, 'docs/images/preview.png');
       mkdirSync(dirname(screenshot), { recursive: true });
       await page.screenshot({ path: screenshot });
+
+      // After a window reload the preview comes back by itself, with its zoom and position.
+      const view = await frame.locator('g.viewport').getAttribute('transform');
+      await runCommand(page, 'Developer: Reload Window');
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'Seams Preview' }).waitFor({ timeout: 60_000 });
+      const restored = await previewFrame(page);
+      assert.equal(await restored.locator('g.viewport').getAttribute('transform'), view);
+      assert.ok((await restored.locator('g.node[data-kind="service"]').count()) >= 15);
     } finally {
       await page.close();
     }

@@ -3,7 +3,8 @@
 //   1. the mocha suite (test/vscode/suite/) runs inside the extension host against a copy
 //      of examples/ and exercises every feature through the vscode API;
 //   2. a UI pass opens another copy like a person, checks squiggles and the Problems
-//      panel, applies a quick fix from the light bulb and saves docs/images/editor.png.
+//      panel, applies a quick fix from the light bulb and saves a screenshot (test-results/editor.png;
+//      docs/images/editor.png, the README's, with SEAMS_UPDATE_SCREENSHOTS=1).
 // Without the Debian packages it prints a loud SKIP, except under CI, where it fails.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { screenshotPath } from '../helpers/screenshot-path.js';
 import { seamsCheckJson, type JsonDiagnostic } from '../helpers/seams-check-json.js';
 import { launchChromium, type Browser } from './browser.js';
 import { buildEditorSuite, repoRoot } from './build-suite.js';
@@ -99,15 +101,15 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
     run(process.execPath, ['esbuild.mjs']);
   });
 
-  test('the .vsix holds only what runs: bundles, grammar, media, rule docs', () => {
+  test('the .vsix holds only what runs: bundles, grammar, media, rule docs, the README\'s pictures', () => {
     const entries = vsixEntries(vsix);
     console.log(`[vscode] ${basename(vsix)}: ${entries.length} files\n${entries.map((e) => `  ${e}`).join('\n')}`);
     // Bundled code without source maps, the declarative contributions, the pages diagnostics
     // link to, and the manifest files vsce writes; nothing from node_modules, sources or tests.
     const allowed =
-      /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/[\w-]+\.(cjs|js|css)|syntaxes\/[\w.-]+\.json|client\/media\/[\w.-]+\.(png|svg)|docs\/rules\/[\w-]+\.md))$/;
+      /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/[\w-]+\.(cjs|js|css)|syntaxes\/[\w.-]+\.json|client\/media\/[\w.-]+\.(png|svg)|docs\/images\/[\w-]+\.png|docs\/rules\/[\w-]+\.md))$/;
     assert.deepEqual(entries.filter((e) => !allowed.test(e)), []);
-    for (const needed of ['extension/package.json', 'extension/dist/client.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/seams.tmLanguage.json']) {
+    for (const needed of ['extension/package.json', 'extension/dist/client.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/seams.tmLanguage.json', 'extension/docs/images/editor.png']) {
       assert.ok(entries.includes(needed), `${needed} is not packaged`);
     }
   });
@@ -133,7 +135,7 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
     const firstFile = expected[0]?.file ?? assert.fail('seams check found nothing in the examples');
     const first = expected.find((d) => d.file === firstFile && (d.severity === 'warning' || d.severity === 'error'));
     assert.ok(first, `${firstFile} has no warning or error to show`);
-    const screenshot = join(repoRoot, 'docs/images/editor.png');
+    const screenshot = screenshotPath('editor.png');
 
     const page = await browser.context.newPage();
     try {

@@ -152,12 +152,11 @@ describe('preview service, stale and cancelled work', () => {
     assert.equal(held.jobs.length, 1, 'the second waits for the first layout');
     held.release();
     const a = await older;
-    assert.equal(a.version, 0);
     assert.ok(!a.graph.nodes.some((n) => n.id === 'service:billing'));
     await settle();
     held.release();
     const b = await newer;
-    assert.equal(b.version, 1);
+    assert.ok(b.version > a.version);
     assert.ok(b.graph.nodes.some((n) => n.id === 'service:billing'));
   });
 

@@ -96,7 +96,7 @@ export class PreviewService {
     // before anyone opens the preview, so opening it costs only the layout.
     let warm = deps.warmUp ?? deps.layouter === undefined;
     deps.onDidChange(() => {
-      this.version++;
+      this.versionOf(deps.current());
       this.notify({ version: this.version });
       if (warm) {
         warm = false;
@@ -104,6 +104,22 @@ export class PreviewService {
       }
     });
   }
+
+  /**
+   * The version of a check result: it goes up whenever a new result is seen,
+   * whether the change event or a request saw it first (the workspace may
+   * re-check on demand before its event fires), so a newer picture never
+   * carries an older version.
+   */
+  private versionOf(check: CheckResult | undefined): number {
+    if (check !== undefined && check !== this.lastCheck) {
+      this.lastCheck = check;
+      this.version++;
+    }
+    return this.version;
+  }
+
+  private lastCheck: CheckResult | undefined;
 
   /**
    * Requests run one after another: a request waiting behind a layout starts
@@ -122,8 +138,8 @@ export class PreviewService {
     if (!params || !isGraphOptions(params.options)) throw new ResponseError(ErrorCodes.InvalidParams, 'seams/graph: invalid options.');
     for (let attempt = 0; ; attempt++) {
       if (token?.isCancellationRequested) throw cancelled();
-      const version = this.version;
       const check = this.deps.current();
+      const version = this.versionOf(check);
       if (!check) return { graph: emptyGraph(params.options), version, activeNodeIds: [] };
       const options = effectiveOptions(params, check.model);
       const graph = buildServiceGraph(check.model, check.diagnostics, options);

@@ -1,7 +1,8 @@
 // The preview in a real VS Code (code-server), driven like a person: open an example file,
 // run "Seams: Open Preview to the Side" from the command palette, see the graph in the
-// webview, click a service and land on its declaration in the editor. Saves
-// docs/images/preview.png for the README, then reloads the window: the preview comes back. The extension is loaded from this checkout's
+// webview, click a service and land on its declaration in the editor. Saves a screenshot
+// (test-results/preview.png; docs/images/preview.png, the README's, with
+// SEAMS_UPDATE_SCREENSHOTS=1), then reloads the window: the preview comes back. The extension is loaded from this checkout's
 // build (extensionDevelopmentPath), so no packaging is needed here; vscode.test.ts tests
 // the packaged .vsix. Without the Debian packages it prints a loud SKIP, except under CI.
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
+import { screenshotPath } from '../helpers/screenshot-path.js';
 import { launchChromium, type Browser } from './browser.js';
 import { repoRoot } from './build-suite.js';
 import { startCodeServer, type CodeServer } from './code-server.js';
@@ -127,7 +129,7 @@ describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 3
       await frame.locator('#search').fill(SERVICE);
       await frame.locator('.search-info', { hasText: /^1 of/ }).waitFor();
       await frame.locator(`g.node.selected[data-id="service:${SERVICE}"]`).waitFor();
-      const screenshot = join(repoRoot, 'docs/images/preview.png');
+      const screenshot = screenshotPath('preview.png');
       mkdirSync(dirname(screenshot), { recursive: true });
       await page.screenshot({ path: screenshot });
 

@@ -56,7 +56,8 @@ export function generateArchitecture(options: GenerateOptions): { file: string; 
       lines.push(`    store ${rnd() < 0.05 && i > 0 ? `db-${i - 1}` : `db-${i}`} postgres`);
       lines.push(`    api ${svc(i)}-api v1 v2 rest`);
       lines.push(`    event ${svc(i)}-changed v1`);
-      if (rnd() < 0.5) lines.push('    slo latency p99 300ms availability 99.9%');
+      // Healthy services promise no less than their own slowest call may take.
+      if (rnd() < 0.5) lines.push(`    slo latency p99 ${healthy ? 200 + i : 300}ms availability 99.9%`);
       for (let c = 0; c < callsPerService && i > 0; c++) {
         const back = rnd() < backEdges;
         const target = back ? Math.min(services - 1, i + 1 + Math.floor(rnd() * 5)) : Math.floor(rnd() * i);

@@ -17,8 +17,9 @@ export const versionNotProvided: Rule = {
     'contract is for. Move the consumer to a version that is offered, or offer the version.',
   check(model, options) {
     const out: Diagnostic[] = [];
+    const offersIt = (contract: Contract, version: VersionLit) =>
+      contract.versions.some((v) => compareVersions(v.parts, version.parts) === 0);
     const report = (who: string, what: string, contract: Contract, version: VersionLit, file: string) => {
-      if (contract.versions.some((v) => compareVersions(v.parts, version.parts) === 0)) return;
       const offered = newestFirst(contract);
       const fixes: Fix[] = offered.map((v, i) => ({
         title: `Use version ${v.text}`,
@@ -37,11 +38,12 @@ export const versionNotProvided: Rule = {
     };
     for (const call of model.calls) {
       const api = call.api?.target;
-      if (api && call.version) report(call.from.name, `calls ${call.target.name}.${api.name}`, api, call.version, call.file);
+      // The message is built only for calls that break the rule: most calls do not.
+      if (api && call.version && !offersIt(api, call.version)) report(call.from.name, `calls ${call.target.name}.${api.name}`, api, call.version, call.file);
     }
     for (const sub of model.subscriptions) {
       const event = sub.event?.target;
-      if (event && sub.version) report(sub.subscriber.name, `subscribes to ${sub.publisher.name}.${event.name}`, event, sub.version, sub.file);
+      if (event && sub.version && !offersIt(event, sub.version)) report(sub.subscriber.name, `subscribes to ${sub.publisher.name}.${event.name}`, event, sub.version, sub.file);
     }
     return out;
   },

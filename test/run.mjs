@@ -47,4 +47,13 @@ if (files.length === 0) {
   console.error(`no test files under test/${only ?? ''}`);
   process.exit(1);
 }
-run(`${files.length} test files`, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files]);
+// One file at a time (the machine has 2 cores and some suites start browsers and editors);
+// no single test may run longer than 10 minutes, so a hang fails instead of stalling CI.
+run(`${files.length} test files`, process.execPath, [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-concurrency=1',
+  '--test-timeout=600000',
+  ...files,
+]);

@@ -29,8 +29,20 @@ export async function goToLine(page: Page, line: number, column: number): Promis
   await input.waitFor();
   // Ctrl+G is quick-open with the ':' prefix already typed; filling replaces it, so keep it.
   await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // Enter only acts once the go-to-line picker has read the value and offers its item;
+  // on a busy machine the key can arrive first, so wait for the item, and press again
+  // while the widget stays open.
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Enter');
+    try {
+      await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 export interface ProblemCounts {

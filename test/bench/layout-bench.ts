@@ -121,4 +121,5 @@ export async function run(sizes: readonly number[] = [100, 300, 1000]): Promise<
   return rows;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+// Alone (`node --import tsx` this file); under test/bench/run.mjs, which calls run() itself.
+if (import.meta.url === `file://${process.argv[1]}` && !process.env.SEAMS_BENCH_RUNNER) await run();

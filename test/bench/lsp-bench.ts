@@ -143,4 +143,5 @@ export async function run(): Promise<void> {
   console.log(`\nTargets: diagnostics ≤ 100 ms (the server debounces 15 ms of that), completion ≤ 50 ms. Load average during the run: ${load} on ${cpus().length} cores (other processes inflate every number).\n`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+// Alone (`node --import tsx` this file); under test/bench/run.mjs, which calls run() itself.
+if (import.meta.url === `file://${process.argv[1]}` && !process.env.SEAMS_BENCH_RUNNER) await run();

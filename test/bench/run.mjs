@@ -28,6 +28,10 @@ for (const name of ['core-bench', 'layout-bench', 'preview-bench', 'lsp-bench'])
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const r = spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', outfile], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, SEAMS_BENCH_RUNNER: '1' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }

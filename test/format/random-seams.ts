@@ -4,17 +4,9 @@
  * between tokens. The seed makes every failure reproducible.
  */
 
-/** mulberry32: a tiny seeded generator, enough for test inputs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random.js';
+
+export { seededRandom };
 
 export interface GenerateOptions {
   /** Also sprinkle `// seams-ignore` directives. */

@@ -23,17 +23,10 @@ export interface GenerateOptions {
   healthy?: boolean;
 }
 
-/** A small fast PRNG (mulberry32): the same seed gives the same architecture. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
+
+/** The seeded generator the architectures are drawn from (re-exported for the tests). */
+export const random = seededRandom;
 
 export function generateArchitecture(options: GenerateOptions): { file: string; text: string }[] {
   const { services, callsPerService = 3, systemSize = 50, backEdges = 0.05, seed = 1, healthy = false } = options;

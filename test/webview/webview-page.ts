@@ -9,7 +9,9 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { previewHtml } from '../../client/src/preview/preview-html.js';
 import type { HostToWebviewMessage, WebviewToHostMessage } from '../../server/src/protocol/preview-protocol.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from '../helpers/chromium.js';
+
+export { CHROMIUM };
 const ORIGIN = 'https://webview.test';
 export const NONCE = 'dGVzdC1ub25jZS0xMjM0NTY3';
 
@@ -58,16 +60,7 @@ export async function launchBrowser(): Promise<BrowserContext> {
   const browser = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     viewport: { width: 1000, height: 700 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const close = browser.close.bind(browser);
   browser.close = async (...args) => {

@@ -13,6 +13,7 @@ import {
   CodeActionRequest,
   CompletionRequest,
   DefinitionRequest,
+  DiagnosticTag,
   DocumentFormattingRequest,
   DocumentHighlightKind,
   DocumentHighlightRequest,
@@ -432,6 +433,25 @@ test('diagnostics carry a code and, where documentation exists, a link to it', a
     assert.match(href, /docs\/rules\/([a-z-]+\.md|README\.md#fixed-errors)$/);
     if (!href.endsWith('#fixed-errors')) assert.ok(href.endsWith(`/${d.code}.md`));
   }
+});
+
+test('a repeated version is published with the Unnecessary tag and a fix that removes it', async () => {
+  const body = 'service repeats {\n  api repeats-api v1 v2 v1\n}\n';
+  const uri = await lsp.open('repeats.seams', body);
+  const diags = await lsp.until(uri, (d) => d.some((x) => x.code === 'duplicate-definition'));
+  const diag = diags.find((x) => x.code === 'duplicate-definition')!;
+  assert.deepEqual(diag.tags, [DiagnosticTag.Unnecessary]);
+  assert.deepEqual(diag.range, { start: { line: 1, character: 24 }, end: { line: 1, character: 26 } });
+  assert.ok(diags.filter((x) => x !== diag).every((x) => x.tags === undefined), 'only the repeat is faded');
+  const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diag.range,
+    context: { diagnostics: [diag] },
+  })) as { title: string; edit?: { changes: Record<string, TextEdit[]> } }[];
+  const remove = actions.find((a) => a.title === 'Remove the repeated v1');
+  assert.ok(remove?.edit, 'the removal is offered');
+  assert.equal(applyEdits(body, remove.edit.changes[uri]), 'service repeats {\n  api repeats-api v1 v2\n}\n');
+  await lsp.close(uri);
 });
 
 test('the suppress fix of a rule diagnostic, applied, silences it', async () => {

@@ -103,6 +103,33 @@ describe('duplicate-definition', () => {
     ]);
   });
 
+  test('a dropped repeat is tagged unnecessary; a second system block is not, its services still count', () => {
+    const m = model({
+      'a.seams': 'system s { }\nservice x { owner t owner t api a v1 v2 v1 calls y { timeout 1s timeout 2s } }\nservice y { }\nteam t',
+      'b.seams': 'system s { service z { } }\nservice y { }',
+    });
+    const tagged = (d: Model['diagnostics'][number]) => `${d.location.file}:${d.message}: ${d.tags?.join(',') ?? 'no tags'}`;
+    assert.deepEqual([...m.diagnostics].sort(compareDiagnostics).map(tagged), [
+      'a.seams:service x already has an owner: unnecessary',
+      'a.seams:api a lists version v1 twice: unnecessary',
+      'a.seams:timeout is set twice in the call to y: unnecessary',
+      'b.seams:system s is already defined: no tags',
+      'b.seams:service y is already defined: unnecessary',
+    ]);
+    assert.ok(m.services.has('z'), 'the services of a second system block are kept');
+  });
+
+  test('a version listed twice offers to remove the repeat, separator included', () => {
+    const text = 'service x { api a v1 v2 v1 rest }';
+    const m = model({ 'a.seams': text });
+    const fix = m.diagnostics[0]?.fixes?.[0];
+    assert.equal(fix?.title, 'Remove the repeated v1');
+    const [edit] = fix!.edits;
+    const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    assert.equal(fixed, 'service x { api a v1 v2 rest }');
+    assert.deepEqual(model({ 'a.seams': fixed }).diagnostics, []);
+  });
+
   test('the same store in two services is sharing, not a duplicate', () => {
     const m = model({ 'a.seams': 'service x { store db }', 'b.seams': 'service y { store db postgres }' });
     assert.deepEqual(errors(m), []);
@@ -180,6 +207,7 @@ describe('rules { } settings', () => {
     assert.deepEqual(errors(m), ['duplicate-rule-setting b.seams "team-overload": rule team-overload is already configured']);
     assert.equal(m.diagnostics[0].related?.[0].location.file, 'a.seams');
     assert.equal(m.ruleSettings.get('team-overload')?.max, 3);
+    assert.deepEqual(m.diagnostics[0].tags, ['unnecessary'], 'the ignored second setting is faded in the editor');
   });
 
   test('unknown rules, fixed codes, bad severities, misplaced or bad max', () => {

@@ -8,7 +8,7 @@
  * second resolves references, so order across files never matters. Linear in
  * the size of the input.
  */
-import type { Diagnostic, Location, Severity } from '../diagnostics.js';
+import type { Diagnostic, Fix, Location, Severity } from '../diagnostics.js';
 import { FIXED_CODES } from '../diagnostics.js';
 import type * as ast from '../syntax/ast.js';
 import type {
@@ -92,9 +92,16 @@ class ModelBuilder {
     this.diagnostics.push({ code, severity: 'error', message, location: at, ...extra });
   }
 
-  private duplicate(at: Location, message: string, first: Location, firstWhat: string): void {
+  /**
+   * A second definition of something already defined. The model keeps the first
+   * and drops this one, so it is tagged `unnecessary` (editors fade text that has
+   * no effect) unless `ignored` says part of the second still counts.
+   */
+  private duplicate(at: Location, message: string, first: Location, firstWhat: string, ignored = true, fixes?: Fix[]): void {
     this.report('duplicate-definition', at, message, {
       related: [{ location: first, message: firstWhat }],
+      ...(ignored ? { tags: ['unnecessary' as const] } : {}),
+      ...(fixes ? { fixes } : {}),
     });
   }
 
@@ -130,7 +137,8 @@ class ModelBuilder {
       const location = loc(file, d.name);
       const first = this.systems.get(d.name.text);
       if (first) {
-        this.duplicate(location, `system ${d.name.text} is already defined`, first.location, `system ${d.name.text} is first defined here`);
+        // Not `unnecessary`: the services inside a second system block still count.
+        this.duplicate(location, `system ${d.name.text} is already defined`, first.location, `system ${d.name.text} is first defined here`, false);
       } else {
         system = { name: d.name.text, title: d.title?.value, location, decl: d, services: [], defaults: {} };
         this.systems.set(d.name.text, system);
@@ -290,12 +298,18 @@ class ModelBuilder {
       return;
     }
     const versions: ast.VersionLit[] = [];
-    for (const v of m.versions) {
+    const name = m.name.text;
+    m.versions.forEach((v, i) => {
       const dup = versions.find((w) => w.text === v.text);
-      if (dup) {
-        this.duplicate(loc(s.file, v), `${m.kind} ${m.name.text} lists version ${v.text} twice`, loc(s.file, dup), `${v.text} is first listed here`);
-      } else versions.push(v);
-    }
+      if (!dup) {
+        versions.push(v);
+        return;
+      }
+      // Removing the repeat takes the separator before it along: `v1 v2 v1` -> `v1 v2`.
+      const from = m.versions[i - 1]!.end;
+      const fix: Fix = { title: `Remove the repeated ${v.text}`, edits: [{ file: s.file, start: from, end: v.end, newText: '' }], preferred: true };
+      this.duplicate(loc(s.file, v), `${m.kind} ${name} lists version ${v.text} twice`, loc(s.file, dup), `${v.text} is first listed here`, true, [fix]);
+    });
     const protocol = m.kind === 'api' ? m.protocol?.text : undefined;
     map.set(m.name.text, { kind: m.kind, name: m.name.text, service: s, versions, protocol, location, decl: m });
   }
@@ -451,8 +465,10 @@ class ModelBuilder {
       }
       const first = this.ruleSettings.get(code);
       if (first) {
+        // The first setting wins; this one has no effect, hence `unnecessary`.
         this.report('duplicate-rule-setting', loc(file, decl.rule), `rule ${code} is already configured`, {
           related: [{ location: loc(first.file, first.decl.rule), message: `${code} is first configured here` }],
+          tags: ['unnecessary'],
         });
         continue;
       }

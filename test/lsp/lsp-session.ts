@@ -82,7 +82,7 @@ export class LspSession {
 
   /** Starts the server on a folder (a fresh temp folder with `files` when `files` is given). */
   static async start(folder: string, options: { dynamicWatch?: boolean } = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(process.env.SEAMS_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/sprof'] : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child, folder);
     const uri = pathToFileURL(folder).href;
     session.initializeResult = await session.connection.sendRequest(InitializeRequest.type, {

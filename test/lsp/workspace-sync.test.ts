@@ -104,6 +104,45 @@ test('a duplicate across two files points at the other file as related informati
   await fixed;
 });
 
+test('typing in one file re-sends another file only when its related ranges really moved', async () => {
+  // Each file's shared-database warning points at the other file's store line.
+  const left = await lsp.open('left.seams', 'service left-svc {\n  owner shop-team\n  store common-db postgres\n}\n');
+  const right = await lsp.open('right.seams', '// notes\nservice right-svc {\n  owner shop-team\n  store common-db postgres\n}\n');
+  const relatedLine = async () => {
+    const [d] = await lsp.until(left, (ds) => ds.some((x) => x.code === 'shared-database'));
+    return d.relatedInformation?.[0].location.range.start.line;
+  };
+  assert.equal(await relatedLine(), 3);
+  // Settled: the check of both opened files is out, and nothing else is pending. The publishes
+  // of one check are written together, before the answer to any later request.
+  await lsp.until(right, (ds) => ds.some((x) => x.code === 'shared-database'));
+  let version = 1;
+  const publishedBy = async (edit: () => Promise<void>, what: string): Promise<string[]> => {
+    const from = lsp.published.length;
+    // The check of this very edit: publishes carry the document version they were computed for.
+    const expected = ++version;
+    const edited = lsp.next((p) => p.uri === right && p.version === expected, what);
+    await edit();
+    await edited;
+    await lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: right }, position: { line: 0, character: 0 } });
+    return lsp.published.slice(from).map((p) => p.uri);
+  };
+
+  // Within line 0 of right.seams: every offset after it moves, but no line or column in left's ranges.
+  const typed = await publishedBy(() => lsp.change(right, [{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } }, text: 's' }]), 'typed');
+  assert.deepEqual(typed, [right], 'only the edited file is re-sent');
+
+  // A new line above the store moves left's related range down a line: left is re-sent with it.
+  const newline = await publishedBy(() => lsp.change(right, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]), 'newline');
+  assert.deepEqual(newline.sort(), [left, right].sort());
+  assert.equal(await relatedLine(), 4);
+  // Never saved: closing them takes them out of the model and clears what they showed.
+  const cleared = Promise.all([left, right].map((uri) => lsp.next((p) => p.uri === uri && p.diagnostics.length === 0, 'cleared on close')));
+  await lsp.close(left);
+  await lsp.close(right);
+  await cleared;
+});
+
 test('closing a document falls back to the text on disk', async () => {
   const billing = lsp.uri('billing.seams');
   const orders = lsp.uri('orders.seams');

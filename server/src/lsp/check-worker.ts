@@ -9,12 +9,13 @@ import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { Workspace } from '../core/check.js';
 import type { CheckReply, CheckRequest } from './check-messages.js';
-import { diagnosticSignatures } from './diagnostic-signatures.js';
+import { diagnosticSignatures, LineIndexCache } from './diagnostic-signatures.js';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.ts must run as a worker thread.');
 
 const workspace = new Workspace();
+const lines = new LineIndexCache((file) => workspace.text(file));
 lowerThreadPriority();
 
 /**
@@ -37,8 +38,9 @@ port.on('message', (request: CheckRequest) => {
   try {
     for (const file of request.deleted) workspace.delete(file);
     for (const [file, text] of request.set) workspace.set(file, text);
+    if (request.deleted.length > 0) lines.retain(new Set(workspace.files()));
     const diagnostics = workspace.check().diagnostics;
-    reply = { id: request.id, diagnostics, signatures: diagnosticSignatures(diagnostics) };
+    reply = { id: request.id, diagnostics, signatures: diagnosticSignatures(diagnostics, lines) };
   } catch (err) {
     reply = { id: request.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }

@@ -4,22 +4,57 @@
  * so the server's own thread only compares strings to decide which files to
  * publish again.
  *
- * Offsets stand in for ranges: in a file that was not edited they move only
- * when its diagnostics move; an edited file is re-sent anyway.
+ * Ranges are written as lines and columns, as the editor receives them, not as
+ * offsets: typing on a line of one file shifts the offsets of everything after
+ * it, and with them the related locations that other files point there, but
+ * moves no line/column outside that line. Offsets would make every file that
+ * points into the edited one look changed, and each keystroke re-send them all.
  */
-import type { Diagnostic } from '../core/diagnostics.js';
+import type { Diagnostic, Location } from '../core/diagnostics.js';
+import { LineIndex } from '../core/text/line-index.js';
 
-export function diagnosticSignatures(diagnostics: readonly Diagnostic[]): Map<string, string> {
+/** A `LineIndex` per file, built again only when the file's text changes. */
+export class LineIndexCache {
+  private readonly cache = new Map<string, { text: string; index: LineIndex }>();
+
+  constructor(private readonly textOf: (file: string) => string | undefined) {}
+
+  of(file: string): LineIndex | undefined {
+    const text = this.textOf(file);
+    if (text === undefined) {
+      this.cache.delete(file);
+      return undefined;
+    }
+    const hit = this.cache.get(file);
+    if (hit?.text === text) return hit.index;
+    const index = new LineIndex(text);
+    this.cache.set(file, { text, index });
+    return index;
+  }
+
+  /** Forgets files that left the workspace. */
+  retain(files: ReadonlySet<string>): void {
+    for (const f of this.cache.keys()) if (!files.has(f)) this.cache.delete(f);
+  }
+}
+
+export function diagnosticSignatures(diagnostics: readonly Diagnostic[], lines: LineIndexCache): Map<string, string> {
+  const range = (at: Location): string => {
+    const index = lines.of(at.file);
+    if (!index) return `${at.start}-${at.end}`;
+    const s = index.positionAt(at.start);
+    const e = index.positionAt(at.end);
+    return `${s.line}:${s.character}-${e.line}:${e.character}`;
+  };
   const byFile = new Map<string, unknown[]>();
   for (const d of diagnostics) {
     const row = [
       d.code,
       d.severity,
       d.message,
-      d.location.start,
-      d.location.end,
+      range(d.location),
       d.tags,
-      d.related?.map((r) => [r.location.file, r.location.start, r.location.end, r.message]),
+      d.related?.map((r) => [r.location.file, range(r.location), r.message]),
     ];
     const list = byFile.get(d.location.file);
     if (list) list.push(row);

@@ -82,7 +82,11 @@ export class LspSession {
 
   /** Starts the server on a folder (a fresh temp folder with `files` when `files` is given). */
   static async start(folder: string, options: { dynamicWatch?: boolean } = {}): Promise<LspSession> {
-    const child = spawn(process.execPath, [...(process.env.SEAMS_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/sprof'] : []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // SEAMS_SERVER_CPU_PROF=<folder> writes V8 CPU profiles of the server and its workers there
+    // (`npm run bench` included): how the server's own time was found, and how to look again.
+    const profile = process.env.SEAMS_SERVER_CPU_PROF;
+    const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const child = spawn(process.execPath, [...flags, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child, folder);
     const uri = pathToFileURL(folder).href;
     session.initializeResult = await session.connection.sendRequest(InitializeRequest.type, {

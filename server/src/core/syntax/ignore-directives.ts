@@ -29,11 +29,12 @@ export function readIgnoreDirectives(text: string, comments: ast.Comment[], toke
     const reason = dash >= 0 ? rest.slice(dash + 2).trim() || undefined : undefined;
 
     const line = lines.positionAt(c.start).line;
-    const before = lastTokenBefore(tokens, c.start);
+    const first = firstTokenFrom(tokens, c.start);
+    const before: IToken | undefined = first > 0 ? tokens[first - 1] : undefined;
     const trailing = before !== undefined && lines.positionAt(before.startOffset).line === line;
     let appliesToLine = line;
     if (!trailing) {
-      const next = firstTokenAfter(tokens, c.end);
+      const next: IToken | undefined = tokens[firstTokenFrom(tokens, c.end)];
       appliesToLine = next ? lines.positionAt(next.startOffset).line : -1;
     }
     directives.push({ codes, reason, appliesToLine, trailing, start: c.start, end: c.end });
@@ -41,30 +42,14 @@ export function readIgnoreDirectives(text: string, comments: ast.Comment[], toke
   return directives;
 }
 
-function lastTokenBefore(tokens: IToken[], offset: number): IToken | undefined {
+/** Index of the first token that starts at or after `offset` (`tokens.length` when none does). */
+function firstTokenFrom(tokens: IToken[], offset: number): number {
   let lo = 0;
-  let hi = tokens.length - 1;
-  let found: IToken | undefined;
-  while (lo <= hi) {
+  let hi = tokens.length;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].startOffset < offset) {
-      found = tokens[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
+    if (tokens[mid].startOffset < offset) lo = mid + 1;
+    else hi = mid;
   }
-  return found;
-}
-
-function firstTokenAfter(tokens: IToken[], offset: number): IToken | undefined {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let found: IToken | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].startOffset >= offset) {
-      found = tokens[mid];
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  return found;
+  return lo;
 }

@@ -9,13 +9,14 @@ import { getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { Workspace } from '../core/check.js';
 import type { CheckReply, CheckRequest } from './check-messages.js';
-import { diagnosticSignatures, LineIndexCache } from './diagnostic-signatures.js';
+import { Lines } from '../core/text/lines.js';
+import { diagnosticSignatures } from './diagnostic-signatures.js';
 
 const port = parentPort;
 if (!port) throw new Error('check-worker.ts must run as a worker thread.');
 
 const workspace = new Workspace();
-const lines = new LineIndexCache((file) => workspace.text(file));
+const lines = new Lines((file) => workspace.text(file));
 lowerThreadPriority();
 
 /**
@@ -36,9 +37,11 @@ function lowerThreadPriority(): void {
 port.on('message', (request: CheckRequest) => {
   let reply: CheckReply;
   try {
-    for (const file of request.deleted) workspace.delete(file);
+    for (const file of request.deleted) {
+      workspace.delete(file);
+      lines.forget(file);
+    }
     for (const [file, text] of request.set) workspace.set(file, text);
-    if (request.deleted.length > 0) lines.retain(new Set(workspace.files()));
     const diagnostics = workspace.check().diagnostics;
     reply = { id: request.id, diagnostics, signatures: diagnosticSignatures(diagnostics, lines) };
   } catch (err) {

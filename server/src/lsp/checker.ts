@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { Workspace } from '../core/check.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { CheckReply, CheckRequest } from './check-messages.js';
-import { diagnosticSignatures, LineIndexCache } from './diagnostic-signatures.js';
+import { Lines } from '../core/text/lines.js';
+import { diagnosticSignatures } from './diagnostic-signatures.js';
 
 export interface Changes {
   set: [string, string][];
@@ -30,12 +31,14 @@ export interface Checker {
 
 export class InlineChecker implements Checker {
   private readonly workspace = new Workspace();
-  private readonly lines = new LineIndexCache((file) => this.workspace.text(file));
+  private readonly lines = new Lines((file) => this.workspace.text(file));
 
   check(changes: Changes): Promise<Checked> {
-    for (const f of changes.deleted) this.workspace.delete(f);
+    for (const f of changes.deleted) {
+      this.workspace.delete(f);
+      this.lines.forget(f);
+    }
     for (const [f, text] of changes.set) this.workspace.set(f, text);
-    if (changes.deleted.length > 0) this.lines.retain(new Set(this.workspace.files()));
     const diagnostics = this.workspace.check().diagnostics;
     return Promise.resolve({ diagnostics, signatures: diagnosticSignatures(diagnostics, this.lines) });
   }

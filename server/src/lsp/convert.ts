@@ -3,8 +3,8 @@
  * data (zero-based line/character positions and ranges) and back. Every
  * handler goes through here, so an off-by-one or a CRLF mistake has one home.
  *
- * `Lines` hands out a cached `LineIndex` per file for the text the workspace
- * currently holds; a changed text gets a fresh index.
+ * Ranges are converted with a `LineIndex` per file, cached by `Lines`
+ * (core/text/lines.ts) for the text the workspace currently holds.
  */
 import {
   CompletionItemKind,
@@ -31,33 +31,8 @@ import type { CandidateKind, CompletionResult } from '../core/query/completion.j
 import type { FoldRegion } from '../core/query/folding.js';
 import type { NamedThing, OutlineItem, OutlineKind } from '../core/query/outline.js';
 import type { SemanticToken, SemanticType } from '../core/query/semantic-tokens.js';
-import { LineIndex } from '../core/text/line-index.js';
-
-/** Line indexes per file, rebuilt only when the file's text changes. */
-export class Lines {
-  private readonly cache = new Map<string, { text: string; index: LineIndex }>();
-
-  /** `text(file)` gives a file's current text (undefined when the file is unknown). */
-  constructor(private readonly text: (file: string) => string | undefined) {}
-
-  of(file: string): LineIndex {
-    const text = this.text(file) ?? '';
-    const hit = this.cache.get(file);
-    if (hit && hit.text === text) return hit.index;
-    const index = new LineIndex(text);
-    this.cache.set(file, { text, index });
-    return index;
-  }
-
-  /** The file's current text, as the line indexes see it. */
-  textOf(file: string): string | undefined {
-    return this.text(file);
-  }
-
-  forget(file: string): void {
-    this.cache.delete(file);
-  }
-}
+import type { LineIndex } from '../core/text/line-index.js';
+import type { Lines } from '../core/text/lines.js';
 
 export function toPosition(lines: LineIndex, offset: number): Position {
   return lines.positionAt(offset);

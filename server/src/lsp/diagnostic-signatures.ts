@@ -11,37 +11,12 @@
  * points into the edited one look changed, and each keystroke re-send them all.
  */
 import type { Diagnostic, Location } from '../core/diagnostics.js';
-import { LineIndex } from '../core/text/line-index.js';
+import type { Lines } from '../core/text/lines.js';
 
-/** A `LineIndex` per file, built again only when the file's text changes. */
-export class LineIndexCache {
-  private readonly cache = new Map<string, { text: string; index: LineIndex }>();
-
-  constructor(private readonly textOf: (file: string) => string | undefined) {}
-
-  of(file: string): LineIndex | undefined {
-    const text = this.textOf(file);
-    if (text === undefined) {
-      this.cache.delete(file);
-      return undefined;
-    }
-    const hit = this.cache.get(file);
-    if (hit?.text === text) return hit.index;
-    const index = new LineIndex(text);
-    this.cache.set(file, { text, index });
-    return index;
-  }
-
-  /** Forgets files that left the workspace. */
-  retain(files: ReadonlySet<string>): void {
-    for (const f of this.cache.keys()) if (!files.has(f)) this.cache.delete(f);
-  }
-}
-
-export function diagnosticSignatures(diagnostics: readonly Diagnostic[], lines: LineIndexCache): Map<string, string> {
+/** `lines`: line indexes of the texts the diagnostics were computed from. */
+export function diagnosticSignatures(diagnostics: readonly Diagnostic[], lines: Lines): Map<string, string> {
   const range = (at: Location): string => {
     const index = lines.of(at.file);
-    if (!index) return `${at.start}-${at.end}`;
     const s = index.positionAt(at.start);
     const e = index.positionAt(at.end);
     return `${s.line}:${s.character}-${e.line}:${e.character}`;

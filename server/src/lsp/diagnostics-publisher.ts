@@ -10,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { Connection, Diagnostic as LspDiagnostic } from 'vscode-languageserver/node.js';
 import type { CheckResult } from '../core/check.js';
 import { FIXED_CODES, type Diagnostic } from '../core/diagnostics.js';
-import { toLspDiagnostic, type Lines } from './convert.js';
+import type { Lines } from '../core/text/lines.js';
+import { toLspDiagnostic } from './convert.js';
 
 export class DiagnosticsPublisher {
   /** A signature of what was last sent per file, to tell whether anything changed. */

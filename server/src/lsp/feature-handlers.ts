@@ -30,6 +30,7 @@ import { outline, searchSymbols } from '../core/query/outline.js';
 import { planRename, renameTarget } from '../core/query/rename.js';
 import { semanticTokens } from '../core/query/semantic-tokens.js';
 import { RULES } from '../core/rules/registry.js';
+import type { Lines } from '../core/text/lines.js';
 import {
   rangesTouch,
   SEMANTIC_LEGEND,
@@ -44,7 +45,6 @@ import {
   toSymbolInformation,
   toTextEdit,
   toWorkspaceEdit,
-  type Lines,
 } from './convert.js';
 import type { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import type { LiveWorkspace } from './live-workspace.js';

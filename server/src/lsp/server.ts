@@ -21,7 +21,7 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Lines } from './convert.js';
+import { Lines } from '../core/text/lines.js';
 import { DiagnosticsPublisher, docsLinker } from './diagnostics-publisher.js';
 import { registerFeatures, SERVER_CAPABILITIES, type FeatureContext } from './feature-handlers.js';
 import { InlineChecker, WorkerChecker } from './checker.js';

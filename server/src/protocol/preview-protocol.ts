@@ -189,10 +189,7 @@ function isLaidOutNode(v: unknown): v is LaidOutNode {
     (v.summary === undefined || isSummary(v.summary)) &&
     (v.memberCount === undefined || isNum(v.memberCount)) &&
     (v.collapsed === undefined || typeof v.collapsed === 'boolean') &&
-    isNum(v.x) &&
-    isNum(v.y) &&
-    isNum(v.width) &&
-    isNum(v.height)
+    isBox(v)
   );
 }
 

@@ -5,6 +5,7 @@
 //   node test/run.mjs --only cli      only test/cli/
 //   node test/run.mjs --no-typecheck  skip tsc (faster while iterating)
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -49,11 +50,41 @@ if (files.length === 0) {
 }
 // One file at a time (the machine has 2 cores and some suites start browsers and editors);
 // no single test may run longer than 10 minutes, so a hang fails instead of stalling CI.
-run(`${files.length} test files`, process.execPath, [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-concurrency=1',
-  '--test-timeout=600000',
-  ...files,
-]);
+// The console gets the short report of test/summary-reporter.mjs; the runner's full output
+// (every test, with the output tests printed) goes to test-results/test-output.txt.
+const results = join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+const summaryFile = join(results, 'summary.json');
+rmSync(summaryFile, { force: true });
+console.log(`\n> ${files.length} test files (full output: test-results/test-output.txt)`);
+const tests = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-timeout=600000',
+    '--test-reporter=./test/summary-reporter.mjs',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=spec',
+    '--test-reporter-destination=test-results/test-output.txt',
+    ...files,
+  ],
+  { cwd: root, stdio: 'inherit' },
+);
+
+// Under CI a suite that skipped itself (a missing Debian package, say) proves nothing, so it
+// fails the run; on a developer's machine the summary above names it and its reason.
+let skippedSuites = [];
+if (existsSync(summaryFile)) {
+  skippedSuites = JSON.parse(readFileSync(summaryFile, 'utf8')).suites.filter((s) => s.status === 'skipped');
+} else {
+  console.error('the test reporter wrote no summary');
+  process.exit(1);
+}
+if (process.env.CI && skippedSuites.length > 0) {
+  console.error(`CI is set: ${skippedSuites.length} skipped suite(s) fail the run (${skippedSuites.map((s) => s.file).join(', ')})`);
+  process.exit(1);
+}
+process.exit(tests.status ?? 1);

@@ -75,7 +75,10 @@ export function parseSeams(text: string, file: string): ParseResult {
       );
       continue;
     }
+    const first = declarations.length;
     p.parseDeclaration(chunk.tokens, declarations);
+    // A rule cut short by a mistake never reached its end: stretch the nodes over what was parsed.
+    if (p.errors.length > 0) for (let i = first; i < declarations.length; i++) coverChildren(declarations[i]);
     for (const e of p.errors) {
       const { start, end } = errorSpan(e, text, chunk.tokens);
       syntaxError(start, end, e.message);
@@ -87,6 +90,36 @@ export function parseSeams(text: string, file: string): ParseResult {
   diagnostics.sort((a, b) => a.location.start - b.location.start);
   const ignores = readIgnoreDirectives(text, comments, tokens);
   return { ast: { file, text, declarations, comments, ignores }, diagnostics: dedupe(diagnostics) };
+}
+
+/**
+ * Makes every node's span cover the spans of its parts. The parser ends a node
+ * when its rule finishes; a rule cut short by a syntax error (`service orders`
+ * with no `{` yet) leaves the node ending at its keyword although its name, and
+ * the services of an enclosing system, come later. The outline, folding and
+ * every "is the cursor inside" test rely on parents containing their children.
+ */
+function coverChildren(node: ast.Span): void {
+  for (const value of Object.values(node) as unknown[]) {
+    if (Array.isArray(value)) {
+      for (const child of value) if (isSpan(child)) cover(node, child);
+    } else if (isSpan(value)) {
+      cover(node, value);
+    } else if (typeof value === 'object' && value !== null) {
+      // `braces`: a holder of spans that is no span itself.
+      for (const part of Object.values(value) as unknown[]) if (isSpan(part)) cover(node, part);
+    }
+  }
+}
+
+function cover(parent: ast.Span, child: ast.Span): void {
+  coverChildren(child);
+  if (child.start < parent.start) parent.start = child.start;
+  if (child.end > parent.end) parent.end = child.end;
+}
+
+function isSpan(value: unknown): value is ast.Span {
+  return typeof value === 'object' && value !== null && typeof (value as ast.Span).start === 'number' && typeof (value as ast.Span).end === 'number';
 }
 
 function endOf(tok: IToken): number {

@@ -138,12 +138,37 @@ describe('buildServiceGraph', () => {
     assert.equal(edge.severity, 'warning');
     const store = g.nodes.find((n) => n.id === 'store:orders-cache')!;
     assert.equal(store.severity, 'error');
-    assert.equal(g.nodes.find((n) => n.id === 'service:orders')!.problems.length, 0);
-    assert.deepEqual(g.nodes.find((n) => n.id === 'service:mail')!.problems.map((p) => p.code), ['missing-slo']);
+    assert.deepEqual(g.nodes.find((n) => n.id === 'service:mail')!.problems.map((p) => p.code), ['missing-slo', 'unpinned-version']);
     assert.deepEqual(g.edges.find((e) => e.id === 'sub:orders->mail:0')!.problems.map((p) => p.code), ['unpinned-version']);
+    // A service lists the problems of its own members too: web's call, orders' store.
+    assert.deepEqual(g.nodes.find((n) => n.id === 'service:web')!.problems.map((p) => p.code), ['implicit-contract']);
+    assert.deepEqual(g.nodes.find((n) => n.id === 'service:orders')!.problems.map((p) => p.code), ['shared-database']);
+    assert.equal(g.nodes.find((n) => n.id === 'service:orders')!.severity, 'error');
     // Nothing else got a problem.
     const total = [...g.nodes, ...g.edges].reduce((n, x) => n + x.problems.length, 0);
-    assert.equal(total, 4);
+    assert.equal(total, 7);
+  });
+
+  it('attaches a problem at its related locations too, once per element', () => {
+    const at = (needle: string): Diagnostic['location'] => diagAt(needle).location;
+    const cycle: Diagnostic = {
+      ...diagAt('calls orders.orders-api v1', 'sync-cycle', 'error'),
+      related: [
+        { location: at('calls catalog.catalog-api'), message: 'web calls catalog' },
+        { location: at('service mail'), message: 'mail' },
+        { location: at('service mail'), message: 'mail again' },
+      ],
+    };
+    const g = graphOf({}, [cycle]);
+    const codes = (id: string): string[] => [...g.nodes, ...g.edges].find((x) => x.id === id)!.problems.map((p) => p.code);
+    assert.deepEqual(codes('call:web->orders:0'), ['sync-cycle']);
+    assert.deepEqual(codes('call:web->catalog:0'), ['sync-cycle']);
+    assert.deepEqual(codes('service:web'), ['sync-cycle']);
+    assert.deepEqual(codes('service:mail'), ['sync-cycle']);
+    assert.deepEqual(codes('service:catalog'), []);
+    // Collapsed, the group counts the cycle once although three members hold it.
+    const shop = graphOf({ collapsed: ['group:system:shop'] }, [cycle]).nodes.find((n) => n.id === 'group:system:shop')!;
+    assert.deepEqual(shop.problems.map((p) => p.code), ['sync-cycle']);
   });
 
   it('collapses a group: members hidden, edges re-pointed and merged, problems and count on the group', () => {

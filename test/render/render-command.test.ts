@@ -44,7 +44,7 @@ describe('seams render', () => {
     assert.doesNotMatch(out.stdout, /data-kind="group"|data-kind="store"/);
     const collapsed = capture();
     assert.equal(await runRender([FIXTURE], { output: '-', collapse: 'all' }, collapsed.io), 0);
-    assert.match(collapsed.out.stdout, /class="node kind-group collapsed"/);
+    assert.match(collapsed.out.stdout, /class="node kind-group collapsed( sev-\w+)?"/);
     assert.doesNotMatch(collapsed.out.stdout, /data-id="service:web"/);
   });
 

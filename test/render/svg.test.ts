@@ -145,7 +145,7 @@ describe('renderSvg', () => {
     for (const n of handGraph().nodes) assert.ok(svg.includes(`data-id="${escapeXml(n.id)}" data-kind="${n.kind}"`), n.id);
     for (const e of handGraph().edges) assert.ok(svg.includes(`data-id="${escapeXml(e.id)}" data-kind="${e.kind}"`), e.id);
     assert.match(svg, /class="node kind-service sev-warning"/);
-    assert.match(svg, /class="node kind-group collapsed"/);
+    assert.match(svg, /class="node kind-group collapsed( sev-\w+)?"/);
     assert.match(svg, /class="edge kind-subscription"/);
     assert.match(svg, /class="badge sev-error" data-count="1"/);
     assert.match(svg, /<g class="legend">/);

@@ -117,7 +117,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
     };
     serviceList.push(node);
     nodes.set(id, node);
-    targets.push({ id, file: service.file, start: service.decl.start, end: service.decl.end });
+    targets.push({ id, file: service.file, start: service.decl.start, end: service.decl.end, collects: true });
 
     if (options.showStores) {
       for (const use of service.stores) {
@@ -253,7 +253,8 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   const groups: GraphNode[] = [];
   for (const g of groupNodes.values()) {
     if (collapsed.has(g.id) && memberCount.has(g.id)) {
-      const problems = [...g.problems, ...(collapsedProblems.get(g.id) ?? [])];
+      // A member service also lists its calls' and stores' problems: count each once.
+      const problems = uniqueProblems([...g.problems, ...(collapsedProblems.get(g.id) ?? [])]);
       groups.push({ ...g, problems, severity: worstSeverity(problems), collapsed: true, memberCount: memberCount.get(g.id) });
     } else if (usedGroups.has(g.id)) {
       groups.push(g);
@@ -264,6 +265,16 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
     edges: merged,
     options: { ...options, collapsed: [...options.collapsed] },
   };
+}
+
+function uniqueProblems(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.severity}\n${p.code}\n${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function ref(location: { file: string; start: number; end: number }): SourceRef {

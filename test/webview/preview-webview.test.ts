@@ -130,6 +130,7 @@ describe('preview webview', { skip }, () => {
       assert.ok(m && m.type === 'setOptions');
       return m;
     };
+    await w.page.click('#more');
     await w.page.selectOption('#grouping', 'team');
     assert.equal((await last()).options.grouping, 'team');
     await w.page.selectOption('#direction', 'down');
@@ -138,16 +139,20 @@ describe('preview webview', { skip }, () => {
     assert.equal((await last()).options.showStores, false);
     await w.page.check('#problems-only');
     assert.equal((await last()).options.problemsOnly, true);
+    await w.page.keyboard.press('Escape');
+    assert.equal(await w.page.isHidden('#more-menu'), true, 'Escape closes the menu');
     await w.page.click('[data-toggle="group:system:shop"]');
     const collapsed = await last();
     assert.deepEqual(collapsed.options.collapsed, ['group:system:shop']);
     assert.equal(collapsed.autoCollapse, false);
     await w.page.click('[data-id="service:orders"] .shape');
+    await w.page.click('#more');
     await w.page.fill('#focus-hops', '2');
     await w.page.click('#focus');
     const focus = await last();
     assert.equal(focus.options.focus, 'orders');
     assert.equal(focus.options.focusHops, 2);
+    await w.page.click('#more');
     await w.page.click('#clear-focus');
     assert.equal((await last()).options.focus, undefined);
     // The webview keeps its choices for a reload.
@@ -168,6 +173,7 @@ describe('preview webview', { skip }, () => {
     await w.send({ type: 'graph', graph: sampleGraph({ orders: 'orders-renamed' }), version: 2, activeNodeIds: [] });
     await w.page.waitForSelector('text.label >> text=orders-renamed');
     assert.equal(await transform(), before);
+    await w.page.click('#more');
     await w.page.click('#actual-size');
     assert.match((await transform()) ?? '', /scale\(1\.0000\)/);
     await w.page.close();
@@ -240,6 +246,7 @@ describe('preview webview', { skip }, () => {
     await w.send({ type: 'graph', graph: sampleGraph({ orders: 'a<b' }), version: 1, activeNodeIds: [] });
     await w.page.waitForSelector('[data-id="service:orders"]');
     let from = (await w.posted()).length;
+    await w.page.click('#more');
     await w.page.click('#export-svg');
     const svg = await w.waitForPosted('export', from);
     assert.equal(svg.format, 'svg');

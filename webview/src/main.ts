@@ -84,8 +84,8 @@ svg.append(layer);
 const status = htmlEl('div', { class: 'status', role: 'status' }, 'Waiting for the Seams language server…');
 const tooltip = new Tooltip();
 const stage = htmlEl('div', { class: 'stage' });
-stage.append(svg, status, toolbar.legend);
-app.append(toolbar.el, stage, tooltip.el);
+stage.append(svg, status);
+app.append(toolbar.el, toolbar.menu, stage, toolbar.legend, tooltip.el);
 toolbar.showOptions(options);
 
 const viewport = new Viewport(svg, layer, () => saveState());

@@ -1,6 +1,13 @@
 /**
- * The controls above the picture and the legend. It builds the elements and
- * reports what the user did through callbacks; main.ts decides what that means.
+ * The controls above the picture, the overflow menu and the legend. It builds
+ * the elements and reports what the user did through callbacks; main.ts
+ * decides what that means.
+ *
+ * One row fits a side pane (about 520 px): search, Focus, zoom, Fit and a
+ * "More" button. Everything else (view, grouping, direction, stores, problems
+ * only, focus hops, collapse, 100%, export) sits in the menu that button opens.
+ * The legend is docked under the picture (its own strip, closed by default), so
+ * it never covers what it explains.
  */
 import type { Direction, GraphOptions, Grouping } from '../../server/src/core/layout/graph.js';
 import type { ExportFormat } from '../../server/src/protocol/preview-protocol.js';
@@ -20,14 +27,17 @@ export interface ToolbarActions {
 
 export interface Toolbar {
   el: HTMLElement;
+  /** The overflow menu (a popup over the picture while open). */
+  menu: HTMLElement;
   legend: HTMLElement;
   searchInfo: HTMLElement;
   /** Show the options the current picture was drawn with. */
   showOptions(options: GraphOptions): void;
+  closeMenu(): void;
 }
 
-function button(label: string, title: string, id: string, onClick: () => void): HTMLButtonElement {
-  const b = htmlEl('button', { type: 'button', title, id, 'aria-label': title }, label);
+function button(label: string, title: string, id: string, onClick: () => void, cls?: string): HTMLButtonElement {
+  const b = htmlEl('button', { type: 'button', title, id, 'aria-label': title, class: cls }, label);
   b.addEventListener('click', onClick);
   return b;
 }
@@ -59,6 +69,34 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
   search.addEventListener('input', () => actions.search(search.value, false));
   const searchInfo = htmlEl('span', { class: 'search-info', 'aria-live': 'polite' });
 
+  const hops = htmlEl('input', { type: 'number', id: 'focus-hops', min: 0, max: 9, value: 1, 'aria-label': 'Focus hops' });
+  const hopsValue = (): number => Math.max(0, Math.min(9, Math.floor(Number(hops.value) || 0)));
+
+  // ---- the overflow menu ----
+  const menu = htmlEl('div', { class: 'menu', id: 'more-menu', role: 'dialog', 'aria-label': 'More preview controls', hidden: '' });
+  const more = button('⋯', 'More controls', 'more', () => (menu.hidden ? openMenu() : closeMenu()), 'more');
+  more.setAttribute('aria-haspopup', 'dialog');
+  more.setAttribute('aria-expanded', 'false');
+  const openMenu = (): void => {
+    menu.hidden = false;
+    more.setAttribute('aria-expanded', 'true');
+    (menu.querySelector('select, input, button') as HTMLElement | null)?.focus();
+  };
+  const closeMenu = (): void => {
+    if (menu.hidden) return;
+    menu.hidden = true;
+    more.setAttribute('aria-expanded', 'false');
+  };
+  menu.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      closeMenu();
+      more.focus();
+    }
+  });
+  document.addEventListener('pointerdown', (e) => {
+    if (!menu.hidden && e.target instanceof Node && !menu.contains(e.target) && !more.contains(e.target)) closeMenu();
+  });
+
   const grouping = select<Grouping>('grouping', 'Group', [['system', 'by system'], ['team', 'by team'], ['none', 'none']], (v) =>
     actions.changeOptions({ grouping: v }),
   );
@@ -68,41 +106,50 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
   const stores = checkbox('stores', 'Stores', (v) => actions.changeOptions({ showStores: v }));
   const problems = checkbox('problems-only', 'Problems only', (v) => actions.changeOptions({ problemsOnly: v }));
 
-  const hops = htmlEl('input', { type: 'number', id: 'focus-hops', min: 0, max: 9, value: 1, 'aria-label': 'Focus hops' });
-  const hopsValue = (): number => Math.max(0, Math.min(9, Math.floor(Number(hops.value) || 0)));
+  const row = (...children: (HTMLElement | string)[]): HTMLElement => {
+    const g = htmlEl('div', { class: 'menu-row' });
+    g.append(...children);
+    return g;
+  };
+  const hopsField = htmlEl('label', { class: 'field' });
+  hopsField.append(htmlEl('span', {}, 'Focus hops'), hops);
+  menu.append(
+    row(grouping.wrap, direction.wrap),
+    row(stores.wrap, problems.wrap),
+    row(hopsField, button('Leave focus', 'Leave the service view', 'clear-focus', () => actions.clearFocus())),
+    row(
+      button('Collapse all', 'Collapse every group', 'collapse-all', () => actions.collapseAll(true)),
+      button('Expand all', 'Expand every group', 'expand-all', () => actions.collapseAll(false)),
+    ),
+    row(
+      button('100%', 'Actual size', 'actual-size', () => actions.actualSize()),
+      button('Export SVG', 'Export as SVG', 'export-svg', () => actions.exportAs('svg')),
+      button('Export PNG', 'Export as PNG', 'export-png', () => actions.exportAs('png')),
+    ),
+  );
 
-  const groupOf = (...children: (HTMLElement | string)[]): HTMLElement => {
+  // ---- the row ----
+  const searchGroup = htmlEl('div', { class: 'group search-group' });
+  searchGroup.append(search, searchInfo);
+  const groupOf = (...children: HTMLElement[]): HTMLElement => {
     const g = htmlEl('div', { class: 'group' });
     g.append(...children);
     return g;
   };
-
   el.append(
-    groupOf(search, searchInfo),
-    groupOf(grouping.wrap, direction.wrap, stores.wrap, problems.wrap),
-    groupOf(
-      button('Focus', 'Show the selected service and its neighbours', 'focus', () => actions.focusSelected(hopsValue())),
-      hops,
-      button('All', 'Leave focus mode', 'clear-focus', () => actions.clearFocus()),
-    ),
-    groupOf(
-      button('Collapse', 'Collapse every group', 'collapse-all', () => actions.collapseAll(true)),
-      button('Expand', 'Expand every group', 'expand-all', () => actions.collapseAll(false)),
-    ),
+    searchGroup,
+    groupOf(button('Focus', 'Show the selected service and its neighbours', 'focus', () => actions.focusSelected(hopsValue()))),
     groupOf(
       button('−', 'Zoom out', 'zoom-out', () => actions.zoom(1 / 1.25)),
       button('+', 'Zoom in', 'zoom-in', () => actions.zoom(1.25)),
       button('Fit', 'Fit to window', 'fit', () => actions.fit()),
-      button('100%', 'Actual size', 'actual-size', () => actions.actualSize()),
     ),
-    groupOf(
-      button('SVG', 'Export as SVG', 'export-svg', () => actions.exportAs('svg')),
-      button('PNG', 'Export as PNG', 'export-png', () => actions.exportAs('png')),
-    ),
+    more,
   );
 
   return {
     el,
+    menu,
     legend: buildLegend(),
     searchInfo,
     showOptions(options) {
@@ -112,6 +159,7 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
       problems.el.checked = options.problemsOnly;
       if (options.focusHops !== undefined) hops.value = String(options.focusHops);
     },
+    closeMenu,
   };
 }
 
@@ -124,9 +172,11 @@ function buildLegend(): HTMLElement {
     li.append(htmlEl('span', { class: `swatch ${swatchClass}` }), htmlEl('span', {}, text));
     list.append(li);
   };
-  item('line-call', 'synchronous call (caller → callee, api and version)');
-  item('line-subscription', 'event subscription (publisher → subscriber, event)');
-  item('line-store', 'service keeps data in store');
+  item('line-call', 'call (caller → callee; api, version)');
+  item('line-subscription', 'event (publisher → subscriber)');
+  item('line-store', 'keeps data in store');
+  item('box-system', 'system or team: double-click to open');
+  item('box-external', 'outside the view: click for its system');
   item('sev-error', 'error');
   item('sev-warning', 'warning');
   item('sev-info', 'info');

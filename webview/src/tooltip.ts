@@ -1,8 +1,11 @@
 /**
  * The hover card: a node's or edge's problems and, for services, a summary
- * (owner, tier, system, contracts, stores). Built with textContent only.
+ * (owner, tier, system, runtime, contracts, stores, libraries). A service's
+ * problems include those of its calls and stores and those it takes part in
+ * through a related location (core/layout/attach-problems.ts). Built with
+ * textContent only.
  */
-import type { LaidOutEdge, LaidOutNode, Problem } from '../../server/src/core/layout/graph.js';
+import type { LaidOutEdge, LaidOutNode, NodeSummary, Problem } from '../../server/src/core/layout/graph.js';
 import { htmlEl } from './dom.js';
 
 export class Tooltip {
@@ -11,7 +14,8 @@ export class Tooltip {
   showNode(node: LaidOutNode, clientX: number, clientY: number): void {
     const body: HTMLElement[] = [htmlEl('div', { class: 'tt-title' }, node.label)];
     if (node.sublabel) body.push(htmlEl('div', { class: 'tt-sub' }, node.sublabel));
-    const s = node.summary;
+    // runtime and libraries: NodeSummary gains them with the views work; read them when present.
+    const s = node.summary as (NodeSummary & { runtime?: string; libraries?: string[] }) | undefined;
     if (s) {
       const dl = htmlEl('dl');
       const row = (k: string, v: string | undefined): void => {
@@ -21,8 +25,10 @@ export class Tooltip {
       row('owner', s.owner ?? '(none)');
       row('tier', s.tier);
       row('system', s.system);
+      row('runtime', s.runtime);
       row('contracts', s.contracts.join(', '));
       row('stores', s.stores.join(', '));
+      row('libraries', s.libraries?.join(', '));
       body.push(dl);
     }
     if (node.kind === 'group' && node.memberCount !== undefined) {

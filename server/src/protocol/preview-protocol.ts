@@ -170,7 +170,9 @@ function isSummary(v: unknown): boolean {
     isOptStr(v.tier) &&
     isOptStr(v.system) &&
     isStrArray(v.contracts) &&
-    isStrArray(v.stores)
+    isStrArray(v.stores) &&
+    (v.libraries === undefined || isStrArray(v.libraries)) &&
+    isOptStr(v.runtime)
   );
 }
 

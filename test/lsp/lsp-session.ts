@@ -20,6 +20,7 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  ResponseError,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -56,6 +57,7 @@ export class LspSession {
   private constructor(
     readonly child: ChildProcess,
     readonly folder: string,
+    refuseRegistration = false,
   ) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (b: Buffer) => this.stderr.push(b.toString()));
@@ -73,6 +75,8 @@ export class LspSession {
     this.registrations = new Promise((resolve) => {
       this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
         resolve(params.registrations);
+        // Some clients (Neovim without a file watcher, for one) answer with an error.
+        if (refuseRegistration) return new ResponseError(-32601, 'dynamic registration is not supported here');
         return null;
       });
     });
@@ -81,20 +85,27 @@ export class LspSession {
   }
 
   /** Starts the server on a folder (a fresh temp folder with `files` when `files` is given). */
-  static async start(folder: string, options: { dynamicWatch?: boolean } = {}): Promise<LspSession> {
+  static async start(
+    folder: string,
+    options: { dynamicWatch?: boolean; documentChanges?: boolean; refuseRegistration?: boolean } = {},
+  ): Promise<LspSession> {
     // SEAMS_SERVER_CPU_PROF=<folder> writes V8 CPU profiles of the server and its workers there
     // (`npm run bench` included): how the server's own time was found, and how to look again.
     const profile = process.env.SEAMS_SERVER_CPU_PROF;
     const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
     const child = spawn(process.execPath, [...flags, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const session = new LspSession(child, folder);
+    const session = new LspSession(child, folder, options.refuseRegistration ?? false);
     const uri = pathToFileURL(folder).href;
     session.initializeResult = await session.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'ws' }],
       capabilities: {
-        workspace: { workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: options.dynamicWatch ?? false } },
+        workspace: {
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: options.dynamicWatch ?? false },
+          workspaceEdit: { documentChanges: options.documentChanges ?? false },
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true },
           rename: { prepareSupport: true },

@@ -86,13 +86,30 @@ export function toLspDiagnostic(
   return out;
 }
 
-/** Core edits (possibly across files) as one LSP workspace edit. */
-export function toWorkspaceEdit(edits: readonly TextEdit[], lines: Lines, uriOf: (file: string) => string): WorkspaceEdit {
-  const changes: Record<string, LspTextEdit[]> = {};
+/**
+ * Core edits (possibly across files) as one LSP workspace edit: plain `changes`,
+ * or, given `versionOf`, versioned `documentChanges` (null for a closed file), so
+ * the client refuses the edit when a document moved on since it was computed.
+ */
+export function toWorkspaceEdit(
+  edits: readonly TextEdit[],
+  lines: Lines,
+  uriOf: (file: string) => string,
+  versionOf?: (file: string) => number | null,
+): WorkspaceEdit {
+  const byFile = new Map<string, LspTextEdit[]>();
   for (const e of edits) {
-    const uri = uriOf(e.file);
-    (changes[uri] ??= []).push({ range: toRange(lines.of(e.file), e.start, e.end), newText: e.newText });
+    let list = byFile.get(e.file);
+    if (!list) byFile.set(e.file, (list = []));
+    list.push({ range: toRange(lines.of(e.file), e.start, e.end), newText: e.newText });
   }
+  if (versionOf) {
+    return {
+      documentChanges: [...byFile].map(([file, list]) => ({ textDocument: { uri: uriOf(file), version: versionOf(file) }, edits: list })),
+    };
+  }
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const [file, list] of byFile) changes[uriOf(file)] = list;
   return { changes };
 }
 

@@ -12,6 +12,7 @@
 import {
   CodeActionKind,
   DocumentHighlightKind,
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -59,6 +60,12 @@ export interface FeatureContext {
   uriOf(file: string): string;
   /** The documentation URL of a diagnostic or rule code, if it has a page. */
   docsLink(code: string): string | undefined;
+  /** Reads every closed file of the workspace from disk again (before edits to them are computed). */
+  refreshClosedFiles(): Promise<void>;
+  /** The version of an open document (null for a closed file). */
+  versionOf(file: string): number | null;
+  /** Whether the client takes versioned `documentChanges` in workspace edits. */
+  documentChanges(): boolean;
 }
 
 export const SERVER_CAPABILITIES: ServerCapabilities = {
@@ -147,12 +154,18 @@ export function registerFeatures(ctx: FeatureContext): void {
     return { range: toRange(f.index, o.start, o.end), placeholder: o.name };
   });
 
-  connection.onRenameRequest((params) => {
+  connection.onRenameRequest(async (params) => {
+    need(params, 'textDocument/rename', 'uri', 'position');
+    if (typeof params.newName !== 'string') {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/rename needs params.newName, a string');
+    }
+    // Closed files are edited from the server's copy: make sure it is what is on disk now.
+    await ctx.refreshClosedFiles();
     const f = at(params.textDocument.uri);
     if (!f) return null;
     const plan = planRename(f.model, f.file, toOffset(f.index, params.position), params.newName);
     if ('error' in plan) throw new ResponseError(LSPErrorCodes.RequestFailed, `Cannot rename: ${plan.error}.`);
-    return toWorkspaceEdit(plan.edits, lines, uriOf);
+    return toWorkspaceEdit(plan.edits, lines, uriOf, ctx.documentChanges() ? ctx.versionOf : undefined);
   });
 
   connection.onDocumentSymbol((params) => {
@@ -202,7 +215,7 @@ export function registerFeatures(ctx: FeatureContext): void {
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [lsp],
-          edit: toWorkspaceEdit(fix.edits, lines, uriOf),
+          edit: toWorkspaceEdit(fix.edits, lines, uriOf, ctx.documentChanges() ? ctx.versionOf : undefined),
         };
         if (fix.preferred) action.isPreferred = true;
         actions.push(action);
@@ -210,6 +223,33 @@ export function registerFeatures(ctx: FeatureContext): void {
     }
     return actions;
   });
+}
+
+type Need = 'uri' | 'position' | 'range';
+
+/**
+ * Refuses a request whose params lack what the handler reads, with -32602 and a
+ * sentence naming the missing field (rather than a TypeError from deep inside).
+ */
+export function need(params: unknown, method: string, ...fields: Need[]): void {
+  const p = params as { textDocument?: { uri?: unknown }; position?: unknown; range?: { start?: unknown; end?: unknown } } | null | undefined;
+  const missing: string[] = [];
+  if (typeof p !== 'object' || p === null) missing.push('params');
+  else {
+    if (fields.includes('uri') && typeof p.textDocument?.uri !== 'string') missing.push('params.textDocument.uri (a string)');
+    if (fields.includes('position') && !isPosition(p.position)) missing.push('params.position ({line, character})');
+    if (fields.includes('range') && !(isPosition(p.range?.start) && isPosition(p.range?.end))) {
+      missing.push('params.range ({start, end})');
+    }
+  }
+  if (missing.length) throw new ResponseError(ErrorCodes.InvalidParams, `${method} needs ${missing.join(' and ')}`);
+}
+
+function isPosition(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null | undefined;
+  return (
+    typeof q === 'object' && q !== null && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0
+  );
 }
 
 /** One edit that turns `before` into `after`, covering only the part between their common prefix and suffix. */

@@ -74,6 +74,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   workspace.onChecked((result, _version, signatures) => publisher.publish(result, workspace.files(), signatures));
 
   let folders: string[] = [];
+  let documentChanges = false;
   let watchDynamically = false;
   let folderEvents = false;
   let markReady: () => void = () => {};
@@ -82,6 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = foldersOf(params);
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
+    documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'seams-language-server', version: '0.1.0' } };
   });
@@ -172,7 +174,42 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     schedule();
   });
 
-  const context: FeatureContext = { connection, documents, workspace, lines, publisher, uriOf, docsLink };
+  /**
+   * File events may be late or never come (no watcher, a change made while the
+   * client was busy): before edits to closed files are computed, their disk
+   * copies are read again, so an edit never lands on text that moved.
+   */
+  async function refreshClosedFiles(): Promise<void> {
+    const closed = workspace.files().filter((key) => !clientUris.has(key) && workspace.isOnDisk(key));
+    const texts = await Promise.all(closed.map((key) => readKey(key)));
+    let changed = false;
+    closed.forEach((key, i) => {
+      const text = texts[i];
+      if (clientUris.has(key) || text === workspace.text(key)) return; // opened meanwhile, or unchanged
+      changed = true;
+      if (text === undefined) workspace.deleteDisk(key);
+      else workspace.setDisk(key, text);
+    });
+    if (changed) schedule();
+  }
+
+  const versionOf = (file: string): number | null => {
+    const uri = clientUris.get(file);
+    return (uri === undefined ? undefined : documents.get(uri)?.version) ?? null;
+  };
+
+  const context: FeatureContext = {
+    connection,
+    documents,
+    workspace,
+    lines,
+    publisher,
+    uriOf,
+    docsLink,
+    refreshClosedFiles,
+    versionOf,
+    documentChanges: () => documentChanges,
+  };
   registerFeatures(context);
   // The preview lays out the same check the diagnostics come from (unsaved text included).
   registerPreview(connection, {

@@ -32,13 +32,14 @@ export function invalidNameReason(name: string): string | undefined {
 }
 
 export function planRename(model: Model, file: string, offset: number, newName: string): RenameResult {
+  if (typeof newName !== 'string') return { error: 'the new name must be a string' };
   const ast = model.files.get(file);
   const target = ast && renameTarget(ast, offset);
   if (!target) return { error: 'there is no team, system, service, contract or store name here to rename' };
   if (newName === target.name) return { edits: [] };
   const invalid = invalidNameReason(newName);
   if (invalid) return { error: invalid };
-  const clash = clashWith(model, target, newName);
+  const clash = clashWith(model, target, newName) ?? referenceClash(model, target, newName);
   if (clash) return { error: clash };
 
   const edits: TextEdit[] = occurrencesOf(model.files.values(), target).map((o) => ({
@@ -48,6 +49,19 @@ export function planRename(model: Model, file: string, offset: number, newName: 
     newText: newName,
   }));
   return { edits };
+}
+
+/**
+ * A reference that already spells the new name (`calls catalog` with no service
+ * catalog) would silently bind to the renamed thing: the model's meaning changes.
+ */
+function referenceClash(model: Model, target: Occurrence, newName: string): string | undefined {
+  const taken = occurrencesOf(model.files.values(), { kind: target.kind, name: newName, service: target.service });
+  if (taken.length === 0) return undefined;
+  const what = target.kind === 'api' || target.kind === 'event' ? `${target.kind} ${target.service}.${newName}` : `${target.kind} ${newName}`;
+  const one = taken.length === 1;
+  const refs = one ? 'a reference already refers' : `${taken.length} references already refer`;
+  return `${refs} to ${what}, which does not exist; renaming ${target.name} to ${newName} would make ${one ? 'it' : 'them'} point at ${target.name}`;
 }
 
 function clashWith(model: Model, target: Occurrence, newName: string): string | undefined {

@@ -5,6 +5,7 @@
  * problems throw `InputError`, which the entry point turns into exit 2.
  */
 import { checkSources } from '../core/check.js';
+import { FORMATS } from './formats.js';
 import { findSeamsFiles } from './find-files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -13,7 +14,7 @@ import { readSources } from './read-sources.js';
 import { countBySeverity, createReport } from './report.js';
 import { shouldColour } from './terminal-colour.js';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export { FORMATS };
 export type Format = (typeof FORMATS)[number];
 
 export interface CheckOptions {

@@ -1,9 +1,21 @@
 /**
- * The `seams` command (bundled to dist/cli.cjs, the package's `bin`).
+ * The `seams` command (bundled to dist/cli.mjs and its chunks; dist/cli.cjs, the
+ * package's `bin`, only imports it).
  *
  *   seams check [PATH…] [--format text|json|sarif] [--max-warnings N]
  *   seams render [PATH…] -o FILE.svg [options]   (render-command.ts)
  *   seams lsp --stdio
+ *
+ * Start-up is most of a small check, so each command loads only what it runs.
+ * This module statically imports nothing heavier than commander: every command is
+ * an entry of COMMANDS whose `register` is called only when that command is named
+ * (all of them for `--help`), and whatever runs the command is imported there
+ * with `await import(…)`. esbuild splits each dynamically imported module into
+ * its own chunk, so `seams --version` loads no command, `seams check` no layout
+ * engine and no language server. To add a command: add an entry to COMMANDS,
+ * declare its options in `register` (or in its own module, imported there), and
+ * import the module that does the work inside `register` or the action, never at
+ * the top of this file.
  *
  * Exit codes: 0 no error, 1 an error (or too many warnings), 2 a usage or input
  * problem, reported as ONE line on stderr and never as a stack trace. Commander
@@ -11,10 +23,9 @@
  * usage problem looks and exits the same way.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FORMATS, runCheck, type Format } from './check-command.js';
-import { startStdioServer } from '../lsp/start-stdio.js';
+import type { Format } from './check-command.js';
+import { FORMATS } from './formats.js';
 import { InputError } from './input-error.js';
-import { registerRender } from './render-command.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 
 const USAGE_EXIT = 2;
@@ -37,41 +48,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showSuggestionAfterError(true)
     .helpCommand(false);
 
-  program
-    .command('check')
-    .description('check .seams files and folders as one model (default: the current folder)')
-    .argument('[paths...]', 'files and folders; folders are searched for *.seams')
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text' satisfies Format),
-    )
-    .addOption(
-      new Option('--max-warnings <n>', 'exit with 1 when there are more than n warnings').argParser(parseCount),
-    )
-    .action((paths: string[], options: { format: Format; maxWarnings?: number }) => {
-      exitQuietlyWhenReaderCloses();
-      exitCode = runCheck(paths, options, {
-        stdout: process.stdout,
-        stderr: process.stderr,
-        env: process.env,
-        cwd: process.cwd(),
-      });
+  for (const command of commandsToRegister(argv)) {
+    await command.register(program, (code) => {
+      exitCode = code;
     });
-
-  registerRender(program, (code) => {
-    exitCode = code;
-  });
-
-  program
-    .command('lsp')
-    .description('run the Seams language server for editors other than VS Code')
-    .requiredOption('--stdio', 'speak the Language Server Protocol on stdin and stdout')
-    // vscode-languageclient adds this; the server library reads it from argv itself
-    // to exit when the editor goes away.
-    .addOption(new Option('--clientProcessId <pid>').hideHelp())
-    .action(() => {
-      // From here on stdout is the protocol channel: nothing else may print to it.
-      startStdioServer();
-    });
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -82,6 +63,76 @@ export async function main(argv: readonly string[]): Promise<number> {
     const helpFor = commandNames.includes(argv[0] ?? '') ? `${TOOL_NAME} ${argv[0]} --help` : `${TOOL_NAME} --help`;
     return reportFailure(error, commandNames, helpFor);
   }
+}
+
+/** Receives a command's exit code (the entry point keeps it until the program ends). */
+type Done = (exitCode: number) => void;
+
+interface CommandEntry {
+  name: string;
+  /** Adds the command, with its options and action, to the program. */
+  register(program: Command, done: Done): Promise<unknown> | void;
+}
+
+/** Every command, in the order `--help` lists them. */
+const COMMANDS: readonly CommandEntry[] = [
+  { name: 'check', register: registerCheck },
+  {
+    name: 'render',
+    register: async (program, done) => (await import('./render-command.js')).registerRender(program, done),
+  },
+  { name: 'lsp', register: registerLsp },
+];
+
+/**
+ * The commands to register: the one named first on the command line; every one
+ * for help; otherwise (`--version`, a mistyped or missing command) each only by
+ * name, which is all that commander's messages need.
+ */
+function commandsToRegister(argv: readonly string[]): readonly CommandEntry[] {
+  const named = COMMANDS.find((c) => c.name === argv[0]);
+  if (named) return [named];
+  if (argv.includes('--help') || argv.includes('-h')) return COMMANDS;
+  return COMMANDS.map((c) => ({ name: c.name, register: (program: Command) => void program.command(c.name) }));
+}
+
+function registerCheck(program: Command, done: Done): void {
+  program
+    .command('check')
+    .description('check .seams files and folders as one model (default: the current folder)')
+    .argument('[paths...]', 'files and folders; folders are searched for *.seams')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text' satisfies Format),
+    )
+    .addOption(
+      new Option('--max-warnings <n>', 'exit with 1 when there are more than n warnings').argParser(parseCount),
+    )
+    .action(async (paths: string[], options: { format: Format; maxWarnings?: number }) => {
+      exitQuietlyWhenReaderCloses();
+      const { runCheck } = await import('./check-command.js');
+      done(
+        runCheck(paths, options, {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          env: process.env,
+          cwd: process.cwd(),
+        }),
+      );
+    });
+}
+
+function registerLsp(program: Command): void {
+  program
+    .command('lsp')
+    .description('run the Seams language server for editors other than VS Code')
+    .requiredOption('--stdio', 'speak the Language Server Protocol on stdin and stdout')
+    // vscode-languageclient adds this; the server library reads it from argv itself
+    // to exit when the editor goes away.
+    .addOption(new Option('--clientProcessId <pid>').hideHelp())
+    .action(async () => {
+      // From here on stdout is the protocol channel: nothing else may print to it.
+      (await import('../lsp/start-stdio.js')).startStdioServer();
+    });
 }
 
 /**

@@ -21,8 +21,9 @@ import { DEFAULT_GRAPH_OPTIONS, type ServiceGraph } from '../../server/src/core/
 import { buildServiceGraph } from '../../server/src/core/layout/graph-from-model.js';
 import { layoutGraph, type LayoutEffort } from '../../server/src/core/layout/layout.js';
 import { renderSvg } from '../../server/src/core/render/svg.js';
-import { AUTO_COLLAPSE_SERVICES } from '../../server/src/protocol/preview-protocol.js';
+import { AUTO_COLLAPSE_SERVICES } from '../../server/src/core/views/auto-collapse.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
+import { groupId } from '../../server/src/core/ids.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,12 +78,12 @@ export async function measure(services: number): Promise<LayoutBenchRow> {
   const expanded = buildServiceGraph(model, diagnostics, DEFAULT_GRAPH_OPTIONS);
   const collapsed = buildServiceGraph(model, diagnostics, {
     ...DEFAULT_GRAPH_OPTIONS,
-    collapsed: [...model.systems.keys()].map((s) => `group:system:${s}`),
+    collapsed: [...model.systems.keys()].map((s) => groupId('system', s)),
   });
   const systems = [...model.systems.keys()];
   const oneOpen = buildServiceGraph(model, diagnostics, {
     ...DEFAULT_GRAPH_OPTIONS,
-    collapsed: systems.slice(1).map((s) => `group:system:${s}`),
+    collapsed: systems.slice(1).map((s) => groupId('system', s)),
   });
   const layout = (g: ServiceGraph, effort: LayoutEffort = 'auto') => layoutGraph(g, undefined, { effort });
   const laidOut = await layout(expanded);

@@ -16,7 +16,7 @@ import { DEFAULT_GRAPH_OPTIONS, type Direction, type Grouping } from '../core/la
 import { buildServiceGraph } from '../core/layout/graph-from-model.js';
 import { layoutGraph } from '../core/layout/layout.js';
 import { renderSvg } from '../core/render/svg.js';
-import { AUTO_COLLAPSE_SERVICES } from '../protocol/preview-protocol.js';
+import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
 import { findSeamsFiles, reason } from './find-files.js';
 import { InputError } from './input-error.js';
 import { readSources } from './read-sources.js';
@@ -99,13 +99,12 @@ export async function runRender(
 
     const sources = readSources(findSeamsFiles(paths));
     const { model, diagnostics } = checkSources(sources);
-    const collapseAll = collapse === 'all' || (collapse === 'auto' && model.services.size > AUTO_COLLAPSE_SERVICES);
     const graph = buildServiceGraph(model, diagnostics, {
       ...DEFAULT_GRAPH_OPTIONS,
       direction,
       grouping,
       showStores: options.stores !== false,
-      collapsed: collapseAll ? groupIds(grouping, model.systems.keys(), model.teams.keys()) : [],
+      collapsed: collapsedGroups(model, grouping, collapse),
     });
     const svg = renderSvg(await layoutGraph(graph), { theme });
 
@@ -124,10 +123,4 @@ export async function runRender(
     io.stderr.write(`seams: ${error.message}\n`);
     return 2;
   }
-}
-
-function groupIds(grouping: Grouping, systems: Iterable<string>, teams: Iterable<string>): string[] {
-  if (grouping === 'system') return [...systems].map((s) => `group:system:${s}`);
-  if (grouping === 'team') return [...teams].map((t) => `group:team:${t}`);
-  return [];
 }

@@ -23,8 +23,8 @@ import type { CheckResult } from '../core/check.js';
 import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph, type GraphOptions, type ServiceGraph } from '../core/layout/graph.js';
 import { buildServiceGraph } from '../core/layout/graph-from-model.js';
 import type { Model } from '../core/model/model.js';
+import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
 import {
-  AUTO_COLLAPSE_SERVICES,
   GRAPH_CHANGED_NOTIFICATION,
   GRAPH_REQUEST,
   NODE_AT_REQUEST,
@@ -36,6 +36,7 @@ import {
   type NodeAtResponse,
 } from '../protocol/preview-protocol.js';
 import { LayoutClient, LayoutSuperseded } from './layout-client.js';
+import { groupId, serviceId, storeId } from '../core/ids.js';
 import { fileKey } from './workspace-scan.js';
 
 /** What registerPreview needs from the LSP connection (a `Connection` has it). */
@@ -171,17 +172,17 @@ export class PreviewService {
     }
     for (const service of check.model.services.values()) {
       if (normaliseUri(service.file) !== file || !inside(service.decl)) continue;
-      for (const store of service.stores) if (inside(store.decl)) ids.push(`store:${store.name}`);
-      ids.push(`service:${service.name}`);
-      if (service.system) ids.push(`group:system:${service.system.name}`);
-      if (service.owner?.target) ids.push(`group:team:${service.owner.target.name}`);
+      for (const store of service.stores) if (inside(store.decl)) ids.push(storeId(store.name));
+      ids.push(serviceId(service.name));
+      if (service.system) ids.push(groupId('system', service.system.name));
+      if (service.owner?.target) ids.push(groupId('team', service.owner.target.name));
     }
     if (ids.length === 0) {
       for (const system of check.model.systems.values()) {
-        if (normaliseUri(system.location.file) === file && inside(system.decl)) ids.push(`group:system:${system.name}`);
+        if (normaliseUri(system.location.file) === file && inside(system.decl)) ids.push(groupId('system', system.name));
       }
       for (const team of check.model.teams.values()) {
-        if (normaliseUri(team.location.file) === file && inside(team.decl)) ids.push(`group:team:${team.name}`);
+        if (normaliseUri(team.location.file) === file && inside(team.decl)) ids.push(groupId('team', team.name));
       }
     }
     return { ids };
@@ -195,13 +196,7 @@ export class PreviewService {
 export function effectiveOptions(params: GraphRequestParams, model: Model): GraphOptions {
   const options = params.options;
   if (!params.autoCollapse || model.services.size <= AUTO_COLLAPSE_SERVICES) return options;
-  const groups =
-    options.grouping === 'system'
-      ? [...model.systems.keys()].map((name) => `group:system:${name}`)
-      : options.grouping === 'team'
-        ? [...model.teams.keys()].map((name) => `group:team:${name}`)
-        : [];
-  return { ...options, collapsed: groups };
+  return { ...options, collapsed: collapsedGroups(model, options.grouping, 'auto') };
 }
 
 function emptyGraph(options: GraphOptions): LaidOutGraph {

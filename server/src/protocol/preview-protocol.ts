@@ -68,12 +68,8 @@ export interface GraphChangedParams {
   version: number;
 }
 
-/**
- * Above this many services a fresh preview starts with every system collapsed:
- * the layered layout of 1,000 expanded services takes most of a second and the
- * picture is unreadable anyway (docs/preview.md, "Size limits").
- */
-export const AUTO_COLLAPSE_SERVICES = 150;
+/** The auto-collapse policy lives in the core (core/views/auto-collapse.ts). */
+export { AUTO_COLLAPSE_SERVICES } from '../core/views/auto-collapse.js';
 
 // ---------------------------------------------------------------------------
 // postMessage: extension host -> webview
@@ -180,7 +176,7 @@ function isLaidOutNode(v: unknown): v is LaidOutNode {
   return (
     isObj(v) &&
     isStr(v.id) &&
-    (v.kind === 'service' || v.kind === 'store' || v.kind === 'group') &&
+    (v.kind === 'service' || v.kind === 'store' || v.kind === 'group' || v.kind === 'external') &&
     isStr(v.label) &&
     isOptStr(v.sublabel) &&
     isOptStr(v.parent) &&

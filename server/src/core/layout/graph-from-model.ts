@@ -16,6 +16,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import type { Model, Service } from '../model/model.js';
 import type { GraphEdge, GraphNode, GraphOptions, NodeSummary, Problem, ServiceGraph, SourceRef } from './graph.js';
 import { attachProblems, type ProblemTarget } from './attach-problems.js';
+import { bundledEdgeId, callEdgeId, groupId, serviceId, storeEdgeId, storeId, subscriptionEdgeId } from '../ids.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
@@ -25,16 +26,14 @@ export function worstSeverity(problems: readonly Problem[]): Severity | undefine
   return worst;
 }
 
-export function serviceNodeId(name: string): string {
-  return `service:${name}`;
-}
-export function storeNodeId(name: string): string {
-  return `store:${name}`;
-}
+/** @deprecated use serviceId from core/ids.ts. */
+export const serviceNodeId = serviceId;
+/** @deprecated use storeId from core/ids.ts. */
+export const storeNodeId = storeId;
 
 function groupIdOf(service: Service, options: GraphOptions): string | undefined {
-  if (options.grouping === 'system' && service.system) return `group:system:${service.system.name}`;
-  if (options.grouping === 'team' && service.owner?.target) return `group:team:${service.owner.target.name}`;
+  if (options.grouping === 'system' && service.system) return groupId('system', service.system.name);
+  if (options.grouping === 'team' && service.owner?.target) return groupId('team', service.owner.target.name);
   return undefined;
 }
 
@@ -75,7 +74,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   const groupNodes = new Map<string, GraphNode>();
   if (options.grouping === 'system') {
     for (const system of model.systems.values()) {
-      const id = `group:system:${system.name}`;
+      const id = groupId('system', system.name);
       groupNodes.set(id, {
         id,
         kind: 'group',
@@ -88,7 +87,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
     }
   } else if (options.grouping === 'team') {
     for (const team of model.teams.values()) {
-      const id = `group:team:${team.name}`;
+      const id = groupId('team', team.name);
       groupNodes.set(id, { id, kind: 'group', label: team.name, sublabel: team.title, source: ref(team.location), problems: [] });
       targets.push({ id, file: team.location.file, start: team.decl.start, end: team.decl.end });
     }
@@ -114,6 +113,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
       source: ref(service.location),
       problems: [],
       summary: summaryOf(service),
+      tier: service.tier,
     };
     serviceList.push(node);
     nodes.set(id, node);
@@ -135,7 +135,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
             problems: [],
           });
         }
-        const edgeId = `store:${service.name}->${use.name}`;
+        const edgeId = storeEdgeId(service.name, use.name);
         if (!edges.some((e) => e.id === edgeId)) {
           edges.push({ id: edgeId, kind: 'store', source: id, target: storeId, sourceRef: span(service.file, use.decl), problems: [] });
         }
@@ -154,8 +154,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   for (const call of model.calls) {
     const callee = call.target.target;
     if (!callee || !model.services.has(call.from.name)) continue;
-    const pair = `call:${call.from.name}->${callee.name}`;
-    const id = `${pair}:${nextIndex(pair)}`;
+    const id = callEdgeId(call.from.name, callee.name, nextIndex(`call:${call.from.name}->${callee.name}`));
     edges.push({
       id,
       kind: 'call',
@@ -170,8 +169,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   for (const sub of model.subscriptions) {
     const publisher = sub.publisher.target;
     if (!publisher || !model.services.has(sub.subscriber.name)) continue;
-    const pair = `sub:${publisher.name}->${sub.subscriber.name}`;
-    const id = `${pair}:${nextIndex(pair)}`;
+    const id = subscriptionEdgeId(publisher.name, sub.subscriber.name, nextIndex(`sub:${publisher.name}->${sub.subscriber.name}`));
     edges.push({
       id,
       kind: 'subscription',
@@ -345,7 +343,7 @@ function mergeEdges(
       seen.edge.problems.push(...e.problems);
       continue;
     }
-    const edge: GraphEdge = { ...e, id: `${e.kind}:[${source}]->[${target}]`, source, target, problems: [...e.problems] };
+    const edge: GraphEdge = { ...e, id: bundledEdgeId(e.kind, source, target), source, target, problems: [...e.problems] };
     byKey.set(key, { edge, count: 1, labels: new Set([e.label]) });
     out.push(edge);
   }
@@ -354,6 +352,7 @@ function mergeEdges(
       const noun = edge.kind === 'call' ? 'calls' : edge.kind === 'subscription' ? 'events' : 'stores';
       edge.label = `${count} ${noun}`;
     }
+    if (count > 1) edge.count = count;
     edge.severity = worstSeverity(edge.problems);
   }
   return out;

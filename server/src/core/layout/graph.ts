@@ -8,6 +8,7 @@
  * must escape it.
  */
 import type { Severity } from '../diagnostics.js';
+import type { ViewSpec } from '../views/view-spec.js';
 
 export type Direction = 'right' | 'down';
 export type Grouping = 'system' | 'team' | 'none';
@@ -54,12 +55,23 @@ export interface NodeSummary {
   /** e.g. `api orders-api v1 (grpc)`, `event order-placed v3`. */
   contracts: string[];
   stores: string[];
+  /** Libraries the service uses, in the order written. */
+  libraries?: string[];
+  /** The runtime the service declares (e.g. `jvm`). */
+  runtime?: string;
 }
 
-export type NodeKind = 'service' | 'store' | 'group';
+/**
+ * `external` is a compact box for a service outside the view's system or team
+ * (it keeps the id `service:NAME`; its parent is the group of its own system).
+ */
+export type NodeKind = 'service' | 'store' | 'group' | 'external';
+
+/** Set by the diff picture; the renderer styles changed elements and mutes the rest. */
+export type ChangeKind = 'added' | 'removed' | 'changed';
 
 export interface GraphNode {
-  /** Stable id: `service:NAME`, `store:NAME`, `group:system:NAME`, `group:team:NAME`. */
+  /** Stable id, built and parsed by core/ids.ts: `service:NAME`, `store:NAME`, `group:system:NAME`, … */
   id: string;
   kind: NodeKind;
   label: string;
@@ -75,12 +87,17 @@ export interface GraphNode {
   /** For a collapsed group: how many services it stands for. */
   memberCount?: number;
   collapsed?: boolean;
+  /** For a collapsed group whose members are not all services (landscape): what it counts, plural (`systems`). */
+  memberNoun?: string;
+  /** Service tier, for drawing gateways apart. */
+  tier?: string;
+  change?: ChangeKind;
 }
 
 export type EdgeKind = 'call' | 'subscription' | 'store';
 
 export interface GraphEdge {
-  /** Stable id, e.g. `call:orders->catalog:0`. */
+  /** Stable id (core/ids.ts), e.g. `call:orders->catalog:0`. */
   id: string;
   kind: EdgeKind;
   /** Node ids. For a subscription: publisher → subscriber. */
@@ -91,12 +108,24 @@ export interface GraphEdge {
   sourceRef?: SourceRef;
   problems: Problem[];
   severity?: Severity;
+  /** How many model lines this one line stands for (bundled lines); absent means one. */
+  count?: number;
+  change?: ChangeKind;
+}
+
+/** One step of the way back up from a view (`landscape` > `system:shop`). */
+export interface BreadcrumbStep {
+  label: string;
+  view: ViewSpec;
 }
 
 export interface ServiceGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
   options: GraphOptions;
+  /** The view this graph draws (resolved: never `auto`). */
+  view?: ViewSpec;
+  breadcrumb?: BreadcrumbStep[];
 }
 
 export interface Point {
@@ -125,6 +154,11 @@ export interface LaidOutGraph {
   width: number;
   height: number;
   options: GraphOptions;
+  /** The view drawn (resolved: never `auto`). */
+  view?: ViewSpec;
+  breadcrumb?: BreadcrumbStep[];
+  /** fitScale of this picture in the pane it was chosen for. */
+  fitScale?: number;
   /** Groups first (so they are drawn below their members), then services and stores. */
   nodes: LaidOutNode[];
   edges: LaidOutEdge[];

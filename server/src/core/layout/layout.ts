@@ -14,7 +14,7 @@
  * so the language server runs it in a worker and the CLI runs it inline.
  */
 import type { ElkExtendedEdge, ElkLabel, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
-import type { Box, GraphEdge, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
+import type { Box, Direction, GraphEdge, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
 import { FONT, textWidth } from './text-metrics.js';
 import { edgeLabelSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
 import { placeLabelsClear } from './label-placement.js';
@@ -61,6 +61,12 @@ export interface LayoutSettings {
    * within a layer), so an edit moves little. New boxes borrow a neighbour's spot.
    */
   previous?: LaidOutGraph;
+  /**
+   * The direction in which groups (and boxes outside groups) follow each other
+   * at the top level; defaults to the graph's direction. A tall pane wants
+   * groups stacked (`down`) while calls inside a group run `right`.
+   */
+  outerDirection?: Direction;
 }
 
 /**
@@ -143,7 +149,7 @@ function isCareful(graph: ServiceGraph, effort: LayoutEffort): boolean {
   return layeredSize(graph) <= FAST_ABOVE;
 }
 
-function layeredOptions(graph: ServiceGraph, careful: boolean): LayoutOptions {
+function layeredOptions(direction: Direction, careful: boolean): LayoutOptions {
   const tuning: LayoutOptions = careful
     ? {
         // Keep the given (model) order of boxes where the algorithm has a free
@@ -159,7 +165,7 @@ function layeredOptions(graph: ServiceGraph, careful: boolean): LayoutOptions {
       };
   return {
     'elk.algorithm': 'layered',
-    'elk.direction': graph.options.direction === 'down' ? 'DOWN' : 'RIGHT',
+    'elk.direction': direction === 'down' ? 'DOWN' : 'RIGHT',
     'elk.edgeRouting': 'ORTHOGONAL',
     'elk.spacing.nodeNode': '28',
     'elk.layered.spacing.nodeNodeBetweenLayers': '44',
@@ -183,13 +189,17 @@ interface Piece {
 export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): { root: ElkNode; pieces: Piece[] } {
   const careful = isCareful(graph, settings.effort ?? 'auto');
   const hints = positionHints(graph, settings.previous);
-  const options = layeredOptions(graph, careful);
-  if (hints.size > 0) options['elk.layered.crossingMinimization.semiInteractive'] = 'true';
+  const options = layeredOptions(graph.options.direction, careful);
+  const outer = layeredOptions(settings.outerDirection ?? graph.options.direction, careful);
+  if (hints.size > 0) {
+    options['elk.layered.crossingMinimization.semiInteractive'] = 'true';
+    outer['elk.layered.crossingMinimization.semiInteractive'] = 'true';
+  }
   const down = graph.options.direction === 'down';
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
-      ...options,
+      ...outer,
       'elk.padding': '[top=16,left=16,bottom=16,right=16]',
       'elk.json.shapeCoords': 'ROOT',
       'elk.json.edgeCoords': 'ROOT',

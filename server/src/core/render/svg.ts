@@ -11,6 +11,7 @@
 import type { Box, LaidOutEdge, LaidOutGraph, LaidOutNode, Problem } from '../layout/graph.js';
 import { collapsedSublabel, GROUP_HEADER, groupTitle } from '../layout/node-size.js';
 import { escapeXml } from './escape-xml.js';
+import { nameOfNodeId } from '../ids.js';
 import { textWidth } from '../layout/text-metrics.js';
 import { svgStyle, type SvgTheme } from './svg-theme.js';
 
@@ -121,8 +122,7 @@ function pathOf(edge: LaidOutEdge): string {
 
 function edgeTitle(edge: LaidOutEdge): string {
   const what = edge.kind === 'call' ? 'calls' : edge.kind === 'subscription' ? 'publishes to' : 'uses store';
-  // Ids are `service:NAME`, `store:NAME`, `group:KIND:NAME`; names hold no colon.
-  const name = (id: string): string => id.slice(id.lastIndexOf(':') + 1);
+  const name = nameOfNodeId;
   const head = `${name(edge.source)} ${what} ${name(edge.target)}${edge.label ? ` (${edge.label})` : ''}`;
   return [head, ...problemLines(edge.problems)].join('\n');
 }

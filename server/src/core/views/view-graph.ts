@@ -1,0 +1,340 @@
+/**
+ * Model -> the `ServiceGraph` of one view (language.md, "Views"). Pure and
+ * synchronous; layout and the choice of `auto` live in render-view.ts.
+ *
+ *   all             every service and store, inside their systems
+ *   landscape       one box per system (or per team when there are fewer than
+ *                   two systems), at most one line per direction and kind
+ *                   between two boxes, labelled with how many it stands for
+ *   system:NAME     the system's services and stores, and each outside
+ *                   neighbour as one compact `external` box inside a frame
+ *                   named after its own system
+ *   team:NAME       the same for the services one team owns
+ *   service:N[:H]   a service and its neighbours up to H hops, both ways
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Model, Service } from '../model/model.js';
+import type { BreadcrumbStep, Direction, GraphEdge, GraphNode, GraphOptions, Problem, ServiceGraph } from '../layout/graph.js';
+import { DEFAULT_GRAPH_OPTIONS } from '../layout/graph.js';
+import { buildServiceGraph, worstSeverity } from '../layout/graph-from-model.js';
+import { bundledEdgeId, groupId, NO_SYSTEM_GROUP_ID, serviceId, UNOWNED_GROUP_ID } from '../ids.js';
+import { formatViewSpec, type ViewSpec } from './view-spec.js';
+
+export interface ViewGraphOptions {
+  direction?: Direction;
+  /** Draw stores (default true; the landscape never draws them). */
+  showStores?: boolean;
+  problemsOnly?: boolean;
+}
+
+/**
+ * In a landscape of systems, services outside every system are drawn one box
+ * each up to this many; above it they share one box, so the landscape stays a
+ * picture of a few boxes however the model is written.
+ */
+export const LANDSCAPE_LOOSE_SERVICES = 8;
+
+/** Why a view cannot be drawn for this model (an unknown name), or undefined when it can. */
+export function viewTargetError(model: Model, view: ViewSpec): string | undefined {
+  switch (view.kind) {
+    case 'system':
+      return model.systems.has(view.name) ? undefined : `no system named '${view.name}'${suggest(view.name, model.systems.keys())}`;
+    case 'team':
+      return model.teams.has(view.name) ? undefined : `no team named '${view.name}'${suggest(view.name, model.teams.keys())}`;
+    case 'service':
+      return model.services.has(view.name) ? undefined : `no service named '${view.name}'${suggest(view.name, model.services.keys())}`;
+    default:
+      return undefined;
+  }
+}
+
+function suggest(name: string, names: Iterable<string>): string {
+  const all = [...names];
+  const close = all.find((n) => n.startsWith(name) || name.startsWith(n));
+  return close ? ` (did you mean '${close}'?)` : '';
+}
+
+function baseOptions(options: ViewGraphOptions, over: Partial<GraphOptions> = {}): GraphOptions {
+  return {
+    ...DEFAULT_GRAPH_OPTIONS,
+    direction: options.direction ?? DEFAULT_GRAPH_OPTIONS.direction,
+    showStores: options.showStores ?? true,
+    problemsOnly: options.problemsOnly ?? false,
+    ...over,
+  };
+}
+
+/**
+ * The graph of `view`. `auto` is resolved without layout here (as `all` when
+ * the model is small enough to be read whole, see `autoByEstimate`); the
+ * layout-aware choice is `chooseView` in render-view.ts. A view whose target
+ * does not exist gives an empty graph (check `viewTargetError` first).
+ */
+export function buildViewGraph(model: Model, diagnostics: readonly Diagnostic[], view: ViewSpec, options: ViewGraphOptions = {}): ServiceGraph {
+  const resolved: ViewSpec = view.kind === 'auto' ? { kind: 'landscape' } : view;
+  const graph = buildResolved(model, diagnostics, resolved, options);
+  return { ...graph, view: resolved, breadcrumb: breadcrumbOf(model, resolved) };
+}
+
+function buildResolved(model: Model, diagnostics: readonly Diagnostic[], view: ViewSpec, options: ViewGraphOptions): ServiceGraph {
+  switch (view.kind) {
+    case 'auto':
+    case 'landscape':
+      return landscapeGraph(model, diagnostics, options);
+    case 'all':
+      return buildServiceGraph(model, diagnostics, baseOptions(options));
+    case 'service':
+      if (!model.services.has(view.name)) return empty(options);
+      return buildServiceGraph(model, diagnostics, baseOptions(options, { focus: view.name, focusHops: view.hops }));
+    case 'system': {
+      const system = model.systems.get(view.name);
+      if (!system) return empty(options);
+      return memberGraph(model, diagnostics, new Set(system.services), options);
+    }
+    case 'team': {
+      const team = model.teams.get(view.name);
+      if (!team) return empty(options);
+      return memberGraph(model, diagnostics, new Set(team.services), options);
+    }
+  }
+}
+
+function empty(options: ViewGraphOptions): ServiceGraph {
+  return { nodes: [], edges: [], options: baseOptions(options) };
+}
+
+/** The way back up: the landscape, then the system or team a view sits in. */
+export function breadcrumbOf(model: Model, view: ViewSpec): BreadcrumbStep[] {
+  const landscape: BreadcrumbStep = { label: 'Landscape', view: { kind: 'landscape' } };
+  switch (view.kind) {
+    case 'auto':
+    case 'landscape':
+      return [landscape];
+    case 'all':
+      return [landscape, { label: 'Everything', view }];
+    case 'system':
+    case 'team':
+      return [landscape, { label: view.name, view }];
+    case 'service': {
+      const service = model.services.get(view.name);
+      const steps = [landscape];
+      if (service?.system) steps.push({ label: service.system.name, view: { kind: 'system', name: service.system.name } });
+      else if (model.systems.size < 2 && service?.owner?.target) {
+        steps.push({ label: service.owner.target.name, view: { kind: 'team', name: service.owner.target.name } });
+      }
+      steps.push({ label: formatViewSpec(view).slice('service:'.length), view });
+      return steps;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// landscape
+
+interface Bucket {
+  node: GraphNode;
+  members: number;
+}
+
+/** Systems as boxes (teams when there are fewer than two systems); lines bundled between boxes. */
+function landscapeGraph(model: Model, diagnostics: readonly Diagnostic[], options: ViewGraphOptions): ServiceGraph {
+  const bySystem = model.systems.size >= 2;
+  const full = buildServiceGraph(model, diagnostics, baseOptions(options, { grouping: bySystem ? 'system' : 'team', showStores: false, problemsOnly: false }));
+  const groups = new Map(full.nodes.filter((n) => n.kind === 'group').map((n) => [n.id, n]));
+  const buckets = new Map<string, Bucket>();
+  const bucketOf = new Map<string, string>();
+
+  const loose = [...model.services.values()].filter((s) => (bySystem ? !s.system : !s.owner?.target));
+  const looseShared = !bySystem || loose.length > LANDSCAPE_LOOSE_SERVICES;
+  const sharedId = bySystem ? NO_SYSTEM_GROUP_ID : UNOWNED_GROUP_ID;
+
+  const bucket = (id: string, make: () => GraphNode): Bucket => {
+    let b = buckets.get(id);
+    if (!b) {
+      b = { node: make(), members: 0 };
+      buckets.set(id, b);
+    }
+    return b;
+  };
+  // Boxes in declaration order of systems (or teams), loose services last.
+  const owners = bySystem ? [...model.systems.values()] : [...model.teams.values()];
+  for (const owner of owners) {
+    if (owner.services.length === 0) continue;
+    const id = groupId(bySystem ? 'system' : 'team', owner.name);
+    const g = groups.get(id);
+    bucket(id, () => ({
+      id,
+      kind: 'group',
+      label: owner.name,
+      sublabel: owner.title,
+      source: g?.source,
+      problems: [...(g?.problems ?? [])],
+      collapsed: true,
+    }));
+    for (const s of owner.services) bucketOf.set(serviceId(s.name), id);
+  }
+  const serviceNodes = new Map(full.nodes.filter((n) => n.kind === 'service').map((n) => [n.id, n]));
+  for (const s of loose) {
+    const id = serviceId(s.name);
+    if (looseShared) {
+      bucket(sharedId, () => ({
+        id: sharedId,
+        kind: 'group',
+        label: bySystem ? 'outside systems' : 'no owner',
+        problems: [],
+        collapsed: true,
+      }));
+      bucketOf.set(id, sharedId);
+    } else {
+      const node = serviceNodes.get(id);
+      if (node) bucket(id, () => ({ ...node, parent: undefined, problems: [...node.problems] })).members = 1;
+      bucketOf.set(id, id);
+    }
+  }
+  for (const n of serviceNodes.values()) {
+    const b = bucketOf.get(n.id);
+    if (b === undefined || b === n.id) continue;
+    const target = buckets.get(b)!;
+    target.members++;
+    target.node.problems.push(...n.problems);
+  }
+
+  const edges = bundleEdges(full.edges, (id) => bucketOf.get(id), (id, problems) => buckets.get(id)?.node.problems.push(...problems));
+  const nodes: GraphNode[] = [];
+  for (const b of buckets.values()) {
+    if (b.node.kind === 'group') b.node.memberCount = b.members;
+    b.node.severity = worstSeverity(b.node.problems);
+    nodes.push(b.node);
+  }
+  return { nodes, edges, options: baseOptions(options, { grouping: bySystem ? 'system' : 'team', showStores: false, collapsed: nodes.filter((n) => n.kind === 'group').map((n) => n.id) }) };
+}
+
+/**
+ * One line per (kind, source box, target box): lines inside one box vanish
+ * (their problems count for the box); a line that stands for one model line
+ * and joins two unchanged ends is kept as it is.
+ */
+export function bundleEdges(
+  edges: readonly GraphEdge[],
+  boxOf: (nodeId: string) => string | undefined,
+  inside: (boxId: string, problems: Problem[]) => void,
+): GraphEdge[] {
+  const merged = new Map<string, { edge: GraphEdge; members: GraphEdge[] }>();
+  for (const e of edges) {
+    const source = boxOf(e.source);
+    const target = boxOf(e.target);
+    if (source === undefined || target === undefined) continue;
+    if (source === target) {
+      inside(source, e.problems);
+      continue;
+    }
+    const key = `${e.kind}|${source}|${target}`;
+    const seen = merged.get(key);
+    if (seen) seen.members.push(e);
+    else merged.set(key, { edge: { ...e, source, target }, members: [e] });
+  }
+  const out: GraphEdge[] = [];
+  for (const { edge, members } of merged.values()) {
+    const first = members[0]!;
+    if (members.length === 1 && first.source === edge.source && first.target === edge.target) {
+      out.push(first);
+      continue;
+    }
+    const problems = members.flatMap((m) => m.problems);
+    const count = members.length;
+    const bundled: GraphEdge = {
+      id: bundledEdgeId(edge.kind, edge.source, edge.target),
+      kind: edge.kind,
+      source: edge.source,
+      target: edge.target,
+      label: countLabel(edge.kind, count),
+      problems,
+      severity: worstSeverity(problems),
+      count,
+    };
+    if (count === 1 && first.sourceRef) bundled.sourceRef = first.sourceRef;
+    out.push(bundled);
+  }
+  return out;
+}
+
+export function countLabel(kind: GraphEdge['kind'], count: number): string {
+  const noun = kind === 'call' ? 'call' : kind === 'subscription' ? 'event' : 'store';
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------------------
+// system:NAME and team:NAME
+
+/**
+ * The members' services and stores in their system frames, and every service
+ * outside the set that a member calls, is called by, publishes to or
+ * subscribes to, as one compact `external` box in a frame named after its own
+ * system. Lines between a member and an outside box are bundled per direction
+ * and kind; lines between two outside boxes are left out.
+ */
+function memberGraph(model: Model, diagnostics: readonly Diagnostic[], members: ReadonlySet<Service>, options: ViewGraphOptions): ServiceGraph {
+  const graphOptions = baseOptions(options, { grouping: 'system' });
+  const full = buildServiceGraph(model, diagnostics, { ...graphOptions, problemsOnly: false });
+  const memberIds = new Set([...members].map((s) => serviceId(s.name)));
+
+  const keep = new Set<string>(memberIds);
+  const outside = new Set<string>();
+  for (const e of full.edges) {
+    const s = memberIds.has(e.source);
+    const t = memberIds.has(e.target);
+    if (e.kind === 'store') {
+      if (s) keep.add(e.target);
+      continue;
+    }
+    if (s && !t) outside.add(e.target);
+    if (t && !s) outside.add(e.source);
+  }
+
+  const edges = bundleEdges(
+    full.edges.filter((e) => (e.kind === 'store' ? memberIds.has(e.source) : memberIds.has(e.source) || memberIds.has(e.target))),
+    (id) => id,
+    () => undefined,
+  );
+
+  const nodes: GraphNode[] = [];
+  const usedGroups = new Set<string>();
+  for (const n of full.nodes) {
+    if (n.kind === 'group') continue;
+    if (keep.has(n.id)) {
+      // A store shared with outsiders sits outside the frames.
+      const parent = n.kind === 'store' && !storeOnlyUsedBy(n.id, full.edges, memberIds) ? undefined : n.parent;
+      nodes.push({ ...n, parent });
+      if (parent !== undefined) usedGroups.add(parent);
+    } else if (outside.has(n.id)) {
+      nodes.push({ ...n, kind: 'external', sublabel: undefined, summary: n.summary });
+      if (n.parent !== undefined) usedGroups.add(n.parent);
+    }
+  }
+  const groups = full.nodes.filter((n) => n.kind === 'group' && usedGroups.has(n.id)).map((g) => ({ ...g }));
+  let shown: ServiceGraph = { nodes: [...groups, ...nodes], edges, options: graphOptions };
+  if (options.problemsOnly) shown = keepProblems(shown);
+  return shown;
+}
+
+function storeOnlyUsedBy(store: string, edges: readonly GraphEdge[], members: ReadonlySet<string>): boolean {
+  for (const e of edges) if (e.kind === 'store' && e.target === store && !members.has(e.source)) return false;
+  return true;
+}
+
+function keepProblems(graph: ServiceGraph): ServiceGraph {
+  const keep = new Set(graph.nodes.filter((n) => n.kind !== 'group' && n.problems.length > 0).map((n) => n.id));
+  for (const e of graph.edges) {
+    if (e.problems.length > 0) {
+      keep.add(e.source);
+      keep.add(e.target);
+    }
+  }
+  const leaves = graph.nodes.filter((n) => n.kind !== 'group' && keep.has(n.id));
+  const parents = new Set(leaves.map((n) => n.parent));
+  return {
+    ...graph,
+    nodes: [...graph.nodes.filter((n) => n.kind === 'group' && parents.has(n.id)), ...leaves],
+    edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+  };
+}

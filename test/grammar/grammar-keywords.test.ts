@@ -2,14 +2,33 @@
 // knows is coloured as one, and none is taken for an optional trailing name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { KEYWORDS } from '../../server/src/core/syntax/tokens.js';
+import { BACKOFFS, CADENCES, DECLARATION_KEYWORDS, KEYWORDS as VOCABULARY_KEYWORDS, SLO_PERCENTILES, TIERS } from '../../server/src/core/vocabulary.js';
 import { scopesAt } from './scope-assertions.js';
 import { scopesOf, tokenize } from './tokenizer.js';
 
 const isKeywordScope = (s: string) => s.startsWith('keyword.');
 
-test('the parser has the keywords the grammar colours', () => {
-  assert.equal(KEYWORDS.length, 24, KEYWORDS.join(' '));
+test('the parser has the keywords of the vocabulary', () => {
+  assert.deepEqual([...KEYWORDS], [...VOCABULARY_KEYWORDS]);
+});
+
+test('every keyword list in the grammar is the vocabulary\'s, and every tier value is coloured', () => {
+  const raw = readFileSync(join(import.meta.dirname, '../../syntaxes/seams.tmLanguage.json'), 'utf8');
+  // The grammar spells the keywords out as one alternation wherever a name must not be a keyword.
+  // The rules block ends before a line that starts a declaration: that list is the declaration keywords.
+  const lists = [...raw.matchAll(/\(\?:(team\|[a-z|-]+)\)/g)].map((m) => m[1].split('|'));
+  const declarations = lists.filter((l) => !l.includes('defaults'));
+  const all = lists.filter((l) => l.includes('defaults'));
+  assert.ok(all.length >= 4 && declarations.length >= 1, 'the grammar has its keyword lists');
+  for (const list of all) assert.deepEqual(list.sort(), [...VOCABULARY_KEYWORDS].sort());
+  for (const list of declarations) assert.deepEqual(list.sort(), [...DECLARATION_KEYWORDS].sort());
+  assert.ok(raw.includes(`(${TIERS.join('|')})`), 'the tier values');
+  assert.ok(raw.includes(`(${CADENCES.join('|')})`), 'the cadence values');
+  assert.ok(raw.includes(`(${BACKOFFS.join('|')})`), 'the backoff values');
+  assert.ok(raw.includes(`(${SLO_PERCENTILES.join('|')})`), 'the percentiles');
 });
 
 for (const word of KEYWORDS) {

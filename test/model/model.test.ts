@@ -150,7 +150,7 @@ describe('invalid-value', () => {
       ].join('\n'),
     });
     assert.deepEqual(errors(m), [
-      'invalid-value a.seams "public": unknown tier public; expected user-facing, internal or background',
+      'invalid-value a.seams "public": unknown tier public; expected user-facing, gateway, internal or background',
       'invalid-value a.seams "hourly": unknown cadence hourly; expected daily, weekly, monthly or quarterly',
       'invalid-value a.seams "p42": unknown percentile p42; expected p50, p90, p95 or p99',
       'invalid-value a.seams "0%": availability must be more than 0% and at most 100%, not 0%',
@@ -177,7 +177,7 @@ describe('defaults', () => {
     assert.deepEqual(errors(m), []);
     const [own, bare] = m.services.get('a')!.calls;
     assert.deepEqual(own.policy, { timeoutMs: 300, retry: 1, backoff: 'fixed', circuitBreaker: true });
-    assert.deepEqual(own.policySources, { timeoutMs: 'call', retry: 'defaults', backoff: 'defaults', circuitBreaker: 'defaults' });
+    assert.deepEqual(own.policySources, { timeoutMs: 'call', retry: 'system-defaults', backoff: 'system-defaults', circuitBreaker: 'system-defaults' });
     assert.deepEqual(bare.policy, { timeoutMs: 2000, retry: 1, backoff: 'fixed', circuitBreaker: true });
     assert.deepEqual(m.services.get('b')!.calls[0].policy, {});
   });

@@ -160,6 +160,7 @@ const OUTLINE_KIND: Record<OutlineKind, SymbolKind> = {
   team: SymbolKind.Object,
   system: SymbolKind.Namespace,
   service: SymbolKind.Class,
+  library: SymbolKind.Package,
   rules: SymbolKind.Module,
   api: SymbolKind.Interface,
   event: SymbolKind.Event,

@@ -12,21 +12,35 @@ import type { Diagnostic, Fix, Location, Severity } from '../diagnostics.js';
 import { FIXED_CODES } from '../diagnostics.js';
 import type * as ast from '../syntax/ast.js';
 import type {
-  Backoff,
-  Cadence,
   Call,
   Contract,
+  Library,
   Model,
+  PolicySource,
   PolicyValues,
+  Reference,
   RuleSetting,
   Service,
   StoreUse,
   Subscription,
   System,
   Team,
-  Tier,
 } from './model.js';
 import { closestName } from './closest-name.js';
+import {
+  BACKOFFS,
+  CADENCES,
+  isBackoff,
+  isCadence,
+  isOneOf,
+  isSloPercentile,
+  isTier,
+  oneOfWords,
+  RULE_OFF,
+  SEVERITIES,
+  SLO_PERCENTILES,
+  TIERS,
+} from '../vocabulary.js';
 
 /** What the model needs to know of each anti-pattern rule to validate `rules { }`. */
 export interface KnownRule {
@@ -34,18 +48,29 @@ export interface KnownRule {
   defaultMax?: number;
 }
 
-const TIERS: readonly string[] = ['user-facing', 'internal', 'background'];
-const CADENCES: readonly string[] = ['daily', 'weekly', 'monthly', 'quarterly'];
-const BACKOFFS: readonly string[] = ['exponential', 'fixed', 'none'];
-const PERCENTILES: readonly string[] = ['p50', 'p90', 'p95', 'p99'];
-const RULE_SEVERITIES: readonly string[] = ['hint', 'info', 'warning', 'error', 'off'];
+const RULE_SEVERITIES: readonly (Severity | 'off')[] = [...SEVERITIES, RULE_OFF];
+
+/** A policy with nothing set, shared where a service or system has no defaults to offer. */
+const NO_POLICY: PolicyValues = {};
 
 export function buildModel(files: readonly ast.SeamsFile[], knownRules: readonly KnownRule[] = []): Model {
   return new ModelBuilder(files, knownRules).build();
 }
 
-function quoteList(words: readonly string[]): string {
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+const quoteList = oneOfWords;
+
+/** A timeout counts as set when it has a value or was written with an invalid one. */
+function hasTimeout(p: PolicyValues): boolean {
+  return p.timeoutMs !== undefined || p.invalid?.timeout === true;
+}
+
+/** `retry` counts as set (count and backoff together) when any part of it was written. */
+function hasRetry(p: PolicyValues): boolean {
+  return p.retry !== undefined || p.backoff !== undefined || p.invalid?.retry === true || p.invalid?.backoff === true;
+}
+
+function markInvalid(p: PolicyValues, key: 'timeout' | 'retry' | 'backoff'): void {
+  (p.invalid ??= {})[key] = true;
 }
 
 class ModelBuilder {
@@ -53,6 +78,7 @@ class ModelBuilder {
   private readonly teams = new Map<string, Team>();
   private readonly systems = new Map<string, System>();
   private readonly services = new Map<string, Service>();
+  private readonly libraries = new Map<string, Library>();
   private readonly stores = new Map<string, StoreUse[]>();
   private readonly calls: Call[] = [];
   private readonly subscriptions: Subscription[] = [];
@@ -68,6 +94,7 @@ class ModelBuilder {
 
   build(): Model {
     for (const f of this.files) this.collectFile(f);
+    for (const l of this.libraries.values()) this.resolveLibrary(l);
     for (const s of this.services.values()) this.resolveService(s);
     for (const f of this.files) {
       for (const d of f.declarations) if (d.kind === 'rules') this.readRules(f.file, d);
@@ -78,6 +105,7 @@ class ModelBuilder {
       teams: this.teams,
       systems: this.systems,
       services: this.services,
+      libraries: this.libraries,
       stores: this.stores,
       calls: this.calls,
       subscriptions: this.subscriptions,
@@ -116,7 +144,30 @@ class ModelBuilder {
       if (d.kind === 'team') this.collectTeam(f.file, d);
       else if (d.kind === 'system') this.collectSystem(f.file, d);
       else if (d.kind === 'service') this.collectService(f.file, d, undefined);
+      else if (d.kind === 'library') this.collectLibrary(f.file, d);
     }
+  }
+
+  private collectLibrary(file: string, d: ast.LibraryDecl): void {
+    if (!d.name) return;
+    const location = loc(file, d.name);
+    const first = this.libraries.get(d.name.text);
+    if (first) {
+      this.duplicate(location, `library ${d.name.text} is already defined`, first.location, `library ${d.name.text} is first defined here`);
+      return;
+    }
+    const library: Library = { name: d.name.text, title: d.title?.value, location, decl: d, users: [] };
+    let firstOwner: ast.OwnerMember | undefined;
+    for (const o of d.owner) {
+      if (!o.team) continue;
+      if (firstOwner) {
+        this.duplicate(loc(file, o.keyword), `library ${library.name} already has an owner`, loc(file, firstOwner.keyword), `the first owner of ${library.name}`);
+        continue;
+      }
+      firstOwner = o;
+      library.owner = { name: o.team.text, location: loc(file, o.team) };
+    }
+    this.libraries.set(library.name, library);
   }
 
   private collectTeam(file: string, d: ast.TeamDecl): void {
@@ -142,16 +193,18 @@ class ModelBuilder {
       } else {
         system = { name: d.name.text, title: d.title?.value, location, decl: d, services: [], defaults: {} };
         this.systems.set(d.name.text, system);
-        this.readDefaults(file, system, d.defaults);
+        const named = system;
+        this.readDefaults(file, system.defaults, d.defaults, () => `system ${named.name}'s defaults`);
       }
     }
     for (const s of d.services) this.collectService(file, s, system);
   }
 
-  private readDefaults(file: string, system: System, blocks: ast.DefaultsDecl[]): void {
+  /** Merges `defaults` blocks into `into`; a setting repeated across them is a duplicate. */
+  private readDefaults(file: string, into: PolicyValues, blocks: ast.DefaultsDecl[], owner: () => string): void {
     const seen = new Map<string, ast.Span>();
     for (const block of blocks) {
-      if (block.policy) this.readPolicy(file, block.policy, system.defaults, seen, () => `system ${system.name}'s defaults`);
+      if (block.policy) this.readPolicy(file, block.policy, into, seen, owner);
     }
   }
 
@@ -171,20 +224,27 @@ class ModelBuilder {
         continue;
       }
       seen.set(entry.kind, entry.keyword);
+      // A setting written with a missing or invalid value still counts as set (one
+      // mistake, one diagnostic): it is flagged invalid instead of left out.
       if (entry.kind === 'timeout') {
-        if (!entry.duration) continue;
-        if (entry.duration.ms <= 0) this.invalid(file, entry.duration, 'a timeout must be longer than zero');
-        else into.timeoutMs = entry.duration.ms;
+        if (!entry.duration) markInvalid(into, 'timeout'); // the syntax error says why
+        else if (entry.duration.ms <= 0) {
+          this.invalid(file, entry.duration, 'a timeout must be longer than zero');
+          markInvalid(into, 'timeout');
+        } else into.timeoutMs = entry.duration.ms;
       } else if (entry.kind === 'retry') {
-        if (entry.count) {
-          if (!Number.isInteger(entry.count.value)) {
-            this.invalid(file, entry.count, `retry takes a whole number of retries, not ${entry.count.text}`);
-          } else into.retry = entry.count.value;
-        }
+        if (!entry.count) markInvalid(into, 'retry');
+        else if (!Number.isInteger(entry.count.value)) {
+          this.invalid(file, entry.count, `retry takes a whole number of retries, not ${entry.count.text}`);
+          markInvalid(into, 'retry');
+        } else into.retry = entry.count.value;
         if (entry.backoff) {
-          if (BACKOFFS.includes(entry.backoff.text)) into.backoff = entry.backoff.text as Backoff;
-          else this.invalid(file, entry.backoff, `unknown backoff ${entry.backoff.text}; expected ${quoteList(BACKOFFS)}`);
-        }
+          if (isBackoff(entry.backoff.text)) into.backoff = entry.backoff.text;
+          else {
+            this.invalid(file, entry.backoff, `unknown backoff ${entry.backoff.text}; expected ${quoteList(BACKOFFS)}`);
+            markInvalid(into, 'backoff');
+          }
+        } else if (entry.backoffKeyword) markInvalid(into, 'backoff');
       } else {
         into.circuitBreaker = true;
       }
@@ -207,6 +267,8 @@ class ModelBuilder {
       decl: d,
       system,
       compliance: [],
+      uses: [],
+      defaults: {},
       stores: [],
       apis: new Map(),
       events: new Map(),
@@ -219,6 +281,7 @@ class ModelBuilder {
     this.services.set(service.name, service);
     system?.services.push(service);
     this.readMembers(service);
+    this.readDefaults(file, service.defaults, d.defaults, () => `service ${service.name}'s defaults`);
   }
 
   private readMembers(s: Service): void {
@@ -240,15 +303,27 @@ class ModelBuilder {
           break;
         case 'tier':
           if (m.value && firstOnly(m, 'a tier')) {
-            if (TIERS.includes(m.value.text)) s.tier = m.value.text as Tier;
-            else this.invalid(file, m.value, `unknown tier ${m.value.text}; expected ${quoteList(TIERS)}`);
+            if (isTier(m.value.text)) s.tier = m.value.text;
+            else {
+              this.invalid(file, m.value, `unknown tier ${m.value.text}; expected ${quoteList(TIERS)}`);
+              (s.invalid ??= {}).tier = true;
+            }
           }
           break;
         case 'cadence':
           if (m.value && firstOnly(m, 'a cadence')) {
-            if (CADENCES.includes(m.value.text)) s.cadence = m.value.text as Cadence;
-            else this.invalid(file, m.value, `unknown cadence ${m.value.text}; expected ${quoteList(CADENCES)}`);
+            if (isCadence(m.value.text)) s.cadence = m.value.text;
+            else {
+              this.invalid(file, m.value, `unknown cadence ${m.value.text}; expected ${quoteList(CADENCES)}`);
+              (s.invalid ??= {}).cadence = true;
+            }
           }
+          break;
+        case 'runtime':
+          if (m.value && firstOnly(m, 'a runtime')) s.runtime = { name: m.value.text, location: loc(file, m.value) };
+          break;
+        case 'uses':
+          if (m.library) this.readUses(s, m.library);
           break;
         case 'scaling':
           if (m.value && firstOnly(m, 'a scaling profile')) s.scaling = m.value.text;
@@ -281,11 +356,22 @@ class ModelBuilder {
       this.duplicate(location, `service ${s.name} declares store ${m.name.text} twice`, same.location, `store ${m.name.text} is first declared here`);
       return;
     }
-    const use: StoreUse = { name: m.name.text, kind: m.storeKind?.text, service: s, location, decl: m };
+    const use: StoreUse = { name: m.name.text, kind: m.storeKind?.text, service: s, location, decl: m, readonly: m.readonly !== undefined };
     s.stores.push(use);
     const all = this.stores.get(use.name);
     if (all) all.push(use);
     else this.stores.set(use.name, [use]);
+  }
+
+  /** `uses L`: resolved in pass 2; the same library twice in one service is a duplicate. */
+  private readUses(s: Service, library: ast.Name): void {
+    const location = loc(s.file, library);
+    const same = s.uses.find((u) => u.name === library.text);
+    if (same) {
+      this.duplicate(location, `service ${s.name} uses library ${library.text} twice`, same.location, `${library.text} is first used here`);
+      return;
+    }
+    s.uses.push({ name: library.text, location });
   }
 
   private readContract(s: Service, m: ast.ApiMember | ast.EventMember): void {
@@ -323,8 +409,8 @@ class ModelBuilder {
           this.duplicate(loc(file, e.keyword), `service ${s.name} already has a latency objective`, s.slo.latency.location, 'the first latency objective');
           continue;
         }
-        if (e.percentile && !PERCENTILES.includes(e.percentile.text)) {
-          this.invalid(file, e.percentile, `unknown percentile ${e.percentile.text}; expected ${quoteList(PERCENTILES)}`);
+        if (e.percentile && !isSloPercentile(e.percentile.text)) {
+          this.invalid(file, e.percentile, `unknown percentile ${e.percentile.text}; expected ${quoteList(SLO_PERCENTILES)}`);
           continue;
         }
         if (!e.percentile || !e.duration) continue;
@@ -350,16 +436,29 @@ class ModelBuilder {
 
   // ---- pass 2: references -------------------------------------------------------
 
+  private resolveLibrary(l: Library): void {
+    if (!l.owner) return;
+    l.owner.target = this.teams.get(l.owner.name);
+    if (!l.owner.target) this.unresolved(l.owner.location, `no team named ${l.owner.name}`, l.owner.name, this.teams.keys());
+  }
+
   private resolveService(s: Service): void {
     if (s.owner) {
       s.owner.target = this.teams.get(s.owner.name);
       if (s.owner.target) s.owner.target.services.push(s);
       else this.unresolved(s.owner.location, `no team named ${s.owner.name}`, s.owner.name, this.teams.keys());
     }
+    for (const u of s.uses) this.resolveUses(s, u);
     for (const m of s.decl.members) {
       if (m.kind === 'calls') this.resolveCall(s, m);
       else if (m.kind === 'subscribes') this.resolveSubscription(s, m);
     }
+  }
+
+  private resolveUses(s: Service, u: Reference<Library>): void {
+    u.target = this.libraries.get(u.name);
+    if (u.target) u.target.users.push(s);
+    else this.unresolved(u.location, `no library named ${u.name}`, u.name, this.libraries.keys());
   }
 
   private unresolved(at: Location, message: string, written: string, candidates: Iterable<string>): void {
@@ -402,25 +501,44 @@ class ModelBuilder {
     this.calls.push(call);
   }
 
-  /** The call's own policy wins; what it leaves unset comes from its system's defaults. */
+  /**
+   * Fills in the call's policy setting by setting (timeout; retry with its
+   * backoff; circuit-breaker): the call's own setting wins, then its service's
+   * defaults, then its system's. A setting written with an invalid value counts
+   * as set, so it is inherited as invalid rather than skipped.
+   */
   private applyPolicy(call: Call, policy: ast.Policy | undefined): void {
-    const own: PolicyValues = {};
+    let own = NO_POLICY;
     if (policy && policy.entries.length > 0) {
+      own = {};
       this.readPolicy(call.file, policy, own, new Map(), () => `the call to ${call.target.name}`);
     }
-    const defaults = call.from.system?.defaults;
-    // Written out per field rather than looped over keys: the same object shapes for
-    // every call keep property access fast on models of many thousands of calls.
+    const service = call.from.defaults;
+    const system = call.from.system?.defaults ?? NO_POLICY;
+    const sourceOf = (p: PolicyValues): PolicySource => (p === own ? 'call' : p === service ? 'service-defaults' : 'system-defaults');
+    // Written out per setting rather than looped over keys: the same object shapes
+    // for every call keep property access fast on models of many thousands of calls.
     const p = call.policy;
     const src = call.policySources;
-    if (own.timeoutMs !== undefined) (p.timeoutMs = own.timeoutMs), (src.timeoutMs = 'call');
-    else if (defaults?.timeoutMs !== undefined) (p.timeoutMs = defaults.timeoutMs), (src.timeoutMs = 'defaults');
-    if (own.retry !== undefined) (p.retry = own.retry), (src.retry = 'call');
-    else if (defaults?.retry !== undefined) (p.retry = defaults.retry), (src.retry = 'defaults');
-    if (own.backoff !== undefined) (p.backoff = own.backoff), (src.backoff = 'call');
-    else if (defaults?.backoff !== undefined) (p.backoff = defaults.backoff), (src.backoff = 'defaults');
-    if (own.circuitBreaker !== undefined) (p.circuitBreaker = own.circuitBreaker), (src.circuitBreaker = 'call');
-    else if (defaults?.circuitBreaker !== undefined) (p.circuitBreaker = defaults.circuitBreaker), (src.circuitBreaker = 'defaults');
+    const timeout = hasTimeout(own) ? own : hasTimeout(service) ? service : hasTimeout(system) ? system : undefined;
+    if (timeout) {
+      src.timeoutMs = sourceOf(timeout);
+      if (timeout.timeoutMs !== undefined) p.timeoutMs = timeout.timeoutMs;
+      else markInvalid(p, 'timeout');
+    }
+    const retry = hasRetry(own) ? own : hasRetry(service) ? service : hasRetry(system) ? system : undefined;
+    if (retry) {
+      const from = sourceOf(retry);
+      src.retry = from;
+      if (retry.retry !== undefined) p.retry = retry.retry;
+      if (retry.invalid?.retry) markInvalid(p, 'retry');
+      if (retry.backoff !== undefined || retry.invalid?.backoff) src.backoff = from;
+      if (retry.backoff !== undefined) p.backoff = retry.backoff;
+      if (retry.invalid?.backoff) markInvalid(p, 'backoff');
+    }
+    const breaker =
+      own.circuitBreaker !== undefined ? own : service.circuitBreaker !== undefined ? service : system.circuitBreaker !== undefined ? system : undefined;
+    if (breaker) (p.circuitBreaker = breaker.circuitBreaker), (src.circuitBreaker = sourceOf(breaker));
   }
 
   private resolveSubscription(s: Service, m: ast.SubscribesMember): void {
@@ -479,7 +597,7 @@ class ModelBuilder {
       const setting: RuleSetting = { code, decl, file };
       let ok = true;
       if (decl.severity) {
-        if (RULE_SEVERITIES.includes(decl.severity.text)) setting.severity = decl.severity.text as Severity | 'off';
+        if (isOneOf(RULE_SEVERITIES, decl.severity.text)) setting.severity = decl.severity.text;
         else {
           this.invalid(file, decl.severity, `unknown severity ${decl.severity.text}; expected ${quoteList(RULE_SEVERITIES)}`);
           ok = false;

@@ -16,6 +16,7 @@ import type {
   CallsMember,
   EventMember,
   IgnoreDirective,
+  LibraryDecl,
   RuleSettingDecl,
   SeamsFile,
   ServiceDecl,
@@ -27,9 +28,10 @@ import type {
 } from '../syntax/ast.js';
 import type { Severity } from '../diagnostics.js';
 
-export type Tier = 'user-facing' | 'internal' | 'background';
-export type Cadence = 'daily' | 'weekly' | 'monthly' | 'quarterly';
-export type Backoff = 'exponential' | 'fixed' | 'none';
+import type { Backoff, Cadence, Tier } from '../vocabulary.js';
+
+export type { Backoff, Cadence, Tier };
+export { isUserFacingOrGateway } from '../vocabulary.js';
 
 export interface Model {
   /** Parsed files by key, in the order given to `buildModel`. */
@@ -38,6 +40,8 @@ export interface Model {
   systems: ReadonlyMap<string, System>;
   /** Every service, in file then text order. */
   services: ReadonlyMap<string, Service>;
+  /** Every library, in file then text order (version 2). Library names are their own namespace. */
+  libraries: ReadonlyMap<string, Library>;
   /** Every store name with all its declarations (more than one means sharing). */
   stores: ReadonlyMap<string, StoreUse[]>;
   /** Every `calls`, resolved or not, in file then text order. */
@@ -61,6 +65,19 @@ export interface Team {
   services: Service[];
 }
 
+/** `library NAME ["label"] { owner TEAM }`: code that services build in. */
+export interface Library {
+  name: string;
+  title?: string;
+  /** The library name in its declaration. */
+  location: Location;
+  decl: LibraryDecl;
+  /** The first `owner` written; owning a library counts for no team rule. */
+  owner?: Reference<Team>;
+  /** Services with a `uses` that resolves to this library, in file then text order, each once. */
+  users: Service[];
+}
+
 export interface System {
   name: string;
   title?: string;
@@ -80,9 +97,26 @@ export interface Service {
   decl: ServiceDecl;
   system?: System;
   owner?: Reference<Team>;
+  /** Undefined when not written or not a known tier (see `invalid`). */
   tier?: Tier;
+  /** Undefined when not written or not a known cadence (see `invalid`). */
   cadence?: Cadence;
+  /**
+   * A tier or cadence that was written with a value that is not one of its
+   * keyword's (reported as `invalid-value` or `syntax`): it counts as present
+   * and feeds no rule.
+   */
+  invalid?: { tier?: true; cadence?: true };
   scaling?: string;
+  /** `runtime NAME`: the first one written (a second is a duplicate-definition). */
+  runtime?: { name: string; location: Location };
+  /** `uses NAME`, in order written (a repeated name is a duplicate-definition and left out). */
+  uses: Reference<Library>[];
+  /**
+   * The service's own merged `defaults` (not including its system's). A call's
+   * own setting wins over these, which win over the system's.
+   */
+  defaults: PolicyValues;
   /** Compliance tags, deduplicated, in order written. */
   compliance: string[];
   stores: StoreUse[];
@@ -119,6 +153,8 @@ export interface StoreUse {
   service: Service;
   location: Location;
   decl: StoreMember;
+  /** `store s k readonly`: this service only reads the store. */
+  readonly: boolean;
 }
 
 export interface Contract {
@@ -133,14 +169,26 @@ export interface Contract {
 }
 
 export interface PolicyValues {
+  /** Undefined when not set, or set to an invalid value (then `invalid.timeout`). */
   timeoutMs?: number;
   retry?: number;
   backoff?: Backoff;
   circuitBreaker?: boolean;
+  /**
+   * Settings written with an invalid or missing value (`timeout 0ms`,
+   * `retry 1.5`, `backoff sideways`, `timeout` with no duration). Such a setting
+   * counts as present — it is not missing — but its value is unknown, so it
+   * feeds no rule. The mistake is reported once, where it is written; a call
+   * that inherits it from defaults carries the flag and no diagnostic of its own.
+   */
+  invalid?: { timeout?: true; retry?: true; backoff?: true };
 }
 
-/** Where each effective policy value came from. */
-export type PolicySource = 'call' | 'defaults';
+/** The policy settings, as keys of `PolicyValues`. */
+export type PolicyKey = Exclude<keyof PolicyValues, 'invalid'>;
+
+/** Where each effective policy value came from: the call, its service's defaults or its system's. */
+export type PolicySource = 'call' | 'service-defaults' | 'system-defaults';
 
 export interface Call {
   from: Service;
@@ -152,10 +200,19 @@ export interface Call {
   /** The api named after the dot, if any; `target` resolves only when the service does. */
   api?: Reference<Contract>;
   version?: VersionLit;
-  /** The policy after system defaults are applied. */
+  /**
+   * The policy after defaults are applied, setting by setting: the call's own
+   * setting, else its service's defaults, else its system's. `timeout`, `retry`
+   * (count and backoff together) and `circuit-breaker` are the settings; an
+   * invalid setting (see `PolicyValues.invalid`) is inherited like a valid one.
+   */
   policy: PolicyValues;
-  /** Which values were written on the call and which came from defaults. */
-  policySources: { [K in keyof PolicyValues]?: PolicySource };
+  /**
+   * Where each setting in `policy` came from, invalid ones included (so a
+   * source without a value means "written, but invalid"). `backoff` shares
+   * `retry`'s source.
+   */
+  policySources: { [K in PolicyKey]?: PolicySource };
 }
 
 export interface Subscription {

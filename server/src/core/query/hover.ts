@@ -33,8 +33,12 @@ function callPolicyAt(model: Model, file: string, offset: number): HoverResult |
   const call = model.calls.find((c) => c.file === file && c.decl.keyword.start <= offset && offset <= c.decl.keyword.end);
   if (!call) return undefined;
   const p = call.policy;
-  const from = (key: keyof typeof call.policySources) =>
-    call.policySources[key] === 'defaults' ? ` (from system ${call.from.system?.name ?? ''} defaults)` : '';
+  const from = (key: keyof typeof call.policySources) => {
+    const source = call.policySources[key];
+    if (source === 'service-defaults') return ` (from service ${call.from.name} defaults)`;
+    if (source === 'system-defaults') return ` (from system ${call.from.system?.name ?? ''} defaults)`;
+    return '';
+  };
   const lines = [`**call ${call.from.name} → ${call.target.name}${call.api ? '.' + call.api.name : ''}**`, ''];
   lines.push(`Timeout: ${p.timeoutMs !== undefined ? formatMs(p.timeoutMs) + from('timeoutMs') : '_none_'}`, '');
   lines.push(`Retries: ${p.retry ?? 0}${p.retry !== undefined ? from('retry') : ''}${p.backoff ? ` · backoff ${p.backoff}${from('backoff')}` : ''}`, '');

@@ -5,7 +5,7 @@
 import type { Model } from '../model/model.js';
 import type * as ast from '../syntax/ast.js';
 
-export type OutlineKind = 'team' | 'system' | 'service' | 'rules' | 'api' | 'event' | 'store' | 'calls' | 'subscribes';
+export type OutlineKind = 'team' | 'system' | 'service' | 'library' | 'rules' | 'api' | 'event' | 'store' | 'calls' | 'subscribes';
 
 export interface OutlineItem {
   name: string;
@@ -29,6 +29,7 @@ export function outline(file: ast.SeamsFile): OutlineItem[] {
       sys.children = d.services.map(service);
       out.push(sys);
     } else if (d.kind === 'service') out.push(service(d));
+    else if (d.kind === 'library') out.push(item(d.name?.text ?? 'library', 'library', d, d.name ?? d.keyword, d.title?.value));
     else out.push(item('rules', 'rules', d, d.keyword, `${d.settings.length} settings`));
   }
   return out;

@@ -38,6 +38,10 @@ export function semanticTokens(file: ast.SeamsFile): SemanticToken[] {
   };
   const service = (s: ast.ServiceDecl) => {
     push(s.keyword, 'keyword');
+    for (const x of s.defaults) {
+      push(x.keyword, 'keyword');
+      policy(x.policy);
+    }
     for (const m of s.members) {
       push(m.keyword, 'keyword');
       switch (m.kind) {
@@ -51,6 +55,10 @@ export function semanticTokens(file: ast.SeamsFile): SemanticToken[] {
           break;
         case 'store':
           push(m.storeKind, 'value');
+          push(m.readonly, 'keyword');
+          break;
+        case 'runtime':
+          push(m.value, 'value');
           break;
         case 'api':
         case 'event':
@@ -88,6 +96,7 @@ export function semanticTokens(file: ast.SeamsFile): SemanticToken[] {
       }
       for (const s of d.services) service(s);
     } else if (d.kind === 'service') service(d);
+    else if (d.kind === 'library') for (const o of d.owner) push(o.keyword, 'keyword');
     else {
       for (const r of d.settings) {
         push(r.off, 'value');

@@ -58,7 +58,7 @@ export interface SeamsFile {
   ignores: IgnoreDirective[];
 }
 
-export type TopLevel = TeamDecl | SystemDecl | ServiceDecl | RulesBlock;
+export type TopLevel = TeamDecl | SystemDecl | ServiceDecl | LibraryDecl | RulesBlock;
 
 export interface Comment extends Span {
   kind: 'line' | 'block';
@@ -102,6 +102,12 @@ export interface SystemDecl extends Span {
   defaults: DefaultsDecl[];
 }
 
+/**
+ * `defaults { … }`, in a system or (version 2) in a service. A service's
+ * `defaults` blocks are kept apart from its members, in `ServiceDecl.defaults`,
+ * exactly as a system's are: they are policy for the calls, not facts about
+ * the service. Their spans say where they stand among the members.
+ */
 export interface DefaultsDecl extends Span {
   kind: 'defaults';
   keyword: Span;
@@ -115,6 +121,19 @@ export interface ServiceDecl extends Span {
   title?: StringLit;
   braces?: Braces;
   members: Member[];
+  /** The service's own `defaults` blocks, in text order (merged by the model). */
+  defaults: DefaultsDecl[];
+}
+
+/** `library NAME ["label"] { owner TEAM }` (version 2). */
+export interface LibraryDecl extends Span {
+  kind: 'library';
+  keyword: Span;
+  name?: Name;
+  title?: StringLit;
+  braces?: Braces;
+  /** Every `owner` line written (the model keeps the first and reports the rest). */
+  owner: OwnerMember[];
 }
 
 export type Member =
@@ -128,7 +147,9 @@ export type Member =
   | EventMember
   | SloMember
   | CallsMember
-  | SubscribesMember;
+  | SubscribesMember
+  | RuntimeMember
+  | UsesMember;
 
 interface MemberBase extends Span {
   keyword: Span;
@@ -164,6 +185,20 @@ export interface StoreMember extends MemberBase {
   kind: 'store';
   name?: Name;
   storeKind?: Name;
+  /** The `readonly` flag after the name (and kind), when written. Never a kind. */
+  readonly?: Span;
+}
+
+/** `runtime NAME`: the service's language or framework, a free identifier. */
+export interface RuntimeMember extends MemberBase {
+  kind: 'runtime';
+  value?: Name;
+}
+
+/** `uses NAME`: a library the service builds in. */
+export interface UsesMember extends MemberBase {
+  kind: 'uses';
+  library?: Name;
 }
 
 export interface ApiMember extends MemberBase {
@@ -228,6 +263,7 @@ export type PolicyEntry = TimeoutSetting | RetrySetting | CircuitBreakerSetting;
 export interface TimeoutSetting extends Span {
   kind: 'timeout';
   keyword: Span;
+  /** Undefined when the value is missing or not a duration (a syntax error says so). */
   duration?: DurationLit;
 }
 

@@ -3,6 +3,10 @@
  * own. Users read "expected a version such as v1, found `{`", never a token name.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { DECLARATION_KEYWORDS, oneOfWords, SERVICE_MEMBER_KEYWORDS } from '../vocabulary.js';
+
+/** "`team`, `system`, `service`, `library` or `rules`": what may start a declaration. */
+export const DECLARATION_WORDS = oneOfWords(DECLARATION_KEYWORDS.map((w) => `\`${w}\``));
 
 const TOKEN_WORDS: Record<string, string> = {
   Name: 'a name',
@@ -39,9 +43,9 @@ function oneOf(words: string[]): string {
 
 /** What may start each rule, in words, for "no viable alternative" errors. */
 const RULE_WORDS: Record<string, string> = {
-  declaration: '`team`, `system`, `service` or `rules`',
-  member:
-    'a service member (owner, tier, cadence, scaling, compliance, store, api, event, slo, calls or subscribes) or `}`',
+  declaration: DECLARATION_WORDS,
+  member: `a service member (${oneOfWords(SERVICE_MEMBER_KEYWORDS)}) or \`}\``,
+  library: '`owner` or `}`',
   system: '`service`, `defaults` or `}`',
   policy: '`timeout`, `retry`, `circuit-breaker` or `}`',
   slo: '`latency` or `availability`',
@@ -58,7 +62,7 @@ export const seamsErrorMessages: IParserErrorMessageProvider = {
     return `expected ${describeTokenType(expected)}, found ${describeFound(actual)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `unexpected ${describeFound(firstRedundant)}: expected \`team\`, \`system\`, \`service\` or \`rules\``;
+    return `unexpected ${describeFound(firstRedundant)}: expected ${DECLARATION_WORDS}`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     const words = RULE_WORDS[ruleName];

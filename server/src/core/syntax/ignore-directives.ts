@@ -7,8 +7,7 @@ import type { IToken } from 'chevrotain';
 import type * as ast from './ast.js';
 import { LineIndex } from '../text/line-index.js';
 
-const DIRECTIVE = /^\/\/\s*seams-ignore(?![A-Za-z0-9_-])/;
-const CODE = /[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*/g;
+import { SEAMS_IGNORE as DIRECTIVE, SEAMS_IGNORE_CODE as CODE, SEAMS_IGNORE_REASON } from '../vocabulary.js';
 
 export function readIgnoreDirectives(text: string, comments: ast.Comment[], tokens: IToken[]): ast.IgnoreDirective[] {
   const directives: ast.IgnoreDirective[] = [];
@@ -19,14 +18,14 @@ export function readIgnoreDirectives(text: string, comments: ast.Comment[], toke
     if (!head) continue;
     lines ??= new LineIndex(text);
     const rest = c.text.slice(head[0].length);
-    const dash = rest.indexOf('--');
+    const dash = rest.indexOf(SEAMS_IGNORE_REASON);
     const codePart = dash >= 0 ? rest.slice(0, dash) : rest;
     const codes: ast.Name[] = [];
     const base = c.start + head[0].length;
     for (const m of codePart.matchAll(CODE)) {
       codes.push({ text: m[0], start: base + m.index!, end: base + m.index! + m[0].length });
     }
-    const reason = dash >= 0 ? rest.slice(dash + 2).trim() || undefined : undefined;
+    const reason = dash >= 0 ? rest.slice(dash + SEAMS_IGNORE_REASON.length).trim() || undefined : undefined;
 
     const line = lines.positionAt(c.start).line;
     const first = firstTokenFrom(tokens, c.start);

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type * as ast from './ast.js';
 import * as t from './tokens.js';
 import { SeamsParser } from './seams-parser.js';
-import { describeFound } from './error-messages.js';
+import { DECLARATION_WORDS, describeFound } from './error-messages.js';
 import { readIgnoreDirectives } from './ignore-directives.js';
 import { splitDeclarations } from './split-declarations.js';
 
@@ -71,7 +71,7 @@ export function parseSeams(text: string, file: string): ParseResult {
       syntaxError(
         chunk.tokens[0].startOffset,
         endOf(chunk.tokens[chunk.tokens.length - 1]),
-        `unexpected ${describeFound(chunk.tokens[0])}: expected \`team\`, \`system\`, \`service\` or \`rules\``,
+        `unexpected ${describeFound(chunk.tokens[0])}: expected ${DECLARATION_WORDS}`,
       );
       continue;
     }

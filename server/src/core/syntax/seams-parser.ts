@@ -22,6 +22,7 @@ import type * as ast from './ast.js';
 import * as t from './tokens.js';
 import { seamsErrorMessages } from './error-messages.js';
 import { durationMs, unquote, versionParts } from './literals.js';
+import { CADENCES, oneOfWords, TIERS } from '../vocabulary.js';
 
 function span(tok: IToken): ast.Span {
   return { start: tok.startOffset, end: tok.startOffset + tok.image.length };
@@ -54,7 +55,7 @@ function numberLit(tok: IToken): ast.NumberLit {
   return { text: tok.image, value, start: tok.startOffset, end: tok.startOffset + tok.image.length };
 }
 
-type KeyValueKind = 'owner' | 'tier' | 'cadence' | 'scaling';
+type KeyValueKind = 'owner' | 'tier' | 'cadence' | 'scaling' | 'runtime' | 'uses';
 
 export class SeamsParser extends EmbeddedActionsParser {
   /** Values of the wrong kind (`timeout fast`), found by `checkKind`; parse.ts reads and clears them. */
@@ -63,7 +64,8 @@ export class SeamsParser extends EmbeddedActionsParser {
   // Where the rule being parsed puts its node (see the header comment).
   private declarationSink: ast.TopLevel[] = [];
   private serviceSink: (ast.ServiceDecl | ast.TopLevel)[] = [];
-  private defaultsSink: ast.DefaultsDecl[] = [];
+  private systemDefaultsSink: ast.DefaultsDecl[] = [];
+  private serviceDefaultsSink: ast.DefaultsDecl[] = [];
   private memberSink: ast.Member[] = [];
   private policyOwner: { policy?: ast.Policy } = {};
   private policyWhat = '';
@@ -133,6 +135,7 @@ export class SeamsParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.team) },
         { ALT: () => this.SUBRULE(this.system) },
         { ALT: () => this.SUBRULE(this.service) },
+        { ALT: () => this.SUBRULE(this.library) },
         { ALT: () => this.SUBRULE(this.rules) },
       ]),
     );
@@ -172,7 +175,7 @@ export class SeamsParser extends EmbeddedActionsParser {
     });
     const braces = (node.braces = this.openBrace('the system body'));
     this.serviceSink = node.services;
-    this.defaultsSink = node.defaults;
+    this.systemDefaultsSink = node.defaults;
     this.MANY(() => {
       this.OR(
         (this.systemAlts ??= [
@@ -185,19 +188,23 @@ export class SeamsParser extends EmbeddedActionsParser {
     this.close(node);
   });
 
-  private defaults = this.RULE('defaults', () => {
+  /** A system's `defaults`; a service's are `serviceDefaults`, the same shape in another list. */
+  private defaults = this.RULE('defaults', () => this.defaultsBody(this.systemDefaultsSink));
+  private serviceDefaults = this.RULE('serviceDefaults', () => this.defaultsBody(this.serviceDefaultsSink));
+
+  private defaultsBody(sink: ast.DefaultsDecl[]): void {
     const kw = span(this.CONSUME(t.Defaults));
     const node: ast.DefaultsDecl = { kind: 'defaults', keyword: kw, start: kw.start, end: kw.end };
-    this.defaultsSink.push(node);
+    sink.push(node);
     this.policyOwner = node;
     this.policyWhat = 'the defaults block';
     this.SUBRULE(this.policy);
     this.close(node);
-  });
+  }
 
   private service = this.RULE('service', () => {
     const kw = span(this.CONSUME(t.Service));
-    const node: ast.ServiceDecl = { kind: 'service', keyword: kw, members: [], start: kw.start, end: kw.end };
+    const node: ast.ServiceDecl = { kind: 'service', keyword: kw, members: [], defaults: [], start: kw.start, end: kw.end };
     (this.serviceSink as ast.ServiceDecl[]).push(node);
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a service name after `service`' }));
     this.OPTION(() => {
@@ -205,6 +212,7 @@ export class SeamsParser extends EmbeddedActionsParser {
     });
     const braces = (node.braces = this.openBrace('the service body'));
     this.memberSink = node.members;
+    this.serviceDefaultsSink = node.defaults;
     this.MANY(() => this.SUBRULE(this.member));
     this.closeBrace(braces, 'the service body');
     this.close(node);
@@ -224,26 +232,32 @@ export class SeamsParser extends EmbeddedActionsParser {
         { ALT: () => this.SUBRULE(this.slo) },
         { ALT: () => this.SUBRULE(this.calls) },
         { ALT: () => this.SUBRULE(this.subscribes) },
+        { ALT: () => this.SUBRULE(this.runtime) },
+        { ALT: () => this.SUBRULE(this.uses) },
+        { ALT: () => this.SUBRULE(this.serviceDefaults) },
       ]),
     );
   });
 
-  /** `owner X`, `tier X`, `cadence X`, `scaling X`: a keyword and one required name. */
+  /** `owner X`, `tier X`, `cadence X`, `scaling X`, `runtime X`, `uses X`: a keyword and one required name. */
   private keyValue(kind: KeyValueKind, token: TokenType, what: string): void {
     const kw = span(this.CONSUME(token));
-    const node = { kind, keyword: kw, start: kw.start, end: kw.end } as ast.OwnerMember | ast.TierMember;
+    const node = { kind, keyword: kw, start: kw.start, end: kw.end } as ast.OwnerMember | ast.UsesMember | ast.TierMember;
     this.memberSink.push(node as ast.Member);
     const value = name(this.CONSUME(t.Name, { ERR_MSG: `expected ${what} after \`${kind}\`` }));
     if (node.kind === 'owner') node.team = value;
+    else if (node.kind === 'uses') node.library = value;
     else node.value = value;
     this.close(node);
   }
 
   private owner = this.RULE('owner', () => this.keyValue('owner', t.Owner, 'a team name'));
-  private tier = this.RULE('tier', () => this.keyValue('tier', t.Tier, 'a tier (user-facing, internal or background)'));
-  private cadence = this.RULE('cadence', () =>
-    this.keyValue('cadence', t.Cadence, 'a cadence (daily, weekly, monthly or quarterly)'),
+  private tier = this.RULE('tier', () => this.keyValue('tier', t.Tier, `a tier (${oneOfWords(TIERS)})`));
+  private cadence = this.RULE('cadence', () => this.keyValue('cadence', t.Cadence, `a cadence (${oneOfWords(CADENCES)})`));
+  private runtime = this.RULE('runtime', () =>
+    this.keyValue('runtime', t.Runtime, 'a runtime such as java, go or node'),
   );
+  private uses = this.RULE('uses', () => this.keyValue('uses', t.Uses, 'a library name'));
   private scaling = this.RULE('scaling', () => this.keyValue('scaling', t.Scaling, 'a scaling profile such as read-heavy'));
 
   private compliance = this.RULE('compliance', () => {
@@ -266,6 +280,9 @@ export class SeamsParser extends EmbeddedActionsParser {
     node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a store name after `store`' }));
     this.OPTION(() => {
       node.storeKind = name(this.CONSUME(t.Identifier));
+    });
+    this.OPTION2(() => {
+      node.readonly = span(this.CONSUME(t.Readonly));
     });
     this.close(node);
   });
@@ -415,6 +432,28 @@ export class SeamsParser extends EmbeddedActionsParser {
   private circuitBreaker = this.RULE('circuitBreaker', () => {
     const kw = span(this.CONSUME(t.CircuitBreaker));
     this.policyNode?.entries.push({ kind: 'circuit-breaker', keyword: kw, start: kw.start, end: kw.end });
+  });
+
+  private library = this.RULE('library', () => {
+    const kw = span(this.CONSUME(t.Library));
+    const node: ast.LibraryDecl = { kind: 'library', keyword: kw, owner: [], start: kw.start, end: kw.end };
+    this.declarationSink.push(node);
+    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a library name after `library`' }));
+    this.OPTION(() => {
+      node.title = stringLit(this.CONSUME(t.StringTok));
+    });
+    this.OPTION2(() => {
+      const braces = (node.braces = this.openBrace('the library body'));
+      this.MANY(() => {
+        const okw = span(this.CONSUME(t.Owner));
+        const owner: ast.OwnerMember = { kind: 'owner', keyword: okw, start: okw.start, end: okw.end };
+        node.owner.push(owner);
+        owner.team = name(this.CONSUME2(t.Name, { ERR_MSG: 'expected a team name after `owner`' }));
+        this.close(owner);
+      });
+      this.closeBrace(braces, 'the library body');
+    });
+    this.close(node);
   });
 
   private rules = this.RULE('rules', () => {

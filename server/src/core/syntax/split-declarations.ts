@@ -2,9 +2,9 @@
  * Cuts a file's tokens into top-level declarations before parsing, so that each
  * declaration is parsed on its own and a mistake cannot spill into the next one.
  *
- * A declaration starts at `team`, `system`, `service` or `rules` outside any
+ * A declaration starts at `team`, `system`, `service`, `library` or `rules` outside any
  * braces. Because a missing `}` would otherwise make the rest of the file look
- * nested, `team`, `system` and `rules` at the very start of a line (column 0)
+ * nested, `team`, `system`, `library` and `rules` at the very start of a line (column 0)
  * always start a new declaration: none of them can be nested; and a `}` at the
  * start of a line closes whatever top-level declaration is open. Tokens that
  * belong to no declaration are returned as junk, one run at a time.
@@ -14,8 +14,8 @@ import * as t from './tokens.js';
 
 export type Chunk = { kind: 'declaration' | 'junk'; tokens: IToken[] };
 
-const STARTERS = new Set<TokenType>([t.Team, t.System, t.Service, t.Rules]);
-const NEVER_NESTED = new Set<TokenType>([t.Team, t.System, t.Rules]);
+const STARTERS = new Set<TokenType>([t.Team, t.System, t.Service, t.Library, t.Rules]);
+const NEVER_NESTED = new Set<TokenType>([t.Team, t.System, t.Library, t.Rules]);
 
 function atLineStart(text: string, offset: number): boolean {
   if (offset === 0) return true;
@@ -29,12 +29,14 @@ export function splitDeclarations(text: string, tokens: IToken[]): Chunk[] {
   let depth = 0;
   for (const tok of tokens) {
     const type = tok.tokenType;
+    const lineStart = NEVER_NESTED.has(type) && atLineStart(text, tok.startOffset);
     const starts =
       STARTERS.has(type) &&
-      (depth === 0 || (NEVER_NESTED.has(type) && atLineStart(text, tok.startOffset))) &&
+      (depth === 0 || lineStart) &&
       // After `}` at depth 0 a keyword starts a declaration; right after a
-      // keyword that expects a name (`owner team`) it is a name, not a start.
-      !(current?.kind === 'declaration' && depth === 0 && expectsName(current.tokens));
+      // keyword that expects a name (`team service`) it is a name, not a start,
+      // unless it opens a line of its own (`library` typed above `library auth`).
+      (lineStart || !(current?.kind === 'declaration' && depth === 0 && expectsName(current.tokens)));
     if (starts) {
       depth = 0;
       current = { kind: 'declaration', tokens: [tok] };

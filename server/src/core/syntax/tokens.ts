@@ -8,6 +8,7 @@
  * member instead of being swallowed.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { KEYWORDS as VOCABULARY_KEYWORDS, type Keyword } from '../vocabulary.js';
 
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*/;
 
@@ -25,7 +26,7 @@ export const Value = createToken({ name: 'Value', pattern: Lexer.NA });
 
 export const Identifier = createToken({ name: 'Identifier', pattern: IDENTIFIER, categories: [Name, Value] });
 
-function keyword(word: string): TokenType {
+function keyword(word: Keyword): TokenType {
   return createToken({
     name: word,
     // Match the keyword only as a whole name: `tier-db` and `teams` are identifiers.
@@ -35,38 +36,43 @@ function keyword(word: string): TokenType {
   });
 }
 
-export const Team = keyword('team');
-export const System = keyword('system');
-export const Service = keyword('service');
-export const Rules = keyword('rules');
-export const Defaults = keyword('defaults');
-export const Oncall = keyword('oncall');
-export const Owner = keyword('owner');
-export const Tier = keyword('tier');
-export const Cadence = keyword('cadence');
-export const Scaling = keyword('scaling');
-export const Compliance = keyword('compliance');
-export const Store = keyword('store');
-export const Api = keyword('api');
-export const Event = keyword('event');
-export const Slo = keyword('slo');
-export const Calls = keyword('calls');
-export const Subscribes = keyword('subscribes');
-export const Timeout = keyword('timeout');
-export const Retry = keyword('retry');
-export const Backoff = keyword('backoff');
-export const CircuitBreaker = keyword('circuit-breaker');
-export const Latency = keyword('latency');
-export const Availability = keyword('availability');
-export const Max = keyword('max');
+/** One token per keyword of the vocabulary, in its order. */
+const KEYWORD_BY_WORD = new Map<Keyword, TokenType>(VOCABULARY_KEYWORDS.map((w) => [w, keyword(w)]));
+const kw = (w: Keyword): TokenType => KEYWORD_BY_WORD.get(w)!;
 
-export const KEYWORD_TOKENS: readonly TokenType[] = [
-  Team, System, Service, Rules, Defaults, Oncall, Owner, Tier, Cadence, Scaling, Compliance, Store, Api,
-  Event, Slo, Calls, Subscribes, Timeout, Retry, Backoff, CircuitBreaker, Latency, Availability, Max,
-];
+export const Team = kw('team');
+export const System = kw('system');
+export const Service = kw('service');
+export const Library = kw('library');
+export const Rules = kw('rules');
+export const Defaults = kw('defaults');
+export const Oncall = kw('oncall');
+export const Owner = kw('owner');
+export const Tier = kw('tier');
+export const Cadence = kw('cadence');
+export const Scaling = kw('scaling');
+export const Compliance = kw('compliance');
+export const Store = kw('store');
+export const Readonly = kw('readonly');
+export const Api = kw('api');
+export const Event = kw('event');
+export const Slo = kw('slo');
+export const Calls = kw('calls');
+export const Subscribes = kw('subscribes');
+export const Uses = kw('uses');
+export const Runtime = kw('runtime');
+export const Timeout = kw('timeout');
+export const Retry = kw('retry');
+export const Backoff = kw('backoff');
+export const CircuitBreaker = kw('circuit-breaker');
+export const Latency = kw('latency');
+export const Availability = kw('availability');
+export const Max = kw('max');
 
-/** Every keyword as written, for completion and the grammar tests. */
-export const KEYWORDS: readonly string[] = KEYWORD_TOKENS.map((t) => t.name);
+export const KEYWORD_TOKENS: readonly TokenType[] = [...KEYWORD_BY_WORD.values()];
+
+/** Every keyword as written, for completion and the grammar tests (the vocabulary's list). */
+export const KEYWORDS: readonly string[] = VOCABULARY_KEYWORDS;
 
 export const Version = createToken({ name: 'Version', pattern: /v\d+(?:\.\d+)*/, longer_alt: Identifier, categories: [Value] });
 // A number directly followed by a name character is not a duration (`3msx`).

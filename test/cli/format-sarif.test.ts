@@ -12,6 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { formatSarif } from '../../server/src/cli/format-sarif.js';
+import { homepageUrl, repositoryFileUrl, repositoryUrl } from '../../server/src/cli/package-info.js';
+import { unlinkRelative } from '../../server/src/cli/rule-help.js';
 import { createReport } from '../../server/src/cli/report.js';
 import { FIXED_CODES, type Diagnostic } from '../../server/src/core/diagnostics.js';
 import { RULES } from '../../server/src/core/rules/registry.js';
@@ -41,7 +43,7 @@ interface Result {
 interface Log {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: { driver: { name: string; version: string; informationUri?: string; rules: { id: string; helpUri?: string; help: { text: string; markdown?: string }; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
     columnKind: string;
     results: Result[];
   }[];
@@ -156,25 +158,44 @@ describe('formatSarif with related locations and fixes', () => {
 });
 
 describe('what GitHub code scanning relies on', () => {
-  test('driver: name, version, information URI, every rule and fixed code with a help link and level', () => {
+  test('driver: name, version, every rule and fixed code with its help inline and a level; no made-up links', () => {
     const { log } = sarif([]);
     assert.equal(log.version, '2.1.0');
     assert.equal(log.runs.length, 1);
     const driver = log.runs[0].tool.driver;
     assert.equal(driver.name, 'seams');
     assert.equal(driver.version, version);
-    assert.match(driver.informationUri, /^https?:\/\//);
+    // package.json names no repository or homepage, so there is no address to link to.
+    assert.equal(repositoryUrl(), undefined);
+    assert.equal('informationUri' in driver, false);
     const ids = driver.rules.map((r) => r.id);
     assert.deepEqual(ids, [...FIXED_CODES, ...RULES.map((r) => r.code)]);
     for (const rule of driver.rules) {
       assert.ok(rule.shortDescription.text.length > 0, rule.id);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
-      assert.match(rule.helpUri, FIXED_CODES.includes(rule.id as never) ? /\/docs\/rules\/README\.md#fixed-errors$/ : new RegExp(`/docs/rules/${rule.id}\\.md$`));
+      assert.equal(rule.helpUri, undefined, rule.id);
+      const page = FIXED_CODES.includes(rule.id as never)
+        ? /^## Fixed errors/
+        : new RegExp(`^# ${rule.id}\\n`);
+      assert.match(rule.help.markdown ?? '', page, `${rule.id}: help.markdown is its rule page`);
+      assert.doesNotMatch(rule.help.markdown ?? '', /\]\((?![a-z]+:)[^)#][^)]*\)/i, `${rule.id}: no relative links left`);
     }
     for (const r of RULES) {
       const level = driver.rules.find((d) => d.id === r.code)!.defaultConfiguration.level;
       assert.equal(level, r.defaultSeverity === 'error' ? 'error' : r.defaultSeverity === 'warning' ? 'warning' : 'note', r.code);
     }
+  });
+
+  test('links come from a real homepage or repository when package.json has one', () => {
+    assert.equal(repositoryUrl({ repository: { url: 'git+https://github.com/acme/seams.git' } }), 'https://github.com/acme/seams');
+    assert.equal(repositoryFileUrl('docs/rules/sync-cycle.md', { repository: 'https://github.com/acme/seams' }), 'https://github.com/acme/seams/blob/main/docs/rules/sync-cycle.md');
+    assert.equal(homepageUrl({ homepage: 'https://seams.dev', repository: 'https://github.com/acme/seams' }), 'https://seams.dev');
+    assert.equal(homepageUrl({ repository: 'github:acme/seams' }), undefined, 'a shorthand is no web address');
+    assert.equal(repositoryFileUrl('x.md', {}), undefined);
+  });
+
+  test('a relative link or anchor in rule help keeps its text; web links stay', () => {
+    assert.equal(unlinkRelative('see [the index](README.md) and [x](https://a.b/c) or [y](#z)'), 'see the index and [x](https://a.b/c) or y');
   });
 
   test('results: rule id and index agree, levels, relative URIs under %SRCROOT%, 1-based UTF-16 regions', () => {

@@ -17,9 +17,10 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Fix, Location, Severity } from '../core/diagnostics.js';
-import { REPOSITORY_URL, TOOL_NAME, TOOL_VERSION } from './package-info.js';
+import { homepageUrl, TOOL_NAME, TOOL_VERSION } from './package-info.js';
 import type { CheckReport, Region } from './report.js';
 import { ruleCatalog, type CatalogEntry } from './rule-catalog.js';
+import { ruleHelpMarkdown } from './rule-help.js';
 
 const SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
@@ -38,7 +39,7 @@ export function formatSarif(report: CheckReport, options: { cwd?: string } = {})
   // gets a descriptor, so every ruleIndex points at a real entry.
   for (const d of report.diagnostics) {
     if (!catalog.some((e) => e.code === d.code)) {
-      catalog.push({ code: d.code, summary: d.code, defaultSeverity: d.severity, helpUri: REPOSITORY_URL });
+      catalog.push({ code: d.code, summary: d.code, defaultSeverity: d.severity });
     }
   }
   const ruleIndex = new Map(catalog.map((e, i) => [e.code, i]));
@@ -68,6 +69,7 @@ export function formatSarif(report: CheckReport, options: { cwd?: string } = {})
     };
   });
 
+  const information = homepageUrl();
   const log = {
     $schema: SCHEMA_URI,
     version: '2.1.0',
@@ -78,7 +80,8 @@ export function formatSarif(report: CheckReport, options: { cwd?: string } = {})
             name: TOOL_NAME,
             version: TOOL_VERSION,
             semanticVersion: TOOL_VERSION,
-            informationUri: REPOSITORY_URL,
+            // Only a real address: GitHub shows it as a link, and a placeholder would mislead.
+            ...(information ? { informationUri: information } : {}),
             rules: catalog.map(descriptor),
           },
         },
@@ -91,13 +94,17 @@ export function formatSarif(report: CheckReport, options: { cwd?: string } = {})
 }
 
 function descriptor(entry: CatalogEntry) {
+  // The help travels inline (GitHub shows help.markdown beside an alert); a link is added
+  // only when the package has a real web address.
+  const markdown = ruleHelpMarkdown(entry.code, entry.fixed);
+  const text = entry.rationale ? `${entry.summary} ${entry.rationale}` : entry.summary;
   return {
     id: entry.code,
     name: pascalCase(entry.code),
     shortDescription: { text: entry.summary },
     fullDescription: { text: entry.rationale ?? entry.summary },
-    helpUri: entry.helpUri,
-    help: { text: `${entry.summary} See ${entry.helpUri}` },
+    ...(entry.helpUri ? { helpUri: entry.helpUri } : {}),
+    help: { text: entry.helpUri ? `${text} See ${entry.helpUri}` : text, ...(markdown ? { markdown } : {}) },
     defaultConfiguration: { level: sarifLevel(entry.defaultSeverity) },
   };
 }

@@ -13,7 +13,10 @@ export interface CatalogEntry {
   /** Why it matters, where the rule gives one. */
   rationale?: string;
   defaultSeverity: Severity;
-  helpUri: string;
+  /** The page on the web, only when package.json names a real repository. */
+  helpUri?: string;
+  /** Whether this is a fixed error (its help is a section of the rules index). */
+  fixed?: boolean;
 }
 
 const FIXED_SUMMARIES: Record<(typeof FIXED_CODES)[number], string> = {
@@ -29,6 +32,7 @@ export function ruleCatalog(): CatalogEntry[] {
     code,
     summary: FIXED_SUMMARIES[code],
     defaultSeverity: 'error',
+    fixed: true,
     // The fixed errors share one section of the rules index (the editor links there too).
     helpUri: repositoryFileUrl('docs/rules/README.md#fixed-errors'),
   }));

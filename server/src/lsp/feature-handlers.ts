@@ -99,6 +99,7 @@ export function registerFeatures(ctx: FeatureContext): void {
   };
 
   connection.onCompletion((params) => {
+    need(params, 'textDocument/completion', 'uri', 'position');
     const file = fileKey(params.textDocument.uri);
     const text = ctx.documents.get(params.textDocument.uri)?.getText() ?? workspace.text(file);
     if (text === undefined) return [];
@@ -109,6 +110,7 @@ export function registerFeatures(ctx: FeatureContext): void {
   });
 
   connection.onHover((params) => {
+    need(params, 'textDocument/hover', 'uri', 'position');
     const f = at(params.textDocument.uri);
     if (!f) return null;
     const h = hoverAt(f.model, RULES, f.file, toOffset(f.index, params.position));
@@ -116,6 +118,7 @@ export function registerFeatures(ctx: FeatureContext): void {
   });
 
   connection.onDefinition((params) => {
+    need(params, 'textDocument/definition', 'uri', 'position');
     const f = at(params.textDocument.uri);
     const o = f && occurrenceAt(f.ast, toOffset(f.index, params.position));
     if (!f || !o) return null;
@@ -129,6 +132,7 @@ export function registerFeatures(ctx: FeatureContext): void {
   });
 
   connection.onReferences((params, token) => {
+    need(params, 'textDocument/references', 'uri', 'position');
     const f = at(params.textDocument.uri);
     const o = f && occurrenceAt(f.ast, toOffset(f.index, params.position));
     if (!f || !o || token.isCancellationRequested) return null;
@@ -138,6 +142,7 @@ export function registerFeatures(ctx: FeatureContext): void {
   });
 
   connection.onDocumentHighlight((params) => {
+    need(params, 'textDocument/documentHighlight', 'uri', 'position');
     const f = at(params.textDocument.uri);
     const o = f && occurrenceAt(f.ast, toOffset(f.index, params.position));
     if (!f || !o) return null;
@@ -148,6 +153,7 @@ export function registerFeatures(ctx: FeatureContext): void {
   });
 
   connection.onPrepareRename((params) => {
+    need(params, 'textDocument/prepareRename', 'uri', 'position');
     const f = at(params.textDocument.uri);
     const o = f && renameTarget(f.ast, toOffset(f.index, params.position));
     if (!f || !o) return null;
@@ -169,23 +175,32 @@ export function registerFeatures(ctx: FeatureContext): void {
   });
 
   connection.onDocumentSymbol((params) => {
+    need(params, 'textDocument/documentSymbol', 'uri');
     const f = at(params.textDocument.uri);
     return f ? toDocumentSymbols(outline(f.ast), f.index) : null;
   });
 
-  connection.onWorkspaceSymbol((params) => toSymbolInformation(searchSymbols(workspace.model(), params.query), lines, uriOf));
+  connection.onWorkspaceSymbol((params) => {
+    if (typeof (params as { query?: unknown } | null)?.query !== 'string') {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'workspace/symbol needs params.query (a string)');
+    }
+    return toSymbolInformation(searchSymbols(workspace.model(), params.query), lines, uriOf);
+  });
 
   connection.onFoldingRanges((params) => {
+    need(params, 'textDocument/foldingRange', 'uri');
     const f = at(params.textDocument.uri);
     return f ? toFoldingRanges(foldingRegions(f.ast), f.index) : null;
   });
 
   languages.semanticTokens.on((params) => {
+    need(params, 'textDocument/semanticTokens/full', 'uri');
     const f = at(params.textDocument.uri);
     return f ? toSemanticTokens(semanticTokens(f.ast), f.index) : { data: [] };
   });
 
   connection.onDocumentFormatting((params) => {
+    need(params, 'textDocument/formatting', 'uri');
     const file = fileKey(params.textDocument.uri);
     const text = workspace.text(file);
     if (text === undefined) return null;
@@ -196,7 +211,8 @@ export function registerFeatures(ctx: FeatureContext): void {
   });
 
   connection.onCodeAction(async (params, token) => {
-    const only = params.context.only;
+    need(params, 'textDocument/codeAction', 'uri', 'range');
+    const only = params.context?.only;
     if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
     // Fixes come from the rules: wait for the check of the current text.
     await workspace.upToDate();

@@ -92,7 +92,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (watchDynamically) {
       // Clients that watch files for us (VS Code's `synchronize.fileEvents`) may send an
       // event twice; handling is idempotent, so that costs nothing.
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.seams' }] });
+      // A client may refuse (Neovim without a file watcher does): then files are read at
+      // start, on close and before edits to closed files, and the server carries on.
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.seams' }] })
+        .catch((error: unknown) =>
+          connection.console.info(`seams: the client did not register file watchers (${error instanceof Error ? error.message : String(error)})`),
+        );
     }
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {

@@ -38,6 +38,18 @@ test('check --help shows the formats and --max-warnings', () => {
   assert.match(r.stdout, /--max-warnings <n>/);
 });
 
+test('seams help and seams help COMMAND print what --help prints', () => {
+  const top = runCli(['help']);
+  assert.equal(top.status, 0);
+  assert.equal(top.stdout, runCli(['--help']).stdout);
+  const check = runCli(['help', 'check']);
+  assert.equal(check.status, 0);
+  assert.equal(check.stdout, runCli(['check', '--help']).stdout);
+  const unknown = runCli(['help', 'chekc']);
+  assert.equal(unknown.status, 2);
+  assert.equal(unknown.stderr.trim().split('\n').length, 1);
+});
+
 test('the package bin is the built CLI', () => {
   assert.equal(pkg.bin.seams, 'dist/cli.cjs');
   assert.match(readFileSync(join(ROOT, pkg.bin.seams), 'utf8'), /^#!\/usr\/bin\/env node\n/);

@@ -131,6 +131,46 @@ describe('formatText', () => {
   });
 });
 
+describe('formatText on a terminal', () => {
+  const text = 'service a {\n  owner t\n}\n';
+  const long = 'orders, billing, invoices, payments and shipping all keep their data in store shop-db, so none of them can change it alone';
+  const report = () =>
+    createReport(
+      [{ file: 'a.seams', text }],
+      [
+        { code: 'shared-database', severity: 'warning', message: long, location: { file: 'a.seams', start: 0, end: 1 } },
+        { code: 'missing-owner', severity: 'warning', message: 'b has no owner', location: { file: 'a.seams', start: 14, end: 15 } },
+      ],
+    );
+
+  test('no row is wider than the terminal: long messages wrap at spaces under the message column', () => {
+    const out = formatText(report(), { colour: false, width: 80 });
+    const rows = out.split('\n');
+    for (const row of rows) assert.ok(row.length <= 80, `${row.length} columns: ${row}`);
+    const first = rows.indexOf(rows.find((r) => r.includes('1:1'))!);
+    assert.match(rows[first], /^ {2}1:1 {2}warning {2}orders, billing/);
+    // Continuation lines start at the message column; the code follows the message's last line.
+    const column = rows[first].indexOf('orders');
+    assert.match(rows[first + 1], new RegExp(`^ {${column}}\\S`));
+    const words = rows.slice(first, first + 3).map((r) => r.slice(column).trim()).join(' ');
+    assert.match(words, /alone +shared-database$/);
+    assert.match(out, /b has no owner +missing-owner/);
+  });
+
+  test('piped output (no width) keeps one row per problem', () => {
+    const out = formatText(report(), { colour: false });
+    assert.equal(out.split('\n').filter((r) => r.includes('shared-database')).length, 1);
+    assert.ok(out.includes(long));
+  });
+
+  test('a word longer than the room is cut, never lost', () => {
+    const word = 'x'.repeat(70);
+    const r = createReport([{ file: 'a.seams', text }], [{ code: 'c', severity: 'error', message: word, location: { file: 'a.seams', start: 0, end: 1 } }]);
+    const out = formatText(r, { colour: false, width: 40 });
+    assert.equal(out.replace(/[^x]/g, '').length, 70);
+  });
+});
+
 describe('shouldColour', () => {
   test('terminal only, FORCE_COLOR wins, NO_COLOR and TERM=dumb turn it off', () => {
     assert.equal(shouldColour({ isTTY: true }, {}), true);

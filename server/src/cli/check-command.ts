@@ -24,7 +24,7 @@ export interface CheckOptions {
 }
 
 export interface CheckIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -46,7 +46,11 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
       output = formatSarif(report, { cwd: io.cwd });
       break;
     case 'text':
-      output = formatText(report, { colour: shouldColour(io.stdout, io.env) });
+      output = formatText(report, {
+        colour: shouldColour(io.stdout, io.env),
+        // Only a terminal has a width to respect; piped output keeps a row per problem.
+        width: io.stdout.isTTY ? io.stdout.columns : undefined,
+      });
       break;
   }
   if (output) io.stdout.write(output);

@@ -5,12 +5,25 @@
  * a summary `✖ N problems (E errors, W warnings, I infos, H hints)`.
  * A clean check prints nothing at all, as ESLint does: silence means success,
  * and the exit code says the same.
+ *
+ * On a terminal (`width` given) no row is wider than the terminal: a long message
+ * wraps at spaces onto lines indented to the message column, and the code follows
+ * its last line. Piped output keeps one row per problem, for grep and diff.
  */
 import type { Diagnostic, Severity } from '../core/diagnostics.js';
 import { countBySeverity, type CheckReport } from './report.js';
 import { styles as stylesFor, type Styles } from './terminal-colour.js';
 
-export function formatText(report: CheckReport, options: { colour: boolean }): string {
+export interface TextOptions {
+  colour: boolean;
+  /** The terminal's width in columns; rows are wrapped to it. None when piped. */
+  width?: number;
+}
+
+/** Narrower than this the table cannot be kept; rows then wrap as well as they can. */
+const MIN_MESSAGE_WIDTH = 20;
+
+export function formatText(report: CheckReport, options: TextOptions): string {
   if (report.diagnostics.length === 0) return '';
   const s = stylesFor(options.colour);
   const byFile = new Map<string, Diagnostic[]>();
@@ -30,14 +43,23 @@ export function formatText(report: CheckReport, options: { colour: boolean }): s
     const lineWidth = Math.max(...rows.map((r) => r.line.length));
     const positionWidth = Math.max(...rows.map((r) => lineWidth + 1 + r.column.length));
     const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
-    const messageWidth = Math.max(...rows.map((r) => oneLine(r.d.message).length));
+    const longest = Math.max(...rows.map((r) => oneLine(r.d.message).length));
+    const codeWidth = Math.max(...rows.map((r) => r.d.code.length));
+    // Indent, position, severity and the gaps between the four columns.
+    const messageColumn = 2 + positionWidth + 2 + severityWidth + 2;
+    const room = options.width === undefined ? Infinity : Math.max(MIN_MESSAGE_WIDTH, options.width - messageColumn - 2 - codeWidth - 1);
+    const messageWidth = Math.min(longest, room);
 
     out += `${s.underline(file)}\n`;
     for (const { line, column, d } of rows) {
       const position = `${line.padStart(lineWidth)}:${column}`.padEnd(positionWidth);
       const severity = paintSeverity(s, d.severity, d.severity.padEnd(severityWidth));
-      const message = oneLine(d.message).padEnd(messageWidth);
-      out += `  ${s.dim(position)}  ${severity}  ${message}  ${s.dim(d.code)}\n`;
+      const pieces = wrap(oneLine(d.message), messageWidth);
+      const last = pieces.length - 1;
+      pieces.forEach((piece, i) => {
+        const lead = i === 0 ? `  ${s.dim(position)}  ${severity}  ` : ' '.repeat(messageColumn);
+        out += i === last ? `${lead}${piece.padEnd(messageWidth)}  ${s.dim(d.code)}\n` : `${lead}${piece}\n`;
+      });
     }
     out += '\n';
   }
@@ -75,4 +97,28 @@ function plural(n: number, word: string): string {
 /** Messages are one sentence; a stray line break would break the table. */
 function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** Splits text at spaces into lines of at most `width` characters (a longer word is cut). */
+function wrap(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    let rest = word;
+    while (rest.length > width) {
+      if (current) lines.push(current);
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+      current = '';
+    }
+    if (!current) current = rest;
+    else if (current.length + 1 + rest.length <= width) current += ` ${rest}`;
+    else {
+      lines.push(current);
+      current = rest;
+    }
+  }
+  if (current || lines.length === 0) lines.push(current);
+  return lines;
 }

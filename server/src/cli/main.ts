@@ -31,7 +31,8 @@ import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 const USAGE_EXIT = 2;
 
 /** Runs the command line and resolves to the exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(givenArgv: readonly string[]): Promise<number> {
+  const argv = helpAsOption(givenArgv);
   let exitCode = 0;
   const program = new Command(TOOL_NAME)
     .description('Architecture as code: check .seams files for microservice anti-patterns.')
@@ -46,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       outputError: () => undefined,
     })
     .showSuggestionAfterError(true)
+    // `help` is handled above, before any command is loaded; commander's own would list itself.
     .helpCommand(false);
 
   for (const command of commandsToRegister(argv)) {
@@ -63,6 +65,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     const helpFor = commandNames.includes(argv[0] ?? '') ? `${TOOL_NAME} ${argv[0]} --help` : `${TOOL_NAME} --help`;
     return reportFailure(error, commandNames, helpFor);
   }
+}
+
+/**
+ * `seams help [COMMAND]` is `seams [COMMAND] --help`, as in git and npm; `seams help NOPE`
+ * runs `seams NOPE`, so an unknown command gets the usual one-line error and suggestion.
+ */
+function helpAsOption(argv: readonly string[]): readonly string[] {
+  if (argv[0] !== 'help') return argv;
+  const topic = argv[1];
+  if (topic === undefined) return ['--help'];
+  return COMMANDS.some((c) => c.name === topic) ? [topic, '--help'] : [topic];
 }
 
 /** Receives a command's exit code (the entry point keeps it until the program ends). */

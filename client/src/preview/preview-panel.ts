@@ -27,6 +27,7 @@ import {
   type WebviewToHostMessage,
 } from '../../../server/src/protocol/preview-protocol.js';
 import { makeNonce, previewHtml } from './preview-html.js';
+import { revealTarget } from './reveal-target.js';
 
 export const PREVIEW_VIEW_TYPE = 'seams.preview';
 export const COMMANDS = {
@@ -247,8 +248,15 @@ export class PreviewController {
   }
 
   private async reveal(file: string, start: number, end: number): Promise<void> {
+    // Only files of the workspace: the webview is a security boundary (reveal-target.ts).
+    const target = revealTarget(
+      file,
+      (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString()),
+      vscode.workspace.textDocuments.map((d) => d.uri.toString()),
+    );
+    if (!target) return;
     try {
-      const uri = vscode.Uri.parse(file, true);
+      const uri = vscode.Uri.parse(target, true);
       const document = await vscode.workspace.openTextDocument(uri);
       const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
       const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === document.uri.toString());

@@ -4,6 +4,7 @@
  *
  *   seams check [PATH…] [--format text|json|sarif] [--max-warnings N]
  *   seams render [PATH…] -o FILE.svg [options]   (render-command.ts)
+ *   seams diff BASE [PATH…] [options]            (diff-command.ts)
  *   seams lsp --stdio
  *
  * Start-up is most of a small check, so each command loads only what it runs.
@@ -93,6 +94,10 @@ const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'render',
     register: async (program, done) => (await import('./render-command.js')).registerRender(program, done),
+  },
+  {
+    name: 'diff',
+    register: async (program, done) => (await import('./diff-command.js')).registerDiff(program, done),
   },
   { name: 'lsp', register: registerLsp },
 ];

@@ -1,9 +1,40 @@
 /**
- * The diff picture (`seams diff -o FILE.svg`): placeholder until the renderer's change styling lands.
+ * The diff picture of `seams diff -o FILE.svg`: both models in one graph
+ * (core/diff/diff-graph.ts), laid out and drawn by the renderer of
+ * `seams render`. When the whole picture would not be readable in a side pane
+ * (fitted into 520×760 it would shrink below 60% of its natural size), it shows
+ * the changed elements and their direct neighbours instead.
  */
 import type { CheckResult } from '../core/check.js';
+import { diffGraph, neighbourhood } from '../core/diff/diff-graph.js';
 import type { ModelDiff } from '../core/diff/diff-models.js';
+import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph } from '../core/layout/graph.js';
+import { buildServiceGraph } from '../core/layout/graph-from-model.js';
+import { layoutGraph } from '../core/layout/layout.js';
+import { renderSvg } from '../core/render/svg.js';
 
-export async function renderDiffPicture(_before: CheckResult, _after: CheckResult, _diff: ModelDiff): Promise<string> {
-  return '<svg xmlns="http://www.w3.org/2000/svg"/>\n';
+export const PANE = { width: 520, height: 760 };
+export const READABLE_SCALE = 0.6;
+
+/** How far a laid-out picture must shrink to fit the pane (1 when it fits as is). */
+export function fitScale(graph: { width: number; height: number }, pane = PANE): number {
+  return Math.min(pane.width / Math.max(1, graph.width), pane.height / Math.max(1, graph.height), 1);
+}
+
+export async function renderDiffPicture(before: CheckResult, after: CheckResult, diff: ModelDiff, theme: 'light' | 'dark' = 'light'): Promise<string> {
+  return renderSvg(await layoutDiff(before, after, diff), { theme });
+}
+
+/** The laid-out diff graph: the whole model if readable, else the changed neighbourhood. */
+export async function layoutDiff(before: CheckResult, after: CheckResult, diff: ModelDiff): Promise<LaidOutGraph> {
+  const options = { ...DEFAULT_GRAPH_OPTIONS };
+  const graph = diffGraph(
+    { check: before, graph: buildServiceGraph(before.model, before.diagnostics, options) },
+    { check: after, graph: buildServiceGraph(after.model, after.diagnostics, options) },
+    diff,
+  );
+  const whole = await layoutGraph(graph);
+  if (fitScale(whole) >= READABLE_SCALE || diff.changes.length === 0) return whole;
+  const part = neighbourhood(graph);
+  return part.nodes.length > 0 ? layoutGraph(part) : whole;
 }

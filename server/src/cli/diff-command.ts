@@ -15,7 +15,6 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { diffModels } from '../core/diff/diff-models.js';
 import { readBase } from './diff-base.js';
 import { formatDiffMarkdown, githubLinksFromEnv } from './diff-markdown.js';
-import { renderDiffPicture } from './diff-picture.js';
 import { createDiffReport, formatDiffJson, formatDiffText } from './diff-report.js';
 import { findSeamsFiles, reason } from './find-files.js';
 import { InputError } from './input-error.js';
@@ -67,6 +66,8 @@ export async function runDiff(base: string, paths: readonly string[], options: D
   const report = createDiffReport(old, before, after, diff);
 
   if (options.output) {
+    // The layout engine is loaded only when a picture is asked for.
+    const { renderDiffPicture } = await import('./diff-picture.js');
     const svg = await renderDiffPicture(before, after, diff);
     try {
       writeFileSync(options.output, svg);

@@ -33,6 +33,17 @@ test('sync-cycle: the other calls of the cycle are related', () => {
   assert.deepEqual(ring?.related, ['calls z.z-api v1 — y calls z', 'calls x.x-api v1 — z calls x']);
 });
 
+test('sync-cycle: overlapping cycles are one report, every other call of the group related', () => {
+  const reports = related('sync-cycle.seams', 'sync-cycle');
+  const hub = reports.filter((d) => d.at.startsWith('calls left-spoke') || d.at.startsWith('calls right-spoke') || d.at.startsWith('calls hub'));
+  assert.equal(hub.length, 1);
+  assert.deepEqual(hub[0].related, [
+    'calls right-spoke.right-spoke-api v1 — hub calls right-spoke',
+    'calls hub.hub-api v1 — left-spoke calls hub',
+    'calls hub.hub-api v1 — right-spoke calls hub',
+  ]);
+});
+
 test('timeout-budget: the callee\'s slowest call is related', () => {
   const budget = related('timeout-budget.seams', 'timeout-budget').find((d) => d.at === 'calls mid.mid-api v1');
   assert.deepEqual(budget?.related, ['calls low.low-api v1 — mid → low may take 1.2s']);

@@ -27,12 +27,12 @@ function architecture(services: { name: string; tier?: string; calls: string[] }
 const check = (text: string) => checkSources([{ file: 'big.seams', text }], { rules: GRAPH_RULES }).diagnostics;
 
 describe('graph rules on big graphs', () => {
-  test('a 10,000-service cycle is one sync-cycle, spelled shortened, with every other call related', () => {
+  test('a 10,000-service cycle is one sync-cycle, its first services named, with every other call related', () => {
     const n = 10_000;
     const text = architecture(Array.from({ length: n }, (_, i) => ({ name: `s${i}`, tier: i === 0 ? 'user-facing' : undefined, calls: [`s${(i + 1) % n}`] })));
     const ds = check(text);
     assert.deepEqual(ds.map((d) => d.code), ['sync-cycle']);
-    assert.equal(ds[0].message, 's0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → s8 → s9 → … (9990 more) … → s0 is a synchronous cycle');
+    assert.equal(ds[0].message, 's0, s1, s2, s3, s4 and 9995 more call each other synchronously in a cycle');
     assert.equal(ds[0].related?.length, n - 1);
   });
 

@@ -1,8 +1,11 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, RelatedInformation } from '../diagnostics.js';
 import type { Call } from '../model/model.js';
 import type { Rule } from './rule.js';
-import { arrowPath } from './name-lists.js';
+import { andList } from './name-lists.js';
 import { pathInside, syncGraph } from './sync-graph.js';
+
+/** Services named in a cycle's message before the rest become a count. */
+const NAMED = 5;
 
 export const syncCycle: Rule = {
   code: 'sync-cycle',
@@ -16,9 +19,11 @@ export const syncCycle: Rule = {
   check(model, options) {
     const g = syncGraph(model);
     const out: Diagnostic[] = [];
+    // One report per strongly connected group: overlapping cycles are one group, and every call
+    // inside it is related, so no cycle of the group goes unseen.
     for (let c = 0; c < g.members.length; c++) {
       if (!g.cyclic[c]) continue;
-      // Report on the first call (in service order) that stays inside the component.
+      // Report on the first call (in service order) that stays inside the group.
       let call: Call | undefined;
       let from = -1;
       let to = -1;
@@ -33,29 +38,48 @@ export const syncCycle: Rule = {
       }
       if (!call) continue;
       const name = g.services[from].name;
-      const size = g.members[c].length;
-      if (from === to) {
+      if (g.members[c].length === 1) {
         out.push({
           code: 'sync-cycle',
           severity: options.severity,
           message: `${name} calls itself synchronously`,
           location: call.location,
+          ...relatedOf(g.members[c].map((m) => g.services[m].calls), c, g.component, g.indexOf, call),
         });
         continue;
       }
-      // The shortest way back from the callee closes the cycle this call is on.
-      const back = pathInside(g, to, from);
-      const cycle = [call, ...back];
-      const steps = [name, ...cycle.map((k) => k.target.name)];
-      const among = size > cycle.length ? `, among ${size} services that call each other in cycles` : '';
+      // Names in the order of the reported call's own way round, then the rest of the group.
+      const named = new Set<number>([from]);
+      for (const k of pathInside(g, to, from)) named.add(g.indexOf.get(k.from)!);
+      for (const m of g.members[c]) named.add(m);
+      const names = [...named].map((m) => g.services[m].name);
       out.push({
         code: 'sync-cycle',
         severity: options.severity,
-        message: `${arrowPath(steps)} is a synchronous cycle${among}`,
+        message: `${andList(names, NAMED)} call each other synchronously in a cycle`,
         location: call.location,
-        related: back.map((k) => ({ location: k.location, message: `${k.from.name} calls ${k.target.name}` })),
+        ...relatedOf(g.members[c].map((m) => g.services[m].calls), c, g.component, g.indexOf, call),
       });
     }
     return out;
   },
 };
+
+/** Every call that stays inside group `c`, except the reported one, as related information. */
+function relatedOf(
+  callsOfMembers: readonly (readonly Call[])[],
+  c: number,
+  component: Int32Array,
+  indexOf: ReadonlyMap<unknown, number>,
+  reported: Call,
+): { related?: RelatedInformation[] } {
+  const related: RelatedInformation[] = [];
+  for (const calls of callsOfMembers) {
+    for (const k of calls) {
+      const t = k.target.target === undefined ? undefined : indexOf.get(k.target.target);
+      if (k === reported || t === undefined || component[t] !== c) continue;
+      related.push({ location: k.location, message: `${k.from.name} calls ${k.target.name}` });
+    }
+  }
+  return related.length ? { related } : {};
+}

@@ -9,36 +9,17 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { checkSources } from '../../server/src/core/check.js';
+import { checkSources, fixesOf } from '../../server/src/core/check.js';
 import { FIXED_CODES } from '../../server/src/core/diagnostics.js';
 import { formatSeams } from '../../server/src/core/format/format.js';
 import { RULES } from '../../server/src/core/rules/registry.js';
 import { parseSeams } from '../../server/src/core/syntax/parse.js';
+import { RULE_TABLE } from '../rules/rule-table.js';
 
 const docs = join(import.meta.dirname, '..', '..', 'docs', 'rules');
 
 /** The contract's table, in its order; cross-checked against the registry below. */
-const CODES: { code: string; severity: string; max?: number }[] = [
-  { code: 'shared-database', severity: 'warning' },
-  { code: 'compliance-leak', severity: 'error' },
-  { code: 'missing-owner', severity: 'warning' },
-  { code: 'missing-oncall', severity: 'info' },
-  { code: 'team-overload', severity: 'warning', max: 5 },
-  { code: 'unjustified-split', severity: 'info' },
-  { code: 'missing-timeout', severity: 'warning' },
-  { code: 'missing-circuit-breaker', severity: 'info' },
-  { code: 'retry-without-backoff', severity: 'warning' },
-  { code: 'sync-fan-out', severity: 'warning', max: 4 },
-  { code: 'sync-chain-depth', severity: 'warning', max: 3 },
-  { code: 'sync-cycle', severity: 'error' },
-  { code: 'sync-to-background', severity: 'warning' },
-  { code: 'timeout-budget', severity: 'warning' },
-  { code: 'implicit-contract', severity: 'warning' },
-  { code: 'unpinned-version', severity: 'info' },
-  { code: 'unversioned-contract', severity: 'warning' },
-  { code: 'version-not-provided', severity: 'error' },
-  { code: 'missing-slo', severity: 'hint' },
-];
+const CODES = RULE_TABLE;
 
 interface SeamsBlock {
   /** The `##` heading the block stands under. */
@@ -153,9 +134,8 @@ describe('rule documentation', () => {
         const text = page(code);
         const failing = only(seamsBlocks(text), 'Failing example', code);
         const quickFixes = text.slice(text.indexOf('\n## Quick fixes\n'), text.indexOf('\n## Configuration\n'));
-        const titles = checkSources([{ file: 'example.seams', text: failing }])
-          .diagnostics.filter((d) => d.code === code)
-          .flatMap((d) => (d.fixes ?? []).map((f) => f.title));
+        const checked = checkSources([{ file: 'example.seams', text: failing }]);
+        const titles = checked.diagnostics.filter((d) => d.code === code).flatMap((d) => fixesOf(d, checked.model).map((f) => f.title));
         for (const title of new Set(titles)) assert.ok(quickFixes.includes(title), `the page does not mention the fix "${title}"`);
         // One bullet is the suppression; any other bullet promises a fix the example must show.
         const bullets = quickFixes.split('\n').filter((l) => l.startsWith('- ')).length;

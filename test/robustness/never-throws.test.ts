@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkSources, type SourceFile } from '../../server/src/core/check.js';
+import { checkSources, fixesOf, type SourceFile } from '../../server/src/core/check.js';
 import { parseSeams } from '../../server/src/core/syntax/parse.js';
 import { generateArchitecture, random } from '../helpers/generate-architecture.js';
 
@@ -26,7 +26,7 @@ function assertSane(sources: SourceFile[]): void {
     assert.ok(len !== undefined, `diagnostic for unknown file ${d.location.file}`);
     assert.ok(d.location.start >= 0 && d.location.start <= d.location.end && d.location.end <= len!, `range out of file: ${JSON.stringify(d)}`);
     assert.ok(d.message.length > 0 && d.code.length > 0);
-    for (const fix of d.fixes ?? []) {
+    for (const fix of fixesOf(d, result.model)) {
       for (const e of fix.edits) {
         const flen = lengths.get(e.file);
         assert.ok(flen !== undefined && e.start >= 0 && e.start <= e.end && e.end <= flen, `fix edit out of file: ${JSON.stringify(e)}`);

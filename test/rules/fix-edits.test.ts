@@ -5,14 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkSources } from '../../server/src/core/check.js';
+import { checkSources, fixesOf } from '../../server/src/core/check.js';
 import type { Diagnostic } from '../../server/src/core/diagnostics.js';
 import { applyEdits } from './apply-edits.js';
 
 const TEAM = 'team t {\n  oncall "#t"\n}\n';
 
+/** The `code` diagnostics of a one-file model, each with its fixes built. */
 function diagnostics(text: string, code: string): Diagnostic[] {
-  return checkSources([{ file: 'f.seams', text }]).diagnostics.filter((d) => d.code === code);
+  const { diagnostics: all, model } = checkSources([{ file: 'f.seams', text }]);
+  return all.filter((d) => d.code === code).map((d) => ({ ...d, fixes: fixesOf(d, model) }));
 }
 
 /** The text after applying the fix titled `title` of the only `code` diagnostic (or of the one at `index`). */
@@ -125,9 +127,9 @@ describe('the suppression fix', () => {
   });
 
   test('every rule diagnostic offers it, last', () => {
-    const ds = checkSources([{ file: 'f.seams', text: `service a {\n  tier user-facing\n  calls a\n}\n` }]).diagnostics;
+    const { diagnostics: ds, model } = checkSources([{ file: 'f.seams', text: `service a {\n  tier user-facing\n  calls a\n}\n` }]);
     assert.ok(ds.length >= 4);
-    for (const d of ds) assert.equal(d.fixes?.at(-1)?.title, `Suppress ${d.code} with seams-ignore`);
+    for (const d of ds) assert.equal(fixesOf(d, model).at(-1)?.title, `Suppress ${d.code} with seams-ignore`);
   });
 });
 

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { checkSources } from '../../server/src/core/check.js';
+import { checkSources, fixesOf } from '../../server/src/core/check.js';
 import { FIXED_CODES, type Diagnostic } from '../../server/src/core/diagnostics.js';
 import { LineIndex } from '../../server/src/core/text/line-index.js';
 import { applyFix } from './apply-edits.js';
@@ -28,12 +28,17 @@ describe('every fix of every fixture', () => {
   for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.seams')).sort()) {
     test(name, () => {
       const sources = readFixture(name);
-      const before = checkSources(sources).diagnostics;
+      const checked = checkSources(sources);
+      const before = checked.diagnostics;
       let fixes = 0;
       for (const d of before.filter(isRule)) {
-        assert.ok(d.fixes && d.fixes.length > 0, `${key(d)} has no fix (not even the suppression)`);
-        assert.ok(d.fixes.filter((f) => f.preferred).length <= 1, `${key(d)} prefers more than one fix`);
-        for (const fix of d.fixes) {
+        const offered = fixesOf(d, checked.model);
+        assert.ok(offered.length > 0, `${key(d)} has no fix (not even the suppression)`);
+        assert.ok(offered.filter((f) => f.preferred).length <= 1, `${key(d)} prefers more than one fix`);
+        // A copy (as the check worker sends it to the server) gets the same fixes from a model of the same texts.
+        const rebuilt = checkSources(sources, { rules: [] }).model;
+        assert.deepEqual(fixesOf(structuredClone(d), rebuilt), offered, `${key(d)}: the fixes of a copy differ`);
+        for (const fix of offered) {
           fixes++;
           const after = checkSources(applyFix(sources, fix.edits)).diagnostics;
           const suppression = fix.title.startsWith('Suppress ');

@@ -9,34 +9,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { FIXED_CODES } from '../../server/src/core/diagnostics.js';
 import { RULES } from '../../server/src/core/rules/registry.js';
+import { RULE_TABLE } from './rule-table.js';
 
-/** The contract's table (shared/design/language.md), in order. */
-const CONTRACT: [code: string, severity: string, max?: number][] = [
-  ['shared-database', 'warning'],
-  ['compliance-leak', 'error'],
-  ['missing-owner', 'warning'],
-  ['missing-oncall', 'info'],
-  ['team-overload', 'warning', 5],
-  ['unjustified-split', 'info'],
-  ['missing-timeout', 'warning'],
-  ['missing-circuit-breaker', 'info'],
-  ['retry-without-backoff', 'warning'],
-  ['sync-fan-out', 'warning', 4],
-  ['sync-chain-depth', 'warning', 3],
-  ['sync-cycle', 'error'],
-  ['sync-to-background', 'warning'],
-  ['timeout-budget', 'warning'],
-  ['implicit-contract', 'warning'],
-  ['unpinned-version', 'info'],
-  ['unversioned-contract', 'warning'],
-  ['version-not-provided', 'error'],
-  ['missing-slo', 'hint'],
-];
 
 test('the registry holds the contract\'s rules, in its order, with its defaults', () => {
   assert.deepEqual(
     RULES.map((r) => [r.code, r.defaultSeverity, r.defaultMax]),
-    CONTRACT.map(([code, severity, max]) => [code, severity, max]),
+    RULE_TABLE.map(({ code, severity, max }) => [code, severity, max]),
   );
 });
 

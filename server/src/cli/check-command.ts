@@ -4,7 +4,7 @@
  * decide the exit code (0 clean, 1 an error or too many warnings). Input
  * problems throw `InputError`, which the entry point turns into exit 2.
  */
-import { checkSources } from '../core/check.js';
+import { checkSources, fixesOf } from '../core/check.js';
 import { FORMATS } from './formats.js';
 import { findSeamsFiles } from './find-files.js';
 import { formatJson } from './format-json.js';
@@ -34,8 +34,9 @@ export interface CheckIo {
 export function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIo): number {
   const files = findSeamsFiles(paths);
   const sources = readSources(files);
-  const { diagnostics } = checkSources(sources);
-  const report = createReport(sources, diagnostics);
+  const { diagnostics, model } = checkSources(sources);
+  // Fixes are built only if the format shows them (SARIF), never for text or JSON.
+  const report = createReport(sources, diagnostics, (d) => fixesOf(d, model));
 
   let output: string;
   switch (options.format) {

@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Fix, Location, Severity } from '../core/diagnostics.js';
+import type { Diagnostic, Fix, Location, Severity } from '../core/diagnostics.js';
 import { homepageUrl, TOOL_NAME, TOOL_VERSION } from './package-info.js';
 import type { CheckReport, Region } from './report.js';
 import { ruleCatalog, type CatalogEntry } from './rule-catalog.js';
@@ -65,7 +65,7 @@ export function formatSarif(report: CheckReport, options: { cwd?: string } = {})
           }
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(key, occurrence) },
-      ...(d.fixes && d.fixes.length > 0 ? { fixes: d.fixes.map((f) => fix(report, f, cwd)) } : {}),
+      ...fixesOf(report, d, cwd),
     };
   });
 
@@ -120,6 +120,12 @@ function location(report: CheckReport, loc: Location, cwd: string) {
 
 function region(r: Region) {
   return { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn };
+}
+
+/** The result's `fixes`, built only here: text and JSON output never build them. */
+function fixesOf(report: CheckReport, d: Diagnostic, cwd: string): { fixes?: ReturnType<typeof fix>[] } {
+  const fixes = report.fixesOf(d);
+  return fixes.length > 0 ? { fixes: fixes.map((f) => fix(report, f, cwd)) } : {};
 }
 
 function fix(report: CheckReport, f: Fix, cwd: string) {

@@ -3,7 +3,7 @@
  * sorted diagnostics, plus 1-based line/column ranges computed once through
  * LineIndex (the only place offsets become lines and columns).
  */
-import type { Diagnostic, Location } from '../core/diagnostics.js';
+import type { Diagnostic, Fix, Location } from '../core/diagnostics.js';
 import { LineIndex } from '../core/text/line-index.js';
 
 /** A 1-based range; `endColumn` is the column just after the last character, as in SARIF and ESLint. */
@@ -20,11 +20,14 @@ export interface CheckReport {
   diagnostics: readonly Diagnostic[];
   /** The 1-based range of a location in one of the checked files. */
   regionOf(location: Location | { file: string; start: number; end: number }): Region;
+  /** A diagnostic's fixes, built when a format shows them (SARIF); text and JSON never ask. */
+  fixesOf(diagnostic: Diagnostic): readonly Fix[];
 }
 
 export function createReport(
   sources: readonly { file: string; text: string }[],
   diagnostics: readonly Diagnostic[],
+  fixesOf: (diagnostic: Diagnostic) => readonly Fix[] = (d) => d.fixes ?? [],
 ): CheckReport {
   const texts = new Map(sources.map((s) => [s.file, s.text]));
   const indexes = new Map<string, LineIndex>();
@@ -39,6 +42,7 @@ export function createReport(
   return {
     files: sources.map((s) => s.file),
     diagnostics,
+    fixesOf,
     regionOf(location) {
       const index = indexOf(location.file);
       const start = index.positionAt(location.start);

@@ -1,14 +1,15 @@
 /**
  * The path from text to diagnostics, shared by the CLI, the language server and
  * the tests: parse each file (cached per text), build the model, run every
- * enabled rule with its configured severity and threshold, drop what
- * `// seams-ignore` silences, and sort.
+ * enabled rule with its configured severity and threshold (each rule isolated:
+ * one that throws becomes an `internal-error`), drop what `// seams-ignore`
+ * silences, and sort. Fixes are built only when asked for (`fixesOf`).
  */
-import { compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { compareDiagnostics, type Diagnostic, type Fix, type Location } from './diagnostics.js';
 import { buildModel } from './model/build-model.js';
 import type { Model } from './model/model.js';
 import { RULES } from './rules/registry.js';
-import type { Rule } from './rules/rule.js';
+import type { Finding, Rule } from './rules/rule.js';
 import { suppressFix } from './rules/suppress-fix.js';
 import type { SeamsFile } from './syntax/ast.js';
 import { parseSeams, type ParseResult } from './syntax/parse.js';
@@ -44,29 +45,121 @@ export function checkParsed(parsed: readonly ParseResult[], options: CheckOption
     rules.map((r) => ({ code: r.code, defaultMax: r.defaultMax })),
   );
   const diagnostics: Diagnostic[] = [];
-  for (const p of parsed) diagnostics.push(...p.diagnostics);
-  diagnostics.push(...model.diagnostics);
-  diagnostics.push(...suppress(model, runRules(model, rules)));
+  // Appended one by one: spreading a huge array into push() overflows the stack.
+  const append = (list: readonly Diagnostic[]) => {
+    for (const d of list) diagnostics.push(d);
+  };
+  for (const p of parsed) append(p.diagnostics);
+  append(model.diagnostics);
+  const { found, failed } = runRules(model, rules);
+  append(suppress(model, found));
+  append(failed);
   diagnostics.sort(compareDiagnostics);
   return { model, diagnostics };
 }
 
-function runRules(model: Model, rules: readonly Rule[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
+/** The code of the diagnostic that stands for a rule that threw. */
+export const INTERNAL_ERROR = 'internal-error';
+
+/**
+ * Fixes of rule diagnostics, not yet built: a diagnostic made in this thread
+ * maps to its rule's recipe. (A WeakMap, so diagnostics stay plain data that
+ * JSON and worker messages carry unchanged.)
+ */
+const deferredFixes = new WeakMap<Diagnostic, () => Fix[]>();
+
+/** Runs one rule with its configured threshold (rules with one are always given one). */
+function runRule(model: Model, rule: Rule): Finding[] {
+  if (rule.defaultMax === undefined) return rule.check(model);
+  return rule.check(model, { max: model.ruleSettings.get(rule.code)?.max ?? rule.defaultMax });
+}
+
+/**
+ * Runs every enabled rule and stamps its findings with its code and severity.
+ * Each rule is isolated: one that throws becomes a single `internal-error`
+ * naming it, and the others' findings are all kept.
+ */
+function runRules(model: Model, rules: readonly Rule[]): { found: Diagnostic[]; failed: Diagnostic[] } {
+  const found: Diagnostic[] = [];
+  const failed: Diagnostic[] = [];
   for (const rule of rules) {
     const setting = model.ruleSettings.get(rule.code);
     if (setting?.severity === 'off') continue;
     const severity = setting?.severity ?? rule.defaultSeverity;
-    const max = setting?.max ?? rule.defaultMax;
-    for (const d of rule.check(model, { severity, max })) {
-      d.severity = severity;
-      // Every rule diagnostic can be silenced in place; that fix is offered last.
-      const text = model.files.get(d.location.file)?.text;
-      if (text !== undefined) (d.fixes ??= []).push(suppressFix(d, text));
-      out.push(d);
+    const mine: Diagnostic[] = [];
+    try {
+      for (const f of runRule(model, rule)) {
+        const d: Diagnostic = { code: rule.code, severity, message: f.message, location: f.location };
+        if (f.related?.length) d.related = f.related;
+        if (f.tags?.length) d.tags = f.tags;
+        if (f.fixes) deferredFixes.set(d, f.fixes);
+        mine.push(d);
+      }
+    } catch (err) {
+      failed.push(internalError(model, rule.code, err));
+      continue;
     }
+    for (const d of mine) found.push(d);
   }
+  return { found, failed };
+}
+
+/** One error on the model (its first file's start) for a rule that threw; never a stack trace. */
+function internalError(model: Model, code: string, err: unknown): Diagnostic {
+  const first = model.files.keys().next();
+  const reason = (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0].slice(0, 200);
+  return {
+    code: INTERNAL_ERROR,
+    severity: 'error',
+    message: `rule ${code} failed and reported nothing${reason ? `: ${reason}` : ''}`,
+    location: { file: first.done ? '' : first.value, start: 0, end: 0 },
+  };
+}
+
+/**
+ * The fixes of one diagnostic, built now (the CLI's SARIF and `--fix`, the
+ * editor's code actions; text and JSON output never build them). They are the
+ * diagnostic's own (the model's errors carry theirs), then its rule's, then, for
+ * a rule diagnostic, the `// seams-ignore` suppression.
+ *
+ * `model` is the model the diagnostic was found in, or one built from the same
+ * texts: a diagnostic that crossed a worker boundary has lost its recipe, and
+ * its rule is run again on `model` (once per model and rule) to find it.
+ */
+export function fixesOf(diagnostic: Diagnostic, model: Model, rules: readonly Rule[] = RULES): Fix[] {
+  const out: Fix[] = diagnostic.fixes ? [...diagnostic.fixes] : [];
+  const rule = rules.find((r) => r.code === diagnostic.code);
+  if (!rule) return out;
+  const recipe = deferredFixes.get(diagnostic) ?? rerun(model, rule).get(keyOf(diagnostic));
+  try {
+    if (recipe) for (const f of recipe()) out.push(f);
+  } catch {
+    // A fix that cannot be built is not offered; the suppression still is.
+  }
+  const text = model.files.get(diagnostic.location.file)?.text;
+  if (text !== undefined) out.push(suppressFix(diagnostic, text));
   return out;
+}
+
+const keyOf = (d: { location: Location; message: string }) => `${d.location.file}\u0000${d.location.start}\u0000${d.location.end}\u0000${d.message}`;
+
+const reruns = new WeakMap<Model, Map<string, Map<string, () => Fix[]>>>();
+
+/** A rule's fix recipes on `model`, by diagnostic; the rule runs once per model. */
+function rerun(model: Model, rule: Rule): Map<string, () => Fix[]> {
+  let byRule = reruns.get(model);
+  if (!byRule) reruns.set(model, (byRule = new Map()));
+  let recipes = byRule.get(rule.code);
+  if (!recipes) {
+    recipes = new Map();
+    try {
+      for (const f of runRule(model, rule)) if (f.fixes) recipes.set(keyOf(f), f.fixes);
+    } catch {
+      // The check reported this rule's failure already.
+    }
+    byRule.set(rule.code, recipes);
+  }
+  return recipes;
 }
 
 /** Drops rule diagnostics that a `// seams-ignore` directive names on their first line. */

@@ -22,6 +22,7 @@ import {
   type TextDocuments,
 } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixesOf } from '../core/check.js';
 import { formatSeams } from '../core/format/format.js';
 import { completeAt } from '../core/query/completion.js';
 import { foldingRegions } from '../core/query/folding.js';
@@ -223,10 +224,10 @@ export function registerFeatures(ctx: FeatureContext): void {
     const span = toSpan(f.index, params.range);
     const range = toRange(f.index, span.start, span.end);
     for (const d of ctx.publisher.diagnosticsOf(f.file)) {
-      if (!d.fixes?.length) continue;
       const lsp = ctx.publisher.toLsp(d);
       if (!rangesTouch(lsp.range, range)) continue;
-      for (const fix of d.fixes) {
+      // Built now, for this request only: checks never build fixes.
+      for (const fix of fixesOf(d, f.model)) {
         const action: CodeAction = {
           title: fix.title,
           kind: CodeActionKind.QuickFix,

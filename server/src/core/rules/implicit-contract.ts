@@ -1,8 +1,7 @@
-import type { Diagnostic, Fix } from '../diagnostics.js';
-import type { Rule } from './rule.js';
-import { compareVersions } from '../syntax/literals.js';
+import type { Fix } from '../diagnostics.js';
+import type { Finding, Rule } from './rule.js';
 import { commaList } from './name-lists.js';
-import { newestFirst } from './contract-versions.js';
+import { newest as newestOf, offers as offersVersion } from './contract-versions.js';
 
 export const implicitContract: Rule = {
   code: 'implicit-contract',
@@ -13,19 +12,19 @@ export const implicitContract: Rule = {
     'which of the callee\'s apis must stay compatible, which version is in use, or whether an api can be ' +
     'retired, so every change to the callee becomes a search through its callers. Naming the api makes the ' +
     'contract explicit and lets versions be pinned and checked.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const call of model.calls) {
       if (call.api || !call.decl.target) continue;
       const callee = call.target.target;
       const all = callee ? [...callee.apis.values()] : [];
       // With a version written, suggest the apis that offer it; otherwise every api, pinned to its newest version.
       const version = call.version;
-      const offering = version ? all.filter((a) => a.versions.some((v) => compareVersions(v.parts, version.parts) === 0)) : all;
+      const offering = version ? all.filter((a) => offersVersion(a, version)) : all;
       const apis = offering.length ? offering : all;
       const at = call.decl.target.end;
-      const fixes: Fix[] = apis.map((api, i) => {
-        const pin = !version && api.versions.length ? ` ${newestFirst(api)[0].text}` : '';
+      const fixes = (): Fix[] => apis.map((api, i) => {
+        const pin = !version && api.versions.length ? ` ${newestOf(api)!.text}` : '';
         return {
           title: `Call ${call.target.name}.${api.name}${pin}`,
           edits: [{ file: call.file, start: at, end: at, newText: `.${api.name}${pin}` }],
@@ -34,11 +33,9 @@ export const implicitContract: Rule = {
       });
       const offers = callee ? (apis.length ? `; it offers ${commaList(all.map((a) => a.name))}` : `; ${call.target.name} declares no api`) : '';
       out.push({
-        code: 'implicit-contract',
-        severity: options.severity,
         message: `${call.from.name} calls ${call.target.name} without naming one of its apis${offers}`,
         location: call.location,
-        ...(fixes.length ? { fixes } : {}),
+        ...(apis.length ? { fixes } : {}),
       });
     }
     return out;

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { callTarget } from './describe-call.js';
 import { addToPolicy } from './policy-edits.js';
 
@@ -12,18 +11,17 @@ export const missingCircuitBreaker: Rule = {
     'makes the caller wait for an answer that will not come. A circuit breaker notices the failures, stops ' +
     'calling for a while and fails fast instead, which gives the callee room to recover and keeps the caller ' +
     'responsive. Without one, a single failing dependency spreads its outage to everyone who calls it.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const call of model.calls) {
       if (call.policy.circuitBreaker) continue;
-      const text = model.files.get(call.file)?.text ?? '';
-      const edit = addToPolicy(call, text, 'circuit-breaker');
       out.push({
-        code: 'missing-circuit-breaker',
-        severity: options.severity,
         message: `${call.from.name} calls ${callTarget(call)} with no circuit breaker`,
         location: call.location,
-        ...(edit ? { fixes: [{ title: 'Add circuit-breaker to the call', edits: [edit], preferred: true }] } : {}),
+        fixes: () => {
+          const edit = addToPolicy(call, model.files.get(call.file)?.text ?? '', 'circuit-breaker');
+          return edit ? [{ title: 'Add circuit-breaker to the call', edits: [edit], preferred: true }] : [];
+        },
       });
     }
     return out;

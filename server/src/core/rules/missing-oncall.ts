@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { andList } from './name-lists.js';
 
 export const missingOncall: Rule = {
@@ -11,13 +10,11 @@ export const missingOncall: Rule = {
     'people who depend on its services guessing whom to wake at night, and the minutes spent finding out are ' +
     'minutes of outage. Writing the channel next to the team makes it part of the architecture that is reviewed ' +
     'and kept current, instead of tribal knowledge.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const team of model.teams.values()) {
       if (team.services.length === 0 || team.oncall.length > 0) continue;
       out.push({
-        code: 'missing-oncall',
-        severity: options.severity,
         message: `team ${team.name} owns ${andList(team.services.map((s) => s.name), 3)} but has no oncall`,
         location: team.location,
       });

@@ -1,6 +1,6 @@
-import type { Diagnostic, Fix } from '../diagnostics.js';
+import type { Fix } from '../diagnostics.js';
 import type { Model, Service } from '../model/model.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { deeper, indentAt, isReal, lineBreakOf, lineEndAt, sameLine } from './text-layout.js';
 
 /** At most this many `owner` fixes per service: the likeliest teams, not every team there is. */
@@ -62,20 +62,19 @@ export const missingOwner: Rule = {
     'every change to it has to start by finding out who may decide. Ownership is the cheapest architectural ' +
     'property to write down and the most expensive one to rediscover in an incident. Name the team that is ' +
     'responsible for it.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const s of model.services.values()) {
       if (s.owner) continue;
-      const text = model.files.get(s.file)?.text ?? '';
-      const fixes = candidateTeams(model, s)
-        .map((team, i) => ownerFix(s, text, team, i === 0))
-        .filter((f): f is Fix => f !== undefined);
       out.push({
-        code: 'missing-owner',
-        severity: options.severity,
         message: `service ${s.name} has no owner`,
         location: s.location,
-        ...(fixes.length ? { fixes } : {}),
+        fixes: () => {
+          const text = model.files.get(s.file)?.text ?? '';
+          return candidateTeams(model, s)
+            .map((team, i) => ownerFix(s, text, team, i === 0))
+            .filter((f): f is Fix => f !== undefined);
+        },
       });
     }
     return out;

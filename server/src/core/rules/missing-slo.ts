@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 
 export const missingSlo: Rule = {
   code: 'missing-slo',
@@ -10,13 +9,11 @@ export const missingSlo: Rule = {
     'one, nobody can tell whether a slow week is an incident, timeouts upstream and downstream have nothing ' +
     'to be sized against, and the timeout-budget check has nothing to compare. Writing the objective next to ' +
     'the service turns an expectation into something the design can be checked against.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const s of model.services.values()) {
       if (s.tier !== 'user-facing' || s.slo.declared) continue;
       out.push({
-        code: 'missing-slo',
-        severity: options.severity,
         message: `user-facing service ${s.name} has no slo`,
         location: s.location,
       });

@@ -1,7 +1,6 @@
-import type { Diagnostic } from '../diagnostics.js';
 import { formatMs } from '../syntax/literals.js';
 import type { Call, Service } from '../model/model.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { callTarget } from './describe-call.js';
 import { addToPolicy } from './policy-edits.js';
 import { worstCallTimes, type WorstCall } from './worst-case.js';
@@ -33,20 +32,19 @@ export const missingTimeout: Rule = {
     'While it waits the caller holds a thread, a connection and its own caller, so one slow service quietly ' +
     'drains the capacity of everything upstream of it. A timeout turns an unbounded wait into a bounded, ' +
     'handled failure; a system default covers every call that does not need its own.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     const worst = worstCallTimes(model);
     for (const call of model.calls) {
       if (call.policy.timeoutMs !== undefined) continue;
-      const text = model.files.get(call.file)?.text ?? '';
-      const timeout = formatMs(proposedTimeout(call, worst));
-      const edit = addToPolicy(call, text, `timeout ${timeout}`);
       out.push({
-        code: 'missing-timeout',
-        severity: options.severity,
         message: `${call.from.name} calls ${callTarget(call)} with no timeout`,
         location: call.location,
-        ...(edit ? { fixes: [{ title: `Add timeout ${timeout} to the call`, edits: [edit], preferred: true }] } : {}),
+        fixes: () => {
+          const timeout = formatMs(proposedTimeout(call, worst));
+          const edit = addToPolicy(call, model.files.get(call.file)?.text ?? '', `timeout ${timeout}`);
+          return edit ? [{ title: `Add timeout ${timeout} to the call`, edits: [edit], preferred: true }] : [];
+        },
       });
     }
     return out;

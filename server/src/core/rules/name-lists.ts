@@ -22,3 +22,14 @@ export function arrowPath(steps: readonly string[], limit = 12): string {
   const head = steps.slice(0, limit - 2);
   return `${head.join(' → ')} → … (${steps.length - limit + 1} more) … → ${steps[steps.length - 1]}`;
 }
+
+/**
+ * The first `limit` entries of `all` other than `self`, in order, without
+ * walking the rest: each of N sharers of one store lists a few others, so
+ * reporting a store shared by thousands stays linear.
+ */
+export function firstOthers<T>(all: readonly T[], self: T, limit: number): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < all.length && out.length < limit; i++) if (all[i] !== self) out.push(all[i]);
+  return out;
+}

@@ -1,6 +1,13 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
-import { andList } from './name-lists.js';
+import type { Finding, Rule } from './rule.js';
+import { andList, firstOthers } from './name-lists.js';
+
+/**
+ * Other declarations related to each report, and names in its message. Past
+ * these, a count: N services sharing one store give N reports of bounded size,
+ * not N² related locations.
+ */
+export const RELATED_LIMIT = 10;
+const NAMED = 6;
 
 export const sharedDatabase: Rule = {
   code: 'shared-database',
@@ -11,18 +18,18 @@ export const sharedDatabase: Rule = {
     'table or fill the disk under the other, and neither can be deployed, scaled or migrated on its own. The ' +
     'boundary the architecture draws between them is not real while the data behind it is common. Give the data ' +
     'one owner and let the others ask that owner through an api or follow its events.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const [store, uses] of model.stores) {
       if (uses.length < 2) continue;
       for (const use of uses) {
-        const others = uses.filter((u) => u !== use);
+        const named = firstOthers(uses, use, NAMED - 1).map((o) => o.service.name);
+        const unnamed = uses.length - 1 - named.length;
+        const names = unnamed > 0 ? `${[use.service.name, ...named].join(', ')} and ${unnamed} more` : andList([use.service.name, ...named]);
         out.push({
-          code: 'shared-database',
-          severity: options.severity,
-          message: `${andList([use.service.name, ...others.map((o) => o.service.name)])} share store ${store}`,
+          message: `${names} share store ${store}`,
           location: use.location,
-          related: others.map((o) => ({ location: o.location, message: `${o.service.name} also declares store ${store}` })),
+          related: firstOthers(uses, use, RELATED_LIMIT).map((o) => ({ location: o.location, message: `${o.service.name} also declares store ${store}` })),
         });
       }
     }

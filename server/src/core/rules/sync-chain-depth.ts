@@ -1,6 +1,6 @@
-import type { Diagnostic, RelatedInformation } from '../diagnostics.js';
+import type { RelatedInformation } from '../diagnostics.js';
 import type { Call } from '../model/model.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { stepsToward, syncGraph, type SyncGraph } from './sync-graph.js';
 
 /** Chains longer than this many steps are shortened in the message: head, count, last. */
@@ -34,13 +34,13 @@ export const syncChainDepth: Rule = {
     'chains short — by calling the data\'s owner directly, precomputing, or moving the tail of the work to ' +
     'events — keeps the user-facing path fast and its failure modes few.',
   check(model, options) {
-    const max = options.max ?? 3;
+    const max = options.max;
     const g = syncGraph(model);
     let origins = g.services.map((_, i) => i).filter((i) => g.services[i].tier === 'user-facing');
     if (origins.length === 0) origins = g.services.map((_, i) => i);
     // Inside a cycle the origin's first call heads for the service that leaves it; computed once per component.
     const toward = new Map<number, Map<number, Call>>();
-    const out: Diagnostic[] = [];
+    const out: Finding[] = [];
     for (const o of origins) {
       const c = g.component[o];
       const hops = g.longest[c];
@@ -68,8 +68,6 @@ export const syncChainDepth: Rule = {
         }
       }
       out.push({
-        code: 'sync-chain-depth',
-        severity: options.severity,
         message: `${names.join(' → ')} is ${hops} synchronous hops; at most ${max} allowed`,
         location: first.location,
         related,

@@ -1,6 +1,6 @@
-import type { Diagnostic, RelatedInformation } from '../diagnostics.js';
+import type { RelatedInformation } from '../diagnostics.js';
 import type { Call } from '../model/model.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { andList } from './name-lists.js';
 import { pathInside, syncGraph } from './sync-graph.js';
 
@@ -16,9 +16,9 @@ export const syncCycle: Rule = {
     'slowdown anywhere on the circle feeds back into itself until every member is stuck holding requests for ' +
     'the others. A cycle also means the services are really one system spread over several deployables. Break ' +
     'it by turning one direction into events, or by moving the shared piece into a service both can call.',
-  check(model, options) {
+  check(model) {
     const g = syncGraph(model);
-    const out: Diagnostic[] = [];
+    const out: Finding[] = [];
     // One report per strongly connected group: overlapping cycles are one group, and every call
     // inside it is related, so no cycle of the group goes unseen.
     for (let c = 0; c < g.members.length; c++) {
@@ -40,8 +40,6 @@ export const syncCycle: Rule = {
       const name = g.services[from].name;
       if (g.members[c].length === 1) {
         out.push({
-          code: 'sync-cycle',
-          severity: options.severity,
           message: `${name} calls itself synchronously`,
           location: call.location,
           ...relatedOf(g.members[c].map((m) => g.services[m].calls), c, g.component, g.indexOf, call),
@@ -54,8 +52,6 @@ export const syncCycle: Rule = {
       for (const m of g.members[c]) named.add(m);
       const names = [...named].map((m) => g.services[m].name);
       out.push({
-        code: 'sync-cycle',
-        severity: options.severity,
         message: `${andList(names, NAMED)} call each other synchronously in a cycle`,
         location: call.location,
         ...relatedOf(g.members[c].map((m) => g.services[m].calls), c, g.component, g.indexOf, call),

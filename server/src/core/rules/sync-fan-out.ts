@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { andList } from './name-lists.js';
 import { syncGraph } from './sync-graph.js';
 
@@ -14,16 +13,14 @@ export const syncFanOut: Rule = {
     'has done any work of its own. Each extra synchronous dependency is another way for a request to fail or ' +
     'stall. Past a few, aggregate asynchronously, cache, or let the callers ask the others themselves.',
   check(model, options) {
-    const max = options.max ?? 4;
+    const max = options.max;
     const g = syncGraph(model);
-    const out: Diagnostic[] = [];
+    const out: Finding[] = [];
     g.services.forEach((s, i) => {
       // A call to itself is not a dependency on another service (it is sync-cycle's business).
       const others = g.callees[i].filter((t) => t !== i);
       if (others.length <= max) return;
       out.push({
-        code: 'sync-fan-out',
-        severity: options.severity,
         message: `${s.name} calls ${others.length} services synchronously (${andList(others.map((t) => g.services[t].name))}); at most ${max} allowed`,
         location: s.location,
         related: g.edgeCalls[i].filter((c) => c.target.target !== s).map((c) => ({ location: c.location, message: `${s.name} calls ${c.target.name}` })),

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { callTarget } from './describe-call.js';
 
 export const syncToBackground: Rule = {
@@ -12,14 +11,12 @@ export const syncToBackground: Rule = {
     'makes the caller wait on exactly that, so the background service silently becomes part of a request ' +
     'path with promises it was never built to keep. Hand it work by events, or give the caller the data it ' +
     'needs some other way.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const call of model.calls) {
       const t = call.target.target;
       if (t?.tier !== 'background') continue;
       out.push({
-        code: 'sync-to-background',
-        severity: options.severity,
         message: `${call.from.name} calls ${callTarget(call)} synchronously, but ${t.name} is a background service`,
         location: call.location,
         related: t.decl.members

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { andList } from './name-lists.js';
 
 export const teamOverload: Rule = {
@@ -13,14 +12,12 @@ export const teamOverload: Rule = {
     'ones nobody understands any more. A team owning too many services is a sign that either the team should ' +
     'split or the services should merge.',
   check(model, options) {
-    const max = options.max ?? 5;
-    const out: Diagnostic[] = [];
+    const max = options.max;
+    const out: Finding[] = [];
     for (const team of model.teams.values()) {
       const n = team.services.length;
       if (n <= max) continue;
       out.push({
-        code: 'team-overload',
-        severity: options.severity,
         message: `team ${team.name} owns ${n} services (${andList(team.services.map((s) => s.name))}); at most ${max} allowed`,
         location: team.location,
         related: team.services.map((s) => ({ location: s.owner!.location, message: `${s.name} is owned by ${team.name}` })),

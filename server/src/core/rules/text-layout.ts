@@ -1,30 +1,49 @@
 /**
  * Reading the layout of the user's text around an offset, so that fixes insert
- * lines with the same indentation and line ends the file already uses. Scans
- * only the line in question: fixes are computed for every diagnostic of a
- * possibly huge model, and building a line index per fix would be quadratic.
+ * lines with the same indentation and line ends the file already uses.
+ *
+ * Fixes are built for every diagnostic SARIF reports, possibly thousands on a
+ * single line, so nothing here walks a line: each text gets one line index
+ * (kept for the last few texts seen), and every question is a binary search.
  */
+import { LineIndex } from '../text/line-index.js';
+
+interface Layout {
+  text: string;
+  index: LineIndex;
+  lineBreak: string;
+}
+
+/** The most recently used texts' layouts, newest first (fixes come file by file). */
+const recent: Layout[] = [];
+const KEPT = 4;
+
+function layoutOf(text: string): Layout {
+  for (let i = 0; i < recent.length; i++) {
+    if (recent[i].text !== text) continue;
+    const hit = recent[i];
+    if (i > 0) {
+      recent.splice(i, 1);
+      recent.unshift(hit);
+    }
+    return hit;
+  }
+  const layout = { text, index: new LineIndex(text), lineBreak: findLineBreak(text) };
+  recent.unshift(layout);
+  if (recent.length > KEPT) recent.pop();
+  return layout;
+}
 
 /** Offset of the first character of the line holding `offset`. */
 export function lineStartAt(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0) {
-    const c = text.charCodeAt(i - 1);
-    if (c === 10 || c === 13) break;
-    i--;
-  }
-  return i;
+  const { index } = layoutOf(text);
+  return index.lineStart(index.positionAt(offset).line);
 }
 
 /** Offset just before the line break of the line holding `offset`. */
 export function lineEndAt(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) break;
-    i++;
-  }
-  return i;
+  const { index } = layoutOf(text);
+  return index.lineEnd(index.positionAt(offset).line);
 }
 
 /** The spaces and tabs that open the line holding `offset`. */
@@ -38,6 +57,10 @@ export function indentAt(text: string, offset: number): string {
 
 /** The file's line break: the first one found, `\n` when there is none. */
 export function lineBreakOf(text: string): string {
+  return layoutOf(text).lineBreak;
+}
+
+function findLineBreak(text: string): string {
   const i = text.indexOf('\n');
   if (i > 0 && text[i - 1] === '\r') return '\r\n';
   if (i < 0 && text.includes('\r')) return '\r';
@@ -51,12 +74,8 @@ export function deeper(indent: string): string {
 
 /** Whether two offsets lie on the same line (no line break between them). */
 export function sameLine(text: string, a: number, b: number): boolean {
-  const [lo, hi] = a <= b ? [a, b] : [b, a];
-  for (let i = lo; i < hi; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return false;
-  }
-  return true;
+  const { index } = layoutOf(text);
+  return index.positionAt(a).line === index.positionAt(b).line;
 }
 
 /** False for the placeholder tokens the parser invents while recovering from an error (their offsets are NaN). */

@@ -1,6 +1,5 @@
-import type { Diagnostic } from '../diagnostics.js';
 import { formatMs } from '../syntax/literals.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 import { worstCallTimes, type WorstCall } from './worst-case.js';
 
 /** `1.2s (3 × 400ms)`: the worst case and how it comes about. */
@@ -18,8 +17,8 @@ export const timeoutBudget: Rule = {
     'so load grows exactly when the system is slow. Likewise a latency objective shorter than what the ' +
     'service\'s own dependencies may legitimately take is a promise the design cannot keep. Budgets must nest: ' +
     'each caller allows at least what its callees may take.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     const worst = worstCallTimes(model);
     for (const call of model.calls) {
       const timeout = call.policy.timeoutMs;
@@ -28,8 +27,6 @@ export const timeoutBudget: Rule = {
       const w = worst.get(callee);
       if (!w || timeout >= w.ms) continue;
       out.push({
-        code: 'timeout-budget',
-        severity: options.severity,
         message: `${call.from.name} waits ${formatMs(timeout)} for ${callee.name}, which may take ${spelled(w)}`,
         location: call.location,
         related: [{ location: w.call.location, message: `${callee.name} → ${w.call.target.name} may take ${formatMs(w.ms)}` }],
@@ -40,8 +37,6 @@ export const timeoutBudget: Rule = {
       const w = worst.get(s);
       if (!latency || !w || latency.ms >= w.ms) continue;
       out.push({
-        code: 'timeout-budget',
-        severity: options.severity,
         message:
           `${s.name} promises latency ${latency.percentile} ${formatMs(latency.ms)}, but its call to ` +
           `${w.call.target.name} may take ${spelled(w)}`,

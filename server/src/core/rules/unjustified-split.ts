@@ -1,6 +1,5 @@
-import type { Diagnostic } from '../diagnostics.js';
 import type { Service } from '../model/model.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 
 function alike(a: Service, b: Service): boolean {
   return (
@@ -23,8 +22,8 @@ export const unjustifiedSplit: Rule = {
     'owned by one team, released on the same cadence and scaled the same way, with one waiting on the other for ' +
     'every request, get none of that benefit and still pay for a network hop, a second deployment and a contract ' +
     'to keep in step. One deployable would do the same job with less to run.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const s of model.services.values()) {
       const seen = new Set<Service>();
       for (const call of s.calls) {
@@ -33,8 +32,6 @@ export const unjustifiedSplit: Rule = {
         seen.add(t);
         if (!alike(s, t)) continue;
         out.push({
-          code: 'unjustified-split',
-          severity: options.severity,
           message:
             `${s.name} and ${t.name} have the same owner (${s.owner!.name}), cadence (${s.cadence}) and scaling ` +
             `(${s.scaling}), and ${s.name} calls ${t.name} synchronously: one deployable would do`,

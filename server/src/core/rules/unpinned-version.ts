@@ -1,7 +1,7 @@
-import type { Diagnostic, Location } from '../diagnostics.js';
+import type { Location } from '../diagnostics.js';
 import type { Contract } from '../model/model.js';
-import type { Rule } from './rule.js';
-import { newestFirst } from './contract-versions.js';
+import type { Finding, Rule } from './rule.js';
+import { newest as newestOf } from './contract-versions.js';
 import { commaList } from './name-lists.js';
 
 export const unpinnedVersion: Rule = {
@@ -13,16 +13,16 @@ export const unpinnedVersion: Rule = {
     'know when an old version has no users left, and the consumer silently depends on whatever the default ' +
     'happens to be. Pinning the version records the real dependency, so that retiring a version or ' +
     'introducing a new one is a visible, checkable change.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     const report = (who: string, what: string, contract: Contract, location: Location, nameEnd: number, file: string) => {
-      const newest = newestFirst(contract)[0].text;
       out.push({
-        code: 'unpinned-version',
-        severity: options.severity,
         message: `${who} ${what} without a version; ${contract.name} offers ${commaList(contract.versions.map((v) => v.text))}`,
         location,
-        fixes: [{ title: `Pin version ${newest}`, edits: [{ file, start: nameEnd, end: nameEnd, newText: ` ${newest}` }], preferred: true }],
+        fixes: () => {
+          const newest = newestOf(contract)!.text;
+          return [{ title: `Pin version ${newest}`, edits: [{ file, start: nameEnd, end: nameEnd, newText: ` ${newest}` }], preferred: true }];
+        },
       });
     };
     for (const call of model.calls) {

@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
-import type { Rule } from './rule.js';
+import type { Finding, Rule } from './rule.js';
 
 export const unversionedContract: Rule = {
   code: 'unversioned-contract',
@@ -10,19 +9,17 @@ export const unversionedContract: Rule = {
     'consumer at once, because there is nothing to keep the old shape available under. Starting at v1 costs ' +
     'nothing and makes the next change a new version offered alongside the old one, which consumers can move ' +
     'to at their own pace.',
-  check(model, options) {
-    const out: Diagnostic[] = [];
+  check(model) {
+    const out: Finding[] = [];
     for (const s of model.services.values()) {
       for (const contract of [...s.apis.values(), ...s.events.values()]) {
         if (contract.versions.length > 0) continue;
         const d = contract.decl;
         const at = d.name!.end;
         out.push({
-          code: 'unversioned-contract',
-          severity: options.severity,
           message: `${contract.kind} ${contract.name} of ${s.name} has no version`,
           location: { file: s.file, start: d.start, end: d.end },
-          fixes: [{ title: 'Add version v1', edits: [{ file: s.file, start: at, end: at, newText: ' v1' }], preferred: true }],
+          fixes: () => [{ title: 'Add version v1', edits: [{ file: s.file, start: at, end: at, newText: ' v1' }], preferred: true }],
         });
       }
     }

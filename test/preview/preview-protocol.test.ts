@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_GRAPH_OPTIONS } from '../../server/src/core/layout/graph.js';
 import { isHostToWebviewMessage, isPreviewState, isWebviewToHostMessage } from '../../server/src/protocol/preview-protocol.js';
-import { sampleGraph } from '../webview/sample-graph.js';
+import { landscapeGraph, systemGraph, sampleGraph } from '../webview/sample-graph.js';
 
 describe('preview protocol guards', () => {
   it('accept every well-formed message from the webview', () => {
@@ -61,5 +61,45 @@ describe('preview protocol guards', () => {
     assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, view: { x: 1, y: 2, scale: 0.5 } }), true);
     assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, view: { x: 1, y: 2 } }), false);
     assert.equal(isPreviewState(undefined), false);
+  });
+
+  it('check the view messages both ways', () => {
+    const pane = { width: 488, height: 670 };
+    for (const m of [
+      { type: 'ready', pane },
+      { type: 'resize', pane },
+      { type: 'openView', view: { kind: 'system', name: 'shop' } },
+      { type: 'openView', view: { kind: 'service', name: 'orders', hops: 2 } },
+      { type: 'openView', view: { kind: 'auto' } },
+      { type: 'find', text: 'pay' },
+    ]) {
+      assert.equal(isWebviewToHostMessage(m), true, JSON.stringify(m));
+    }
+    for (const m of [
+      { type: 'ready', pane: { width: 'wide', height: 1 } },
+      { type: 'resize', pane: { width: 0, height: 10 } },
+      { type: 'resize' },
+      { type: 'openView', view: { kind: 'system' } },
+      { type: 'openView', view: { kind: 'system', name: '<img src=x>' } },
+      { type: 'openView', view: { kind: 'service', name: 'a', hops: -1 } },
+      { type: 'openView', view: 'system:shop' },
+      { type: 'find', text: 'x'.repeat(201) },
+      { type: 'find', text: 3 },
+    ]) {
+      assert.equal(isWebviewToHostMessage(m), false, JSON.stringify(m));
+    }
+    const found = { type: 'found', text: 'pay', matches: [{ id: 'service:payments', label: 'payments', view: { kind: 'system', name: 'checkout' } }] };
+    assert.equal(isHostToWebviewMessage(found), true);
+    assert.equal(isHostToWebviewMessage({ ...found, matches: [{ id: 'service:x', label: 'x', view: { kind: 'nowhere' } }] }), false);
+    for (const graph of [landscapeGraph(), systemGraph()]) {
+      assert.equal(isHostToWebviewMessage({ type: 'graph', graph, version: 1, activeNodeIds: [] }), true);
+    }
+    const badCrumb = { ...systemGraph(), breadcrumb: [{ label: 'x', view: { kind: 'system', name: 'a:b' } }] };
+    assert.equal(isHostToWebviewMessage({ type: 'graph', graph: badCrumb, version: 1, activeNodeIds: [] }), false);
+    const badKind = landscapeGraph();
+    (badKind.nodes[0] as unknown as Record<string, unknown>).kind = 'script';
+    assert.equal(isHostToWebviewMessage({ type: 'graph', graph: badKind, version: 1, activeNodeIds: [] }), false);
+    assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, picture: { kind: 'team', name: 'core' } }), true);
+    assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, picture: { kind: 'team' } }), false);
   });
 });

@@ -34,7 +34,10 @@ describe('preview webview', { skip }, () => {
     assert.match(csp ?? '', /default-src 'none'/);
     assert.match(csp ?? '', new RegExp(`script-src 'nonce-${NONCE}'`));
     assert.equal(await w.page.getAttribute('script', 'nonce'), NONCE);
-    assert.deepEqual((await w.posted())[0], { type: 'ready' });
+    const ready = (await w.posted())[0];
+    assert.equal(ready?.type, 'ready');
+    // It says how much room the picture has (the stage, less the fit margin), for the `auto` view.
+    assert.ok(ready?.type === 'ready' && ready.pane && ready.pane.width > 900 && ready.pane.height > 500, JSON.stringify(ready));
     assert.deepEqual(w.problems, []);
     await w.page.close();
   });
@@ -117,8 +120,12 @@ describe('preview webview', { skip }, () => {
     assert.ok(Math.abs(node.x + node.width / 2 - (canvas.x + canvas.width / 2)) < 2, 'centred horizontally');
     assert.ok(Math.abs(node.y + node.height / 2 - (canvas.y + canvas.height / 2)) < 2, 'centred vertically');
     assert.equal(await w.page.textContent('.search-info'), '1 of 1');
+    // Not in the picture: the host is asked (it searches every view); nothing anywhere says so.
+    const from = (await w.posted()).length;
     await w.page.fill('#search', 'nothing-like-this');
-    assert.equal(await w.page.textContent('.search-info'), 'no match');
+    assert.deepEqual(await w.waitForPosted('find', from), { type: 'find', text: 'nothing-like-this' });
+    await w.send({ type: 'found', text: 'nothing-like-this', matches: [] });
+    await w.page.waitForFunction(() => document.querySelector('.search-info')?.textContent === 'no match');
     await w.page.close();
   });
 
@@ -131,8 +138,6 @@ describe('preview webview', { skip }, () => {
       return m;
     };
     await w.page.click('#more');
-    await w.page.selectOption('#grouping', 'team');
-    assert.equal((await last()).options.grouping, 'team');
     await w.page.selectOption('#direction', 'down');
     assert.equal((await last()).options.direction, 'down');
     await w.page.uncheck('#stores');
@@ -148,16 +153,18 @@ describe('preview webview', { skip }, () => {
     await w.page.click('[data-id="service:orders"] .shape');
     await w.page.click('#more');
     await w.page.fill('#focus-hops', '2');
+    // Focus opens the selected service's own view, with the hops asked for.
+    let from = (await w.posted()).length;
     await w.page.click('#focus');
-    const focus = await last();
-    assert.equal(focus.options.focus, 'orders');
-    assert.equal(focus.options.focusHops, 2);
+    assert.deepEqual((await w.waitForPosted('openView', from)).view, { kind: 'service', name: 'orders', hops: 2 });
+    // Leaving focus outside a service view goes back to the view that fits the pane.
+    from = (await w.posted()).length;
     await w.page.click('#more');
     await w.page.click('#clear-focus');
-    assert.equal((await last()).options.focus, undefined);
+    assert.deepEqual((await w.waitForPosted('openView', from)).view, { kind: 'auto' });
     // The webview keeps its choices for a reload.
-    const state = await w.page.evaluate(() => (window as unknown as { __state: { options: { grouping: string } } }).__state);
-    assert.equal(state.options.grouping, 'team');
+    const state = await w.page.evaluate(() => (window as unknown as { __state: { options: { direction: string } } }).__state);
+    assert.equal(state.options.direction, 'down');
     await w.page.close();
   });
 

@@ -101,3 +101,81 @@ export function sampleGraph(labels: { orders?: string } = {}): LaidOutGraph {
     ],
   };
 }
+
+function box(id: string, label: string, x: number, y: number, extra: Partial<LaidOutNode> = {}): LaidOutNode {
+  return { id, kind: 'group', label, problems: [], x, y, width: 160, height: 64, source: { file: FILE, start: 0, end: 4 }, ...extra };
+}
+
+/** The landscape: two systems as boxes and one bundled line between them. */
+export function landscapeGraph(): LaidOutGraph {
+  return {
+    width: 420,
+    height: 120,
+    options: { ...DEFAULT_GRAPH_OPTIONS },
+    view: { kind: 'landscape' },
+    breadcrumb: [{ label: 'Landscape', view: { kind: 'landscape' } }],
+    fitScale: 1,
+    nodes: [
+      box('group:system:shop', 'shop', 20, 20, { collapsed: true, memberCount: 3, source: { file: FILE, start: 0, end: 4 } }),
+      box('group:system:back', 'back', 240, 20, { collapsed: true, memberCount: 2, source: { file: FILE, start: 400, end: 404 } }),
+    ],
+    edges: [
+      {
+        id: 'call:[group:system:shop]->[group:system:back]',
+        kind: 'call',
+        source: 'group:system:shop',
+        target: 'group:system:back',
+        label: '2 calls',
+        count: 2,
+        problems: [],
+        points: [{ x: 180, y: 52 }, { x: 240, y: 52 }],
+      },
+    ],
+  };
+}
+
+/** system:shop: its services, and billing (of system back) as a compact outside box in back's frame. */
+export function systemGraph(): LaidOutGraph {
+  const g = sampleGraph();
+  g.view = { kind: 'system', name: 'shop' };
+  g.breadcrumb = [
+    { label: 'Landscape', view: { kind: 'landscape' } },
+    { label: 'shop', view: { kind: 'system', name: 'shop' } },
+  ];
+  g.width = 900;
+  g.nodes.push(
+    box('group:system:back', 'back', 660, 10, { width: 200, height: 90, source: { file: FILE, start: 400, end: 404 } }),
+    {
+      id: 'service:billing',
+      kind: 'external',
+      label: 'billing',
+      parent: 'group:system:back',
+      source: { file: FILE, start: 420, end: 427 },
+      problems: [],
+      summary: { owner: 'back-team', system: 'back', contracts: [], stores: [] },
+      x: 690,
+      y: 50,
+      width: 100,
+      height: 30,
+    },
+  );
+  return g;
+}
+
+/** system:back, where billing lives. */
+export function backGraph(): LaidOutGraph {
+  const g = sampleGraph();
+  g.view = { kind: 'system', name: 'back' };
+  g.breadcrumb = [
+    { label: 'Landscape', view: { kind: 'landscape' } },
+    { label: 'back', view: { kind: 'system', name: 'back' } },
+  ];
+  for (const n of g.nodes) {
+    if (n.id === 'group:system:shop') Object.assign(n, { id: 'group:system:back', label: 'back' });
+    else n.parent = 'group:system:back';
+  }
+  const shipping = g.nodes.find((n) => n.id === 'service:shipping')!;
+  Object.assign(shipping, { id: 'service:billing', label: 'billing' });
+  for (const e of g.edges) if (e.target === 'service:shipping') e.target = 'service:billing';
+  return g;
+}

@@ -59,7 +59,9 @@ export function drawGraph(graph: LaidOutGraph, activeNodeIds: readonly string[])
     el.setAttribute('role', 'button');
     el.setAttribute('aria-label', accessibleName(node));
     if (active.has(node.id)) el.classList.add('active-file');
-    if (node.kind === 'group') el.append(toggleButton(node));
+    // In a view, a system or team box opens its view; in the old whole-model picture it collapses.
+    if (node.kind === 'group' && graph.view === undefined) el.append(toggleButton(node));
+    else if (node.kind === 'group' && opensView(node)) el.append(openButton(node));
   }
   for (const el of root.querySelectorAll<SVGGElement>('g.edge[data-id]')) {
     const edge = edges.get(el.getAttribute('data-id')!);
@@ -89,6 +91,21 @@ function accessibleName(node: LaidOutNode): string {
   const what = node.kind === 'group' ? (node.collapsed ? 'collapsed group' : 'group') : node.kind;
   const n = node.problems.length;
   return `${what} ${node.label}${n ? `, ${n} problem${n > 1 ? 's' : ''}` : ''}`;
+}
+
+function opensView(node: LaidOutNode): boolean {
+  return node.id.startsWith('group:system:') || node.id.startsWith('group:team:');
+}
+
+/** The ↗ box at the top right of a system or team: opens its view (as a double-click does). */
+function openButton(node: LaidOutNode): SVGGElement {
+  const x = node.x + node.width - 24;
+  const y = node.y + 6;
+  const b = svgEl('g', { class: 'collapse-toggle open-view', 'data-open-view': node.id });
+  b.append(svgEl('rect', { x, y, width: 16, height: 16, rx: 2 }));
+  b.append(svgEl('text', { x: x + 8, y: y + 12, 'text-anchor': 'middle' }, '↗'));
+  b.append(svgEl('title', {}, `Open ${node.label}`));
+  return b;
 }
 
 /** The +/− box at the top right of a group (expanded or collapsed). */

@@ -1,15 +1,25 @@
 /**
  * The preview webview: draws the laid-out graph the host sends, lets the user
- * pan, zoom, search, navigate and toggle options, and reports clicks and
- * choices back. It never sees `.seams` text; it handles only the messages of
- * preview-protocol.ts that pass their guard, and ignores anything else.
+ * pan, zoom, search, move between views and toggle options, and reports clicks
+ * and choices back. It never sees `.seams` text; it handles only the messages
+ * of preview-protocol.ts that pass their guard, and ignores anything else.
+ *
+ * Views: the host asks the server for a view (core/views) and the graph says
+ * which one it drew (`graph.view`) and the way back up (`graph.breadcrumb`).
+ * Double-click a system or team box opens its view, a click on a compact
+ * outside box opens that service's system, the breadcrumb leads back, search
+ * opens the view holding a service it cannot see. The drawing area's size goes
+ * to the host (for `auto`), debounced; a new view is fitted, an update of the
+ * same view (typing) keeps pan and zoom.
  */
 import './styles.css';
 import { DEFAULT_GRAPH_OPTIONS, type GraphOptions, type LaidOutGraph, type SourceRef } from '../../server/src/core/layout/graph.js';
+import { formatViewSpec, type PaneSize, type ViewSpec } from '../../server/src/core/views/view-spec.js';
 import {
   isHostToWebviewMessage,
   isPreviewState,
   type ExportFormat,
+  type FoundService,
   type HostToWebviewMessage,
   type PreviewState,
   type WebviewToHostMessage,
@@ -19,6 +29,7 @@ import { svgStyle } from '../../server/src/core/render/svg-theme.js';
 import { drawGraph, type DrawnGraph } from './draw-graph.js';
 import { exportSvg, svgToPngBase64, themeOfBody } from './export-image.js';
 import { isArrowKey, nextInDirection } from './keyboard-nav.js';
+import { renderBreadcrumb, viewOfExternal, viewOfGroup } from './breadcrumb.js';
 import { buildToolbar } from './toolbar.js';
 import { Tooltip } from './tooltip.js';
 import { Viewport } from './viewport.js';
@@ -45,6 +56,14 @@ let highlighted: string[] = [];
 /** Whether the view has been placed (restored or fitted); later graphs keep it. */
 let placed = restored?.view !== undefined;
 let search = { text: '', matches: [] as string[], index: -1 };
+/** The view asked for (`auto` until the user navigates). The host keeps the same. */
+let picture: ViewSpec = restored?.picture ?? { kind: 'auto' };
+/** A node to select and centre once the view that holds it arrives (search, Focus). */
+let pendingSelect: string | undefined;
+/** Services found beyond the picture for the current search text. */
+let found: { text: string; matches: FoundService[] } | undefined;
+/** Whether the picture is as Fit left it (then a resize fits it again). */
+let fitted = false;
 
 // ---- DOM -------------------------------------------------------------------
 const app = document.getElementById('app') ?? document.body;
@@ -53,16 +72,19 @@ const toolbar = buildToolbar({
   search: (text, next) => runSearch(text, next),
   focusSelected: (hops) => {
     const node = selected ? drawn?.nodes.get(selected) : undefined;
-    if (!node || node.kind !== 'service') return showStatus('Select a service first, then press Focus.', true);
-    setOptions({ ...options, focus: serviceName(node.id), focusHops: hops });
+    if (!node || (node.kind !== 'service' && node.kind !== 'external')) return showStatus('Select a service first, then press Focus.', true);
+    pendingSelect = node.id;
+    openView({ kind: 'service', name: serviceName(node.id), hops });
   },
-  clearFocus: () => setOptions({ ...options, focus: undefined, focusHops: undefined }),
-  collapseAll: (collapse) => {
-    const groups = drawn ? [...drawn.nodes.values()].filter((n) => n.kind === 'group').map((n) => n.id) : [];
-    autoCollapse = false;
-    setOptions({ ...options, collapsed: collapse ? groups : [] });
+  clearFocus: () => {
+    // Up one step from a service view; elsewhere back to the view that fits the pane.
+    const steps = graph?.breadcrumb ?? [];
+    if (graph?.view?.kind === 'service' && steps.length >= 2) openView(steps[steps.length - 2]!.view);
+    else if (options.focus !== undefined) setOptions({ ...options, focus: undefined, focusHops: undefined });
+    else openView({ kind: 'auto' });
   },
-  fit: () => graph && viewport.fit(graph.width, graph.height),
+  openTopView: (view) => openView({ kind: view }),
+  fit: () => fitPicture(),
   actualSize: () => viewport.actualSize(),
   zoom: (factor) => {
     const rect = svg.getBoundingClientRect();
@@ -85,16 +107,61 @@ const status = htmlEl('div', { class: 'status', role: 'status' }, 'Waiting for t
 const tooltip = new Tooltip();
 const stage = htmlEl('div', { class: 'stage' });
 stage.append(svg, status);
-app.append(toolbar.el, toolbar.menu, stage, toolbar.legend, tooltip.el);
+const crumbs = htmlEl('nav', { class: 'crumbs', 'aria-label': 'Views', hidden: '' });
+app.append(toolbar.el, toolbar.menu, crumbs, stage, toolbar.legend, tooltip.el);
 toolbar.showOptions(options);
 
-const viewport = new Viewport(svg, layer, () => saveState());
+const viewport = new Viewport(svg, layer, () => {
+  fitted = false;
+  saveState();
+});
 if (restored?.view) viewport.set(restored.view);
 
 function saveState(): void {
-  const state: PreviewState = { options, autoCollapse, view: placed ? viewport.view : undefined };
+  const state: PreviewState = { options, autoCollapse, picture, view: placed ? viewport.view : undefined };
   vscode.setState(state);
 }
+
+function fitPicture(): void {
+  if (!graph) return;
+  viewport.fit(graph.width, graph.height, FIT_MARGIN);
+  fitted = true;
+}
+
+/** Ask for another view. The next graph is fitted (it is a different picture). */
+function openView(view: ViewSpec): void {
+  toolbar.closeMenu();
+  picture = view;
+  saveState();
+  post({ type: 'openView', view });
+}
+
+// ---- the drawing area's size ------------------------------------------------
+/** Fit leaves this much room around the picture; the pane reported is what is left inside. */
+const FIT_MARGIN = 16;
+
+function paneSize(): PaneSize | undefined {
+  const rect = stage.getBoundingClientRect();
+  const width = Math.round(rect.width - 2 * FIT_MARGIN);
+  const height = Math.round(rect.height - 2 * FIT_MARGIN);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+let lastPane = paneSize();
+new ResizeObserver(() => {
+  if (fitted && graph) {
+    viewport.fit(graph.width, graph.height, FIT_MARGIN);
+    fitted = true;
+  }
+  if (resizeTimer) clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    const pane = paneSize();
+    if (!pane || (lastPane && pane.width === lastPane.width && pane.height === lastPane.height)) return;
+    lastPane = pane;
+    post({ type: 'resize', pane });
+  }, 200);
+}).observe(stage);
 
 function setOptions(next: GraphOptions): void {
   options = next;
@@ -131,12 +198,27 @@ function handle(message: HostToWebviewMessage): void {
       return showStatus(message.text);
     case 'exportRequest':
       return void exportAs(message.format);
+    case 'found':
+      return showFound(message.text, message.matches);
   }
+}
+
+const viewKey = (g: LaidOutGraph | undefined): string => (g?.view ? formatViewSpec(g.view) : '');
+
+function viewLabel(view: ViewSpec | undefined): string {
+  return view ? formatViewSpec(view) : 'this view';
 }
 
 function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   const hadFocus = document.activeElement instanceof SVGElement ? document.activeElement.getAttribute('data-id') : null;
+  // Another view is another picture: fit it. The same view again (typing) keeps pan and zoom.
+  if (graph && viewKey(graph) !== viewKey(next)) {
+    placed = false;
+    search = { text: '', matches: [], index: -1 };
+  }
   graph = next;
+  renderBreadcrumb(crumbs, next.view ? next.breadcrumb : undefined, openView);
+  toolbar.showTopView(next.view && (picture.kind === 'auto' || picture.kind === 'landscape' || picture.kind === 'all') ? picture.kind : undefined);
   options = next.options;
   toolbar.showOptions(options);
   try {
@@ -147,14 +229,27 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   layer.replaceChildren(drawn.root);
   svg.setAttribute('data-version', String(Date.now()));
   if (!placed) {
-    viewport.fit(next.width, next.height);
+    fitPicture();
     placed = true;
   }
   if (next.nodes.length === 0) {
-    showStatus(options.problemsOnly ? 'No problems to show.' : 'No services yet: declare one with `service NAME { … }`.');
+    const v = next.view;
+    showStatus(
+      options.problemsOnly
+        ? 'No problems to show.'
+        : v && (v.kind === 'system' || v.kind === 'team' || v.kind === 'service')
+          ? `Nothing to show: ${v.kind} ${v.name} is not in the model (any more). Use the breadcrumb to go back.`
+          : 'No services yet: declare one with `service NAME { … }`.',
+    );
   } else {
     status.hidden = true;
   }
+  if (pendingSelect && drawn.nodes.has(pendingSelect)) {
+    const node = drawn.nodes.get(pendingSelect)!;
+    select(pendingSelect);
+    viewport.centreOn(node.x + node.width / 2, node.y + node.height / 2);
+  }
+  pendingSelect = undefined;
   if (selected && !drawn.elements.has(selected)) selected = undefined;
   if (selected) drawn.elements.get(selected)!.classList.add('selected');
   markHighlight();
@@ -207,11 +302,20 @@ function activate(id: string): void {
   const node = drawn.nodes.get(id);
   if (node) {
     select(id);
+    const outside = viewOfExternal(node);
+    if (outside) {
+      pendingSelect = node.id;
+      return openView(outside);
+    }
     reveal(node.source);
     return;
   }
   reveal(drawn.edges.get(id)?.sourceRef);
 }
+
+/** A click on a system or team box waits this long for a second click (which opens its view instead of the source). */
+const DOUBLE_CLICK_MS = 250;
+let groupClick: ReturnType<typeof setTimeout> | undefined;
 
 function toggleCollapse(groupId: string): void {
   const set = new Set(options.collapsed);
@@ -225,15 +329,36 @@ svg.addEventListener('click', (e) => {
   if (viewport.dragged) return;
   const toggle = e.target instanceof Element ? e.target.closest('[data-toggle]') : null;
   if (toggle) return toggleCollapse(toggle.getAttribute('data-toggle')!);
+  const opener = e.target instanceof Element ? e.target.closest('[data-open-view]') : null;
+  const openNode = opener ? drawn?.nodes.get(opener.getAttribute('data-open-view')!) : undefined;
+  const openTarget = openNode ? viewOfGroup(openNode) : undefined;
+  if (openTarget) return openView(openTarget);
   const id = idAt(e.target);
-  if (id) activate(id);
-  else select(undefined);
+  if (groupClick) clearTimeout(groupClick);
+  groupClick = undefined;
+  if (!id) return select(undefined);
+  const node = drawn?.nodes.get(id);
+  if (node && viewOfGroup(node) && e.detail < 2) {
+    select(id);
+    groupClick = setTimeout(() => {
+      groupClick = undefined;
+      activate(id);
+    }, DOUBLE_CLICK_MS);
+    return;
+  }
+  if (e.detail < 2) activate(id);
 });
 
 svg.addEventListener('dblclick', (e) => {
   const id = idAt(e.target);
   const node = id ? drawn?.nodes.get(id) : undefined;
-  if (node?.kind === 'group' && node.collapsed) toggleCollapse(node.id);
+  if (!node) return;
+  const view = viewOfGroup(node);
+  if (view) {
+    if (groupClick) clearTimeout(groupClick);
+    groupClick = undefined;
+    openView(view);
+  }
 });
 
 svg.addEventListener('pointermove', (e) => {
@@ -272,10 +397,15 @@ svg.addEventListener('keydown', (e) => {
     if (next) (drawn.elements.get(next.id) as SVGGElement).focus();
   } else if (e.key === 'Enter') {
     e.preventDefault();
-    activate(node.id);
-  } else if ((e.key === ' ' || e.key === 'c') && node.kind === 'group') {
+    const view = viewOfGroup(node);
+    if (view && node.collapsed) openView(view);
+    else activate(node.id);
+  } else if ((e.key === ' ' || e.key === 'c') && node.kind === 'group' && graph?.view === undefined) {
     e.preventDefault();
     toggleCollapse(node.id);
+  } else if (e.key === 'o' && viewOfGroup(node)) {
+    e.preventDefault();
+    openView(viewOfGroup(node)!);
   }
 });
 
@@ -299,7 +429,18 @@ function runSearch(text: string, next: boolean): void {
     search = { text: q, matches: matches.map((n) => n.id), index: -1 };
   }
   if (!search.matches.length) {
-    toolbar.searchInfo.textContent = 'no match';
+    // Not in this picture: ask for the view that holds it; Enter opens it.
+    if (found?.text === q && found.matches.length > 0) {
+      if (next) {
+        const m = found.matches[0]!;
+        pendingSelect = m.id;
+        openView(m.view);
+        toolbar.searchInfo.textContent = `opening ${viewLabel(m.view)}`;
+      }
+      return;
+    }
+    toolbar.searchInfo.textContent = found?.text === q ? 'no match' : 'searching…';
+    if (found?.text !== q) post({ type: 'find', text: q });
     return;
   }
   search.index = next || search.index < 0 ? (search.index + 1) % search.matches.length : search.index;
@@ -309,6 +450,13 @@ function runSearch(text: string, next: boolean): void {
   select(id);
   viewport.centreOn(node.x + node.width / 2, node.y + node.height / 2);
   toolbar.searchInfo.textContent = `${search.index + 1} of ${search.matches.length}`;
+}
+
+function showFound(text: string, matches: FoundService[]): void {
+  found = { text, matches };
+  if (search.text !== text || search.matches.length) return;
+  toolbar.searchInfo.textContent = matches.length ? `in ${viewLabel(matches[0]!.view)} ↵` : 'no match';
+  toolbar.searchInfo.title = matches.length ? `Enter opens ${viewLabel(matches[0]!.view)}, which shows ${matches[0]!.label}` : '';
 }
 
 // ---- export ------------------------------------------------------------------
@@ -323,4 +471,4 @@ async function exportAs(format: ExportFormat): Promise<void> {
   }
 }
 
-post({ type: 'ready' });
+post({ type: 'ready', pane: paneSize() });

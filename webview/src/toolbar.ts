@@ -4,25 +4,28 @@
  * decides what that means.
  *
  * One row fits a side pane (about 520 px): search, Focus, zoom, Fit and a
- * "More" button. Everything else (view, grouping, direction, stores, problems
- * only, focus hops, collapse, 100%, export) sits in the menu that button opens.
+ * "More" button. Everything else (view, direction, stores, problems only,
+ * focus hops, 100%, export) sits in the menu that button opens.
  * The legend is docked under the picture (its own strip, closed by default), so
  * it never covers what it explains.
  */
-import type { Direction, GraphOptions, Grouping } from '../../server/src/core/layout/graph.js';
+import type { Direction, GraphOptions } from '../../server/src/core/layout/graph.js';
 import type { ExportFormat } from '../../server/src/protocol/preview-protocol.js';
 import { htmlEl } from './dom.js';
+
+/** The views the menu offers directly; system, team and service views are reached from the picture. */
+export type TopView = 'auto' | 'landscape' | 'all';
 
 export interface ToolbarActions {
   changeOptions(patch: Partial<GraphOptions>): void;
   search(text: string, next: boolean): void;
   focusSelected(hops: number): void;
   clearFocus(): void;
-  collapseAll(collapse: boolean): void;
   fit(): void;
   actualSize(): void;
   zoom(factor: number): void;
   exportAs(format: ExportFormat): void;
+  openTopView(view: TopView): void;
 }
 
 export interface Toolbar {
@@ -33,6 +36,8 @@ export interface Toolbar {
   searchInfo: HTMLElement;
   /** Show the options the current picture was drawn with. */
   showOptions(options: GraphOptions): void;
+  /** Show which top view was asked for (`undefined`: a system, team or service view). */
+  showTopView(view: TopView | undefined): void;
   closeMenu(): void;
 }
 
@@ -97,9 +102,10 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
     if (!menu.hidden && e.target instanceof Node && !menu.contains(e.target) && !more.contains(e.target)) closeMenu();
   });
 
-  const grouping = select<Grouping>('grouping', 'Group', [['system', 'by system'], ['team', 'by team'], ['none', 'none']], (v) =>
-    actions.changeOptions({ grouping: v }),
-  );
+  const view = select<TopView | ''>('view', 'View', [['auto', 'auto (fits the pane)'], ['landscape', 'landscape'], ['all', 'everything'], ['', '—']], (v) => {
+    if (v) actions.openTopView(v);
+  });
+  (view.el.querySelector('option[value=""]') as HTMLOptionElement).disabled = true;
   const direction = select<Direction>('direction', 'Direction', [['right', 'right'], ['down', 'down']], (v) =>
     actions.changeOptions({ direction: v }),
   );
@@ -114,13 +120,9 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
   const hopsField = htmlEl('label', { class: 'field' });
   hopsField.append(htmlEl('span', {}, 'Focus hops'), hops);
   menu.append(
-    row(grouping.wrap, direction.wrap),
-    row(stores.wrap, problems.wrap),
+    row(view.wrap),
+    row(direction.wrap, stores.wrap, problems.wrap),
     row(hopsField, button('Leave focus', 'Leave the service view', 'clear-focus', () => actions.clearFocus())),
-    row(
-      button('Collapse all', 'Collapse every group', 'collapse-all', () => actions.collapseAll(true)),
-      button('Expand all', 'Expand every group', 'expand-all', () => actions.collapseAll(false)),
-    ),
     row(
       button('100%', 'Actual size', 'actual-size', () => actions.actualSize()),
       button('Export SVG', 'Export as SVG', 'export-svg', () => actions.exportAs('svg')),
@@ -153,11 +155,13 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
     legend: buildLegend(),
     searchInfo,
     showOptions(options) {
-      grouping.el.value = options.grouping;
       direction.el.value = options.direction;
       stores.el.checked = options.showStores;
       problems.el.checked = options.problemsOnly;
       if (options.focusHops !== undefined) hops.value = String(options.focusHops);
+    },
+    showTopView(v) {
+      view.el.value = v ?? '';
     },
     closeMenu,
   };

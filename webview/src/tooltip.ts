@@ -5,7 +5,7 @@
  * through a related location (core/layout/attach-problems.ts). Built with
  * textContent only.
  */
-import type { LaidOutEdge, LaidOutNode, NodeSummary, Problem } from '../../server/src/core/layout/graph.js';
+import type { LaidOutEdge, LaidOutNode, Problem } from '../../server/src/core/layout/graph.js';
 import { htmlEl } from './dom.js';
 
 export class Tooltip {
@@ -14,8 +14,7 @@ export class Tooltip {
   showNode(node: LaidOutNode, clientX: number, clientY: number): void {
     const body: HTMLElement[] = [htmlEl('div', { class: 'tt-title' }, node.label)];
     if (node.sublabel) body.push(htmlEl('div', { class: 'tt-sub' }, node.sublabel));
-    // runtime and libraries: NodeSummary gains them with the views work; read them when present.
-    const s = node.summary as (NodeSummary & { runtime?: string; libraries?: string[] }) | undefined;
+    const s = node.summary;
     if (s) {
       const dl = htmlEl('dl');
       const row = (k: string, v: string | undefined): void => {
@@ -32,8 +31,15 @@ export class Tooltip {
       body.push(dl);
     }
     if (node.kind === 'group' && node.memberCount !== undefined) {
-      body.push(htmlEl('div', { class: 'tt-sub' }, `${node.memberCount} services`));
+      body.push(htmlEl('div', { class: 'tt-sub' }, `${node.memberCount} ${node.memberNoun ?? 'services'}`));
     }
+    const hint =
+      node.kind === 'group' && node.collapsed
+        ? 'Double-click to open its view'
+        : node.kind === 'external'
+          ? 'Outside this view: click to open its system'
+          : undefined;
+    if (hint) body.push(htmlEl('div', { class: 'tt-hint' }, hint));
     body.push(problemList(node.problems));
     this.show(body, clientX, clientY);
   }

@@ -12,12 +12,15 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
 import { DEFAULT_GRAPH_OPTIONS } from '../../../server/src/core/layout/graph.js';
 import {
+  FIND_REQUEST,
   GRAPH_CHANGED_NOTIFICATION,
   GRAPH_REQUEST,
   NODE_AT_REQUEST,
   isPreviewState,
   isWebviewToHostMessage,
   type ExportFormat,
+  type FindParams,
+  type FindResponse,
   type GraphRequestParams,
   type GraphResponse,
   type HostToWebviewMessage,
@@ -28,6 +31,7 @@ import {
 } from '../../../server/src/protocol/preview-protocol.js';
 import { makeNonce, previewHtml } from './preview-html.js';
 import { revealTarget } from './reveal-target.js';
+import { ViewChoice } from './view-choice.js';
 
 export const PREVIEW_VIEW_TYPE = 'seams.preview';
 export const COMMANDS = {
@@ -146,6 +150,8 @@ export class PreviewController {
   private request: vscode.CancellationTokenSource | undefined;
   private ready = false;
   private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Which view to ask for (view-choice.ts). */
+  private readonly views: ViewChoice;
   private readonly disposables: vscode.Disposable[] = [];
   /** The newest graph sent to the webview. */
   shown: GraphResponse | undefined;
@@ -158,6 +164,7 @@ export class PreviewController {
     private readonly onShown: (r: GraphResponse) => void,
   ) {
     this.state = restored ?? { options: { ...DEFAULT_GRAPH_OPTIONS }, autoCollapse: true };
+    this.views = new ViewChoice(this.state.picture ?? { kind: 'auto' });
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'client', 'media', 'file-icon.svg');
     const webview = panel.webview;
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
@@ -212,11 +219,13 @@ export class PreviewController {
     this.request?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.request = source;
-    const params: GraphRequestParams = { options: this.state.options, autoCollapse: this.state.autoCollapse, activeFile: this.activeFile };
+    const { view, pane } = this.views.next();
+    const params: GraphRequestParams = { options: this.state.options, autoCollapse: this.state.autoCollapse, activeFile: this.activeFile, view, pane };
     this.client.sendRequest<GraphResponse>(GRAPH_REQUEST, params, source.token).then(
       (response) => {
         if (source.token.isCancellationRequested) return;
         if (this.shown && response.version < this.shown.version) return;
+        this.views.shown(response.graph.view, pane);
         this.shown = response;
         this.post({ type: 'graph', graph: response.graph, version: response.version, activeNodeIds: response.activeNodeIds });
         this.onShown(response);
@@ -236,7 +245,17 @@ export class PreviewController {
       case 'ready':
         this.ready = true;
         this.shown = undefined;
+        if (message.pane) this.views.pane = message.pane;
         return this.refresh();
+      case 'resize':
+        if (this.views.resize(message.pane)) this.refresh();
+        return;
+      case 'openView':
+        this.views.open(message.view);
+        this.state = { ...this.state, picture: message.view };
+        return this.refresh();
+      case 'find':
+        return this.find(message.text);
       case 'reveal':
         return void this.reveal(message.file, message.start, message.end);
       case 'setOptions':
@@ -245,6 +264,15 @@ export class PreviewController {
       case 'export':
         return void this.save(message.format, message.data);
     }
+  }
+
+  private find(text: string): void {
+    if (!this.ready || this.client.state !== State.Running) return;
+    const params: FindParams = { text };
+    this.client.sendRequest<FindResponse>(FIND_REQUEST, params).then(
+      (r) => this.post({ type: 'found', text, matches: r.matches }),
+      () => this.post({ type: 'found', text, matches: [] }),
+    );
   }
 
   private async reveal(file: string, start: number, end: number): Promise<void> {

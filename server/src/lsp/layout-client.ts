@@ -13,6 +13,7 @@
 import { Worker } from 'node:worker_threads';
 import type { LaidOutGraph, ServiceGraph } from '../core/layout/graph.js';
 import { graphShapeKey, withGraphData } from '../core/layout/graph-shape-key.js';
+import { fitScale, formatViewSpec, type PaneSize } from '../core/views/view-spec.js';
 import type { LayoutReply, LayoutRequest } from './layout-messages.js';
 
 export class LayoutSuperseded extends Error {
@@ -31,6 +32,7 @@ export interface LayoutClientOptions {
 
 interface Pending {
   graph: ServiceGraph;
+  pane: PaneSize | undefined;
   key: string;
   resolve: (g: LaidOutGraph) => void;
   reject: (e: Error) => void;
@@ -47,14 +49,18 @@ export class LayoutClient {
 
   constructor(private readonly options: LayoutClientOptions) {}
 
-  layout(graph: ServiceGraph): Promise<LaidOutGraph> {
-    const key = graphShapeKey(graph);
+  /**
+   * Lays `graph` out; with `pane`, for that pane (the arrangement that suits
+   * it). The same shape for the same view and pane reuses the last geometry.
+   */
+  layout(graph: ServiceGraph, pane?: PaneSize): Promise<LaidOutGraph> {
+    const key = `${graphShapeKey(graph)}|${graph.view ? formatViewSpec(graph.view) : ''}|${pane ? `${pane.width}x${pane.height}` : ''}`;
     if (this.last && this.last.key === key && !this.running && !this.waiting) {
-      return Promise.resolve(withGraphData(this.last.graph, graph));
+      return Promise.resolve(reuse(this.last.graph, graph, pane));
     }
     return new Promise<LaidOutGraph>((resolve, reject) => {
       this.waiting?.reject(new LayoutSuperseded());
-      this.waiting = { graph, key, resolve, reject };
+      this.waiting = { graph, pane, key, resolve, reject };
       this.pump();
     });
   }
@@ -75,7 +81,7 @@ export class LayoutClient {
     const job = this.waiting;
     this.waiting = undefined;
     if (this.last && this.last.key === job.key) {
-      job.resolve(withGraphData(this.last.graph, job.graph));
+      job.resolve(reuse(this.last.graph, job.graph, job.pane));
       this.pump();
       return;
     }
@@ -86,9 +92,12 @@ export class LayoutClient {
     // Referenced only while it works: an idle worker must not keep the process alive.
     worker.ref();
     // The last layout is the stability hint: boxes keep their order where they can.
-    // (Only in the same direction: positions of a turned picture would mislead.)
-    const previous = this.last?.graph.options.direction === job.graph.options.direction ? this.last.graph : undefined;
-    worker.postMessage({ id, graph: job.graph, previous } satisfies LayoutRequest);
+    // (Only for the same view in the same direction: positions of another
+    // picture, or of a turned one, would mislead.)
+    const last = this.last?.graph;
+    const sameView = (last?.view ? formatViewSpec(last.view) : '') === (job.graph.view ? formatViewSpec(job.graph.view) : '');
+    const previous = last && sameView && last.options.direction === job.graph.options.direction ? last : undefined;
+    worker.postMessage({ id, graph: job.graph, previous, pane: job.pane } satisfies LayoutRequest);
   }
 
   private ensureWorker(): Worker {
@@ -116,11 +125,25 @@ export class LayoutClient {
     this.running = undefined;
     if (!this.waiting) this.worker?.unref();
     if (reply.graph) {
-      this.last = { key: job.key, graph: reply.graph };
-      job.resolve(reply.graph);
+      const graph = withView(reply.graph, job.graph, job.pane);
+      this.last = { key: job.key, graph };
+      job.resolve(graph);
     } else {
       job.reject(new Error(`Layout failed: ${reply.error}`));
     }
     this.pump();
   }
+}
+
+/** The view, breadcrumb and fit scale travel with the graph whichever way it was laid out. */
+function withView(laidOut: LaidOutGraph, graph: ServiceGraph, pane: PaneSize | undefined): LaidOutGraph {
+  const out: LaidOutGraph = { ...laidOut };
+  if (graph.view) out.view = graph.view;
+  if (graph.breadcrumb) out.breadcrumb = graph.breadcrumb;
+  if (pane) out.fitScale = Math.round(fitScale(laidOut, pane) * 100) / 100;
+  return out;
+}
+
+function reuse(last: LaidOutGraph, graph: ServiceGraph, pane: PaneSize | undefined): LaidOutGraph {
+  return withView(withGraphData(last, graph), graph, pane);
 }

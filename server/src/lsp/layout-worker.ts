@@ -6,13 +6,17 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { layoutGraph } from '../core/layout/layout.js';
+import { layoutForPane } from '../core/views/render-view.js';
 import type { LayoutReply, LayoutRequest } from './layout-messages.js';
 
 const port = parentPort;
 if (!port) throw new Error('layout-worker.ts must run as a worker thread.');
 
 port.on('message', (request: LayoutRequest) => {
-  layoutGraph(request.graph, undefined, { previous: request.previous }).then(
+  const run = request.pane
+    ? layoutForPane(request.graph, request.pane, { previous: request.previous })
+    : layoutGraph(request.graph, undefined, { previous: request.previous });
+  run.then(
     (graph) => port.postMessage({ id: request.id, graph } satisfies LayoutReply),
     (err: unknown) => port.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) } satisfies LayoutReply),
   );

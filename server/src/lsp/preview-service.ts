@@ -14,6 +14,11 @@
  *   in the layout worker by `LayoutClient`, which re-lays out only when
  *   `graphShapeKey` changed: fixing a warning or editing a description reuses
  *   the positions with the new problems and summaries.
+ * - With a `view` (core/views) the graph is that view's, laid out for the
+ *   request's pane; `auto` lays out `all` when it may be readable and keeps it
+ *   when it is (fit scale ≥ READABLE_SCALE), else the landscape. Graphs are
+ *   built here (pure, linear work); every layout runs in the worker.
+ * - `seams/find` lists services matching a search, each with the view that holds it.
  * - Stale work is dropped: requests run one at a time, each from the newest
  *   model when its turn comes; a request the client cancelled meanwhile (a
  *   preview asks again after every change) does no work and answers "cancelled".
@@ -22,13 +27,21 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import type { CheckResult } from '../core/check.js';
 import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph, type GraphOptions, type ServiceGraph } from '../core/layout/graph.js';
 import { buildServiceGraph } from '../core/layout/graph-from-model.js';
-import type { Model } from '../core/model/model.js';
+import type { Model, Service } from '../core/model/model.js';
+import { mayBeReadable } from '../core/views/render-view.js';
+import { buildViewGraph, type ViewGraphOptions } from '../core/views/view-graph.js';
+import { DEFAULT_PANE, fitScale, isViewSpec, READABLE_SCALE, type PaneSize, type ViewSpec } from '../core/views/view-spec.js';
 import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
 import {
+  FIND_LIMIT,
+  FIND_REQUEST,
   GRAPH_CHANGED_NOTIFICATION,
   GRAPH_REQUEST,
   NODE_AT_REQUEST,
   isGraphOptions,
+  isPaneSize,
+  type FindParams,
+  type FindResponse,
   type GraphChangedParams,
   type GraphRequestParams,
   type GraphResponse,
@@ -50,7 +63,8 @@ export interface CancellationTokenLike {
 }
 
 export interface Layouter {
-  layout(graph: ServiceGraph): Promise<LaidOutGraph>;
+  /** With `pane`: laid out for that pane, `fitScale` set (LayoutClient does this in its worker). */
+  layout(graph: ServiceGraph, pane?: PaneSize): Promise<LaidOutGraph>;
 }
 
 export interface PreviewDeps {
@@ -72,6 +86,7 @@ export function registerPreview(connection: PreviewConnection, deps: PreviewDeps
   const service = new PreviewService(deps, (params) => void connection.sendNotification(GRAPH_CHANGED_NOTIFICATION, params));
   connection.onRequest(GRAPH_REQUEST, (params: GraphRequestParams, token) => service.graph(params, token));
   connection.onRequest(NODE_AT_REQUEST, (params: NodeAtParams) => service.nodeAt(params));
+  connection.onRequest(FIND_REQUEST, (params: FindParams) => service.find(params));
   return service;
 }
 
@@ -142,11 +157,16 @@ export class PreviewService {
       const check = this.deps.current();
       const version = this.versionOf(check);
       if (!check) return { graph: emptyGraph(params.options), version, activeNodeIds: [] };
-      const options = effectiveOptions(params, check.model);
-      const graph = buildServiceGraph(check.model, check.diagnostics, options);
       let laidOut: LaidOutGraph;
       try {
-        laidOut = await this.layouter.layout(graph);
+        if (params.view !== undefined) {
+          if (!isViewSpec(params.view)) throw new ResponseError(ErrorCodes.InvalidParams, 'seams/graph: invalid view.');
+          if (params.pane !== undefined && !isPaneSize(params.pane)) throw new ResponseError(ErrorCodes.InvalidParams, 'seams/graph: invalid pane.');
+          laidOut = await this.layoutView(check, params.view, params.pane ?? DEFAULT_PANE, params.options, token);
+        } else {
+          const options = effectiveOptions(params, check.model);
+          laidOut = await this.layouter.layout(buildServiceGraph(check.model, check.diagnostics, options));
+        }
       } catch (err) {
         // Another user of the same layout client replaced this layout: try again
         // (a few times; then give up rather than spin).
@@ -157,6 +177,46 @@ export class PreviewService {
       this.lastGraph = laidOut;
       return { graph: laidOut, version, activeNodeIds: params.activeFile ? nodesInFile(laidOut, params.activeFile) : [] };
     }
+  }
+
+  /**
+   * A view laid out for a pane. `auto`: `all` when it may be readable and is,
+   * else `landscape` (the policy of core/views `chooseView`, with each layout
+   * in the worker).
+   */
+  private async layoutView(check: CheckResult, view: ViewSpec, pane: PaneSize, options: GraphOptions, token?: CancellationTokenLike): Promise<LaidOutGraph> {
+    const { model, diagnostics } = check;
+    const viewOptions: ViewGraphOptions = { direction: options.direction, showStores: options.showStores, problemsOnly: options.problemsOnly };
+    if (view.kind !== 'auto') return this.layouter.layout(buildViewGraph(model, diagnostics, view, viewOptions), pane);
+    const all = buildViewGraph(model, diagnostics, { kind: 'all' }, viewOptions);
+    if (mayBeReadable(all, pane)) {
+      const laidOut = await this.layouter.layout(all, pane);
+      if ((laidOut.fitScale ?? fitScale(laidOut, pane)) >= READABLE_SCALE) return laidOut;
+      if (token?.isCancellationRequested) throw cancelled();
+    }
+    return this.layouter.layout(buildViewGraph(model, diagnostics, { kind: 'landscape' }, viewOptions), pane);
+  }
+
+  /** Services whose name contains the text: exact names, then prefixes, then the rest; each with the view that holds it. */
+  find(params: FindParams): FindResponse {
+    const check = this.deps.current();
+    const text = typeof params?.text === 'string' ? params.text.trim().toLowerCase() : '';
+    if (!check || !text) return { matches: [] };
+    const hits: { service: Service; rank: number }[] = [];
+    for (const service of check.model.services.values()) {
+      const name = service.name.toLowerCase();
+      const at = name.indexOf(text);
+      if (at < 0) continue;
+      hits.push({ service, rank: name === text ? 0 : at === 0 ? 1 : 2 });
+    }
+    hits.sort((a, b) => a.rank - b.rank || (a.service.name < b.service.name ? -1 : a.service.name > b.service.name ? 1 : 0));
+    return {
+      matches: hits.slice(0, FIND_LIMIT).map(({ service }) => ({
+        id: serviceId(service.name),
+        label: service.name,
+        view: holdingView(check.model, service),
+      })),
+    };
   }
 
   /** Declarations at a cursor, innermost first: an edge or store line, then the service, then its group. */
@@ -197,6 +257,18 @@ export function effectiveOptions(params: GraphRequestParams, model: Model): Grap
   const options = params.options;
   if (!params.autoCollapse || model.services.size <= AUTO_COLLAPSE_SERVICES) return options;
   return { ...options, collapsed: collapsedGroups(model, options.grouping, 'auto') };
+}
+
+/**
+ * The view that shows a service among its neighbours, as the breadcrumb of its
+ * service view leads: its system's, else (in a landscape of teams) its team's,
+ * else its own.
+ */
+export function holdingView(model: Model, service: Service): ViewSpec {
+  if (service.system) return { kind: 'system', name: service.system.name };
+  const team = service.owner?.target;
+  if (model.systems.size < 2 && team) return { kind: 'team', name: team.name };
+  return { kind: 'service', name: service.name, hops: 1 };
 }
 
 function emptyGraph(options: GraphOptions): LaidOutGraph {

@@ -14,6 +14,7 @@
  * no `vscode-languageserver`, so the webview bundle can import it too.
  */
 import type { GraphOptions, LaidOutGraph, LaidOutNode, LaidOutEdge, Problem } from '../core/layout/graph.js';
+import { isViewSpec, type PaneSize, type ViewSpec } from '../core/views/view-spec.js';
 
 // ---------------------------------------------------------------------------
 // LSP: extension host -> language server
@@ -35,6 +36,14 @@ export interface GraphRequestParams {
   autoCollapse?: boolean;
   /** The URI of the active `.seams` editor, if any: its services are reported in `activeNodeIds`. */
   activeFile?: string;
+  /**
+   * The view to draw (core/views). Absent: the whole model with `options` as
+   * given (and `autoCollapse`), as before views existed. `auto` picks the most
+   * detailed view readable in `pane`; the answer's `graph.view` says which.
+   */
+  view?: ViewSpec;
+  /** The space the picture must fit (the webview's drawing area); default DEFAULT_PANE. */
+  pane?: PaneSize;
 }
 
 export interface GraphResponse {
@@ -57,6 +66,30 @@ export interface NodeAtParams {
 export interface NodeAtResponse {
   /** Node or edge ids (innermost first); empty when the cursor is in no declaration the graph shows. */
   ids: string[];
+}
+
+/**
+ * Request `seams/find`: services whose name contains `text` (any view), each
+ * with the view that holds it, so search can open a view the service is not
+ * drawn in. Exact names first, then prefixes, then the rest; at most `FIND_LIMIT`.
+ */
+export const FIND_REQUEST = 'seams/find';
+export const FIND_LIMIT = 20;
+
+export interface FindParams {
+  text: string;
+}
+
+export interface FoundService {
+  /** The node id (`service:NAME`). */
+  id: string;
+  label: string;
+  /** The view that shows it among its neighbours: its system's or team's, else its own service view. */
+  view: ViewSpec;
+}
+
+export interface FindResponse {
+  matches: FoundService[];
 }
 
 // LSP: language server -> extension host
@@ -82,15 +115,26 @@ export type HostToWebviewMessage =
   /** A status line for when there is no picture to show (server starting, no files, an error). */
   | { type: 'status'; text: string }
   /** The host asks the webview to export what it shows (from a command outside the webview). */
-  | { type: 'exportRequest'; format: ExportFormat };
+  | { type: 'exportRequest'; format: ExportFormat }
+  /** Services matching a search the webview could not answer from what it draws. */
+  | { type: 'found'; text: string; matches: FoundService[] };
 
 // postMessage: webview -> extension host
 
 export type ExportFormat = 'svg' | 'png';
 
 export type WebviewToHostMessage =
-  /** The webview's script runs and listens; the host may send the picture now. */
-  | { type: 'ready' }
+  /**
+   * The webview's script runs and listens; the host may send the picture now.
+   * `pane` is the drawing area's size, for `auto`.
+   */
+  | { type: 'ready'; pane?: PaneSize }
+  /** The drawing area changed size (debounced). The host picks `auto` again after a large change. */
+  | { type: 'resize'; pane: PaneSize }
+  /** Show another view: double-click on a system, a compact outside box, the breadcrumb, search, Focus. */
+  | { type: 'openView'; view: ViewSpec }
+  /** Search beyond the picture: the host answers with `found`. */
+  | { type: 'find'; text: string }
   /** Open the declaration in an editor and select it. */
   | { type: 'reveal'; file: string; start: number; end: number }
   /**
@@ -108,6 +152,8 @@ export type WebviewToHostMessage =
 export interface PreviewState {
   options: GraphOptions;
   autoCollapse: boolean;
+  /** The view the user asked for (`auto` until they navigate); absent in state saved before views. */
+  picture?: ViewSpec;
   /** Pan and zoom: screen = graph * scale + (x, y). */
   view?: { x: number; y: number; scale: number };
 }
@@ -151,6 +197,23 @@ export function isGraphOptions(v: unknown): v is GraphOptions {
   );
 }
 
+function isOptChange(v: unknown): boolean {
+  return v === undefined || v === 'added' || v === 'removed' || v === 'changed';
+}
+
+/** A pane size: positive, finite, below 100,000 px. */
+export function isPaneSize(v: unknown): v is PaneSize {
+  return isObj(v) && isNum(v.width) && isNum(v.height) && v.width > 0 && v.height > 0 && v.width < 100_000 && v.height < 100_000;
+}
+
+function isBreadcrumb(v: unknown): boolean {
+  return Array.isArray(v) && v.every((step) => isObj(step) && isStr(step.label) && isViewSpec(step.view));
+}
+
+function isFoundService(v: unknown): v is FoundService {
+  return isObj(v) && isStr(v.id) && isStr(v.label) && isViewSpec(v.view);
+}
+
 function isSourceRef(v: unknown): boolean {
   return isObj(v) && isStr(v.file) && isNum(v.start) && isNum(v.end);
 }
@@ -187,6 +250,9 @@ function isLaidOutNode(v: unknown): v is LaidOutNode {
     (v.summary === undefined || isSummary(v.summary)) &&
     (v.memberCount === undefined || isNum(v.memberCount)) &&
     (v.collapsed === undefined || typeof v.collapsed === 'boolean') &&
+    isOptStr(v.memberNoun) &&
+    isOptStr(v.tier) &&
+    isOptChange(v.change) &&
     isBox(v)
   );
 }
@@ -214,7 +280,9 @@ function isLaidOutEdge(v: unknown): v is LaidOutEdge {
     Array.isArray(v.points) &&
     v.points.length >= 2 &&
     v.points.every(isPoint) &&
-    (v.labelBox === undefined || isBox(v.labelBox))
+    (v.labelBox === undefined || isBox(v.labelBox)) &&
+    (v.count === undefined || isNum(v.count)) &&
+    isOptChange(v.change)
   );
 }
 
@@ -227,7 +295,10 @@ export function isLaidOutGraph(v: unknown): v is LaidOutGraph {
     Array.isArray(v.nodes) &&
     v.nodes.every(isLaidOutNode) &&
     Array.isArray(v.edges) &&
-    v.edges.every(isLaidOutEdge)
+    v.edges.every(isLaidOutEdge) &&
+    (v.view === undefined || isViewSpec(v.view)) &&
+    (v.breadcrumb === undefined || isBreadcrumb(v.breadcrumb)) &&
+    (v.fitScale === undefined || isNum(v.fitScale))
   );
 }
 
@@ -242,6 +313,8 @@ export function isHostToWebviewMessage(v: unknown): v is HostToWebviewMessage {
       return isStr(v.text);
     case 'exportRequest':
       return v.format === 'svg' || v.format === 'png';
+    case 'found':
+      return isStr(v.text) && Array.isArray(v.matches) && v.matches.every(isFoundService);
     default:
       return false;
   }
@@ -251,7 +324,13 @@ export function isWebviewToHostMessage(v: unknown): v is WebviewToHostMessage {
   if (!isObj(v)) return false;
   switch (v.type) {
     case 'ready':
-      return true;
+      return v.pane === undefined || isPaneSize(v.pane);
+    case 'resize':
+      return isPaneSize(v.pane);
+    case 'openView':
+      return isViewSpec(v.view);
+    case 'find':
+      return isStr(v.text) && v.text.length <= 200;
     case 'reveal':
       return isStr(v.file) && isNum(v.start) && isNum(v.end) && v.start >= 0 && v.end >= v.start;
     case 'setOptions':
@@ -268,6 +347,7 @@ export function isPreviewState(v: unknown): v is PreviewState {
     isObj(v) &&
     isGraphOptions(v.options) &&
     typeof v.autoCollapse === 'boolean' &&
+    (v.picture === undefined || isViewSpec(v.picture)) &&
     (v.view === undefined || (isObj(v.view) && isNum(v.view.x) && isNum(v.view.y) && isNum(v.view.scale)))
   );
 }

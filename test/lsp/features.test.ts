@@ -111,13 +111,13 @@ test('completion offers what fits the position, with names from every file', asy
   assert.deepEqual(await at('calls payments.'), ['payments-api']);
   assert.deepEqual((await at('calls payments.payments-api ')).slice(0, 2), ['v2', 'v1']);
   assert.deepEqual(await at('subscribes orders.'), ['order-placed']);
-  assert.deepEqual(await at('tier '), ['user-facing', 'internal', 'background']);
+  assert.deepEqual(await at('tier '), ['user-facing', 'gateway', 'internal', 'background']);
   assert.deepEqual(await at('{ timeout ', '{ timeout '.length), ['100ms', '250ms', '500ms', '1s', '2s', '5s']);
   assert.deepEqual(await at('backoff '), ['exponential', 'fixed', 'none']);
   assert.deepEqual(await at('latency '), ['p50', 'p90', 'p95', 'p99']);
 
   const top = await complete(uri, positionOf(SCRATCH, '\n\nrules', 1));
-  assert.deepEqual(top.sort(), ['rules', 'service', 'system', 'team']);
+  assert.deepEqual(top.sort(), ['library', 'rules', 'service', 'system', 'team']);
 
   const severities = await at('sync-fan-out ');
   for (const s of ['error', 'warning', 'info', 'hint', 'off']) assert.ok(severities.includes(s), `severity ${s}`);

@@ -10,7 +10,7 @@ import { completeAt } from '../../server/src/core/query/completion.js';
 import type { Rule } from '../../server/src/core/rules/rule.js';
 
 const MODEL = checkSources([
-  { file: 'teams.seams', text: 'team web-team\nteam data-team "Data"\n' },
+  { file: 'teams.seams', text: 'team web-team\nteam data-team "Data"\nlibrary auth-lib "Auth" { owner web-team }\nlibrary log-lib\n' },
   {
     file: 'shop.seams',
     text: `system shop {
@@ -26,6 +26,7 @@ const MODEL = checkSources([
   }
   service quiet {
     api quiet-api v1
+    runtime kotlin
   }
 }
 `,
@@ -44,11 +45,12 @@ function labels(source: string): string[] {
   return completeAt(text, offset, MODEL, RULES).candidates.map((c) => c.label);
 }
 
-const MEMBERS = ['owner', 'tier', 'cadence', 'scaling', 'compliance', 'store', 'api', 'event', 'slo', 'calls', 'subscribes'];
+const MEMBERS = ['owner', 'tier', 'cadence', 'scaling', 'compliance', 'runtime', 'store', 'api', 'event', 'slo', 'calls', 'subscribes', 'uses', 'defaults'];
+const DECLARATIONS = ['team', 'system', 'service', 'library', 'rules'];
 
 const CASES: { name: string; text: string; exactly?: string[]; includes?: string[]; excludes?: string[] }[] = [
-  { name: 'top level', text: '|', exactly: ['team', 'system', 'service', 'rules'] },
-  { name: 'top level after a declaration', text: 'team a\n|', exactly: ['team', 'system', 'service', 'rules'] },
+  { name: 'top level', text: '|', exactly: DECLARATIONS },
+  { name: 'top level after a declaration', text: 'team a\n|', exactly: DECLARATIONS },
   { name: 'a new name after service', text: 'service |', exactly: [] },
   { name: 'inside a system', text: 'system s {\n  |\n}', exactly: ['service', 'defaults'] },
   { name: 'inside a service', text: 'service s {\n  |\n}', exactly: MEMBERS },
@@ -64,10 +66,21 @@ const CASES: { name: string; text: string; exactly?: string[]; includes?: string
   { name: 'a partly typed version', text: 'service s {\n  calls catalog.catalog-api v1|\n}', includes: ['v10', 'v2', 'v1'] },
   { name: 'event versions', text: 'service s {\n  subscribes catalog.item-changed |\n}', includes: ['v3', 'v1', 'calls'] },
   { name: 'no apis of an unknown service', text: 'service s {\n  calls nowhere.|\n}', exactly: [] },
-  { name: 'tiers', text: 'service s {\n  tier |\n}', exactly: ['user-facing', 'internal', 'background'] },
+  { name: 'tiers', text: 'service s {\n  tier |\n}', exactly: ['user-facing', 'gateway', 'internal', 'background'] },
   { name: 'cadences', text: 'service s {\n  cadence |\n}', exactly: ['daily', 'weekly', 'monthly', 'quarterly'] },
   { name: 'store names in use', text: 'service s {\n  store |\n}', exactly: ['catalog-db'] },
-  { name: 'store kinds in use', text: 'service s {\n  store x-db |\n}', includes: ['postgres', 'owner'] },
+  { name: 'store kinds in use', text: 'service s {\n  store x-db |\n}', includes: ['postgres', 'readonly', 'owner'] },
+  { name: 'readonly after a store kind', text: 'service s {\n  store x-db postgres |\n}', includes: ['readonly', 'owner'], excludes: ['postgres'] },
+  { name: 'nothing more after readonly', text: 'service s {\n  store x-db postgres readonly |\n}', exactly: MEMBERS },
+  { name: 'libraries after uses', text: 'service s {\n  uses |\n}', exactly: ['auth-lib', 'log-lib'] },
+  { name: 'a partly typed library', text: 'service s {\n  uses au|\n}', exactly: ['auth-lib', 'log-lib'] },
+  { name: 'runtimes after runtime', text: 'service s {\n  runtime |\n}', includes: ['kotlin', 'java', 'go', 'node'] },
+  { name: 'owner in a library', text: 'library l {\n  |\n}', exactly: ['owner'] },
+  { name: 'teams after owner in a library', text: 'library l {\n  owner |\n}', exactly: ['web-team', 'data-team'] },
+  { name: 'a new name after library', text: 'library |', exactly: [] },
+  { name: 'policy keywords in service defaults', text: 'service s {\n  defaults {\n    |\n  }\n}', exactly: ['timeout', 'retry', 'circuit-breaker'] },
+  { name: 'backoff values in service defaults', text: 'service s {\n  defaults { retry 1 backoff | }\n}', exactly: ['exponential', 'fixed', 'none'] },
+  { name: 'members after service defaults', text: 'service s {\n  defaults { timeout 1s }\n  |\n}', exactly: MEMBERS },
   { name: 'durations after timeout', text: 'service s {\n  calls catalog { timeout | }\n}', includes: ['100ms', '2s'] },
   { name: 'policy keywords', text: 'service s {\n  calls catalog { timeout 1s | }\n}', exactly: ['timeout', 'retry', 'circuit-breaker'] },
   { name: 'backoff after retry N', text: 'service s {\n  calls catalog { retry 2 | }\n}', includes: ['backoff'] },

@@ -138,8 +138,8 @@ test('rename refuses clashes, bad names, keywords, versions and non-names', () =
     ['a.seams', 'catalog-api', 0, 'two words', /not a Seams name/],
     ['a.seams', 'catalog-api', 0, 'service', /is a keyword/],
     ['a.seams', 'catalog-api', 0, 'v2', /reads as a version/],
-    ['a.seams', 'postgres', 1, 'mysql', /no team, system, service, contract or store name here/],
-    ['b.seams', 'shared-database', 2, 'x', /no team, system, service, contract or store name here/],
+    ['a.seams', 'postgres', 1, 'mysql', /no team, system, service, library, contract or store name here/],
+    ['b.seams', 'shared-database', 2, 'x', /no team, system, service, library, contract or store name here/],
   ];
   for (const [file, needle, delta, to, why] of refused) {
     const plan = rename(file, needle, delta, to);

@@ -121,6 +121,7 @@ const COMPLETION_KIND: Record<CandidateKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
   team: CompletionItemKind.Struct,
   service: CompletionItemKind.Class,
+  library: CompletionItemKind.Module,
   api: CompletionItemKind.Interface,
   event: CompletionItemKind.Event,
   store: CompletionItemKind.Field,
@@ -196,6 +197,7 @@ export const SEMANTIC_LEGEND: SemanticTokensLegend = {
 const TYPE_OF: Record<SemanticType, { type: string; modifier?: string }> = {
   system: { type: 'namespace' },
   service: { type: 'class' },
+  library: { type: 'namespace' },
   team: { type: 'type' },
   api: { type: 'interface' },
   event: { type: 'event' },

@@ -11,11 +11,24 @@ import type { Model, Service } from '../model/model.js';
 import type { Rule } from '../rules/rule.js';
 import { compareVersions } from '../syntax/literals.js';
 import * as t from '../syntax/tokens.js';
+import {
+  BACKOFFS,
+  CADENCES,
+  DECLARATION_KEYWORDS,
+  POLICY_KEYWORDS,
+  RULE_OFF,
+  SEAMS_IGNORE,
+  SERVICE_MEMBER_KEYWORDS,
+  SEVERITIES,
+  SLO_PERCENTILES,
+  TIERS,
+} from '../vocabulary.js';
 
 export type CandidateKind =
   | 'keyword'
   | 'team'
   | 'service'
+  | 'library'
   | 'api'
   | 'event'
   | 'store'
@@ -42,27 +55,28 @@ export interface CompletionResult {
   replaceEnd: number;
 }
 
-type BlockKind = 'top' | 'team' | 'system' | 'service' | 'policy' | 'rules' | 'unknown';
+type BlockKind = 'top' | 'team' | 'system' | 'service' | 'library' | 'policy' | 'rules' | 'unknown';
 
 /** Keywords that start a statement in each kind of block. */
 const STARTERS: Record<BlockKind, readonly string[]> = {
-  top: ['team', 'system', 'service', 'rules'],
+  top: DECLARATION_KEYWORDS,
   team: ['oncall'],
   system: ['service', 'defaults'],
-  service: ['owner', 'tier', 'cadence', 'scaling', 'compliance', 'store', 'api', 'event', 'slo', 'calls', 'subscribes'],
-  policy: ['timeout', 'retry', 'circuit-breaker'],
+  service: SERVICE_MEMBER_KEYWORDS,
+  library: ['owner'],
+  policy: POLICY_KEYWORDS,
   rules: [],
   unknown: [],
 };
 
-const TIERS = ['user-facing', 'internal', 'background'];
-const CADENCES = ['daily', 'weekly', 'monthly', 'quarterly'];
-const BACKOFFS = ['exponential', 'fixed', 'none'];
-const PERCENTILES = ['p50', 'p90', 'p95', 'p99'];
-const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
+const PERCENTILES: readonly string[] = SLO_PERCENTILES;
+/** Most severe first, then `off`. */
+const RULE_SEVERITY_WORDS: readonly string[] = [...[...SEVERITIES].reverse(), RULE_OFF];
+/** Offered after `runtime` besides the runtimes the model already names. */
+const COMMON_RUNTIMES = ['java', 'go', 'node', 'python', 'dotnet'];
 const DURATIONS = ['100ms', '250ms', '500ms', '1s', '2s', '5s'];
 const PERCENTS = ['99%', '99.9%', '99.95%', '99.99%'];
-const RULE_VALUES = new Set([...SEVERITIES, 'max']);
+const RULE_VALUES = new Set([...RULE_SEVERITY_WORDS, 'max']);
 
 interface Block {
   kind: BlockKind;
@@ -73,7 +87,6 @@ interface Block {
 }
 
 const WORD_CHAR = /[A-Za-z0-9_-]/;
-const DIRECTIVE = /^\/\/\s*seams-ignore(?![A-Za-z0-9_-])/;
 
 export function completeAt(text: string, offset: number, model: Model | undefined, rules: readonly Rule[]): CompletionResult {
   const lexed = t.seamsLexer.tokenize(text);
@@ -86,7 +99,7 @@ export function completeAt(text: string, offset: number, model: Model | undefine
     if (offset <= c.startOffset || offset > end) continue;
     if (c.tokenType === t.BlockComment && offset === end) continue;
     // Inside a comment only a seams-ignore directive's codes are completed.
-    const head = DIRECTIVE.exec(c.image);
+    const head = SEAMS_IGNORE.exec(c.image);
     if (head && offset >= c.startOffset + head[0].length) return { ...none, candidates: ruleCodes(rules) };
     return none;
   }
@@ -146,9 +159,12 @@ function startsStatement(block: Block, tok: IToken): boolean {
 
 function blockKindFor(parent: BlockKind, stmt: readonly IToken[]): BlockKind {
   const head = stmt[0]?.image;
-  if (parent === 'top' && (head === 'team' || head === 'system' || head === 'service' || head === 'rules')) return head;
+  if (parent === 'top' && (head === 'team' || head === 'system' || head === 'service' || head === 'library' || head === 'rules')) {
+    return head;
+  }
   if (parent === 'system' && head === 'service') return 'service';
-  if ((parent === 'system' && head === 'defaults') || (parent === 'service' && head === 'calls')) return 'policy';
+  if ((parent === 'system' || parent === 'service') && head === 'defaults') return 'policy';
+  if (parent === 'service' && head === 'calls') return 'policy';
   return 'unknown';
 }
 
@@ -172,10 +188,22 @@ function candidatesFor(block: Block, model: Model | undefined, rules: readonly R
         return rest.length === 0 ? values(collect(model, (s) => (s.scaling ? [s.scaling] : []))) : keywords();
       case 'compliance':
         return [...values(collect(model, (s) => s.compliance)), ...(rest.length ? keywords() : [])];
-      case 'store':
+      case 'store': {
+        // `store NAME [KIND] [readonly]`: readonly is offered after the name and after the kind.
+        const readonly = { label: 'readonly', kind: 'keyword' as const, detail: 'this service only reads the store' };
         if (rest.length === 0) return stores(model);
-        if (rest.length === 1) return [...values(collect(model, (s) => s.stores.flatMap((u) => (u.kind ? [u.kind] : [])))), ...keywords()];
+        if (rest.length === 1) {
+          return [...values(collect(model, (s) => s.stores.flatMap((u) => (u.kind ? [u.kind] : [])))), readonly, ...keywords()];
+        }
+        if (rest.length === 2 && rest[1] !== 'readonly') return [readonly, ...keywords()];
         return keywords();
+      }
+      case 'runtime':
+        return rest.length === 0 ? values([...new Set([...collect(model, (s) => (s.runtime ? [s.runtime.name] : [])), ...COMMON_RUNTIMES])]) : keywords();
+      case 'uses':
+        return rest.length === 0 ? libraries(model, block.name) : keywords();
+      case 'defaults':
+        return [];
       case 'api':
         if (rest.length === 0) return [];
         return [...values(collect(model, (s) => [...s.apis.values()].flatMap((a) => (a.protocol ? [a.protocol] : [])))), ...keywords()];
@@ -200,6 +228,7 @@ function candidatesFor(block: Block, model: Model | undefined, rules: readonly R
     return keywords();
   }
   if (block.kind === 'team') return head === 'oncall' && rest.length === 0 ? [] : keywords();
+  if (block.kind === 'library') return head === 'owner' && rest.length === 0 ? teams(model) : keywords();
   // top and system: after `team`, `system`, `service`, `rules`, `defaults` comes a new name or a brace.
   if (block.kind === 'top' || block.kind === 'system') return rest.length === 0 ? [] : keywords();
   return [];
@@ -258,12 +287,12 @@ function ruleCandidates(stmt: readonly IToken[], rules: readonly Rule[]): Comple
   const rule = rules.find((r) => r.code === stmt[0].image);
   const last = stmt[stmt.length - 1].image;
   if (stmt.length === 1) {
-    const out = values(SEVERITIES);
+    const out = values(RULE_SEVERITY_WORDS);
     if (rule?.defaultMax !== undefined) out.push({ label: 'max', kind: 'keyword', detail: `default ${rule.defaultMax}` });
     return out;
   }
   if (last === 'max') return [];
-  if (stmt.length === 2 && SEVERITIES.includes(last) && last !== 'off' && rule?.defaultMax !== undefined) {
+  if (stmt.length === 2 && RULE_SEVERITY_WORDS.includes(last) && last !== RULE_OFF && rule?.defaultMax !== undefined) {
     return [{ label: 'max', kind: 'keyword', detail: `default ${rule.defaultMax}` }];
   }
   return ruleCodes(rules);
@@ -282,6 +311,18 @@ function teams(model: Model | undefined): CompletionCandidate[] {
   return model
     ? [...model.teams.values()].map((tm) => ({ label: tm.name, kind: 'team', detail: tm.title ?? `${tm.services.length} services` }))
     : [];
+}
+
+/** Libraries, those the service already uses last (a second `uses` of one is a duplicate). */
+function libraries(model: Model | undefined, service: string | undefined): CompletionCandidate[] {
+  if (!model) return [];
+  const used = new Set(service ? model.services.get(service)?.uses.map((u) => u.name) : []);
+  return [...model.libraries.values()].map((lib, i) => ({
+    label: lib.name,
+    kind: 'library' as const,
+    detail: [lib.title, lib.owner && `owner ${lib.owner.name}`, used.has(lib.name) ? 'already used here' : undefined].filter(Boolean).join(' · ') || undefined,
+    sortText: `${used.has(lib.name) ? 1 : 0}${String(i).padStart(5, '0')}`,
+  }));
 }
 
 function stores(model: Model | undefined): CompletionCandidate[] {

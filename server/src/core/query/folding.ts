@@ -1,6 +1,6 @@
 /**
  * Foldable regions of a file as offsets: every braced block (team, system,
- * service, defaults, policy, rules) and every run of two or more consecutive
+ * service, library, defaults, policy, rules) and every run of two or more consecutive
  * line comments or a block comment. The editor layer turns them into lines and
  * drops those that fit on one line.
  */
@@ -22,6 +22,7 @@ export function foldingRegions(file: ast.SeamsFile): FoldRegion[] {
   const policy = (p: ast.Policy | undefined) => p && block(p.braces, p.end);
   const service = (s: ast.ServiceDecl) => {
     block(s.braces, s.end);
+    for (const x of s.defaults) policy(x.policy);
     for (const m of s.members) if (m.kind === 'calls') policy(m.policy);
   };
   for (const d of file.declarations) {

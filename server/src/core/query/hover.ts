@@ -20,7 +20,7 @@ export interface HoverResult {
 export function hoverAt(model: Model, rules: readonly Rule[], file: string, offset: number): HoverResult | undefined {
   const ast = model.files.get(file);
   const o = ast && occurrenceAt(ast, offset);
-  if (!o) return callPolicyAt(model, file, offset);
+  if (!o) return runtimeAt(model, file, offset) ?? callPolicyAt(model, file, offset);
   const markdown = describe(model, rules, o);
   return markdown ? { markdown, start: o.start, end: o.end } : undefined;
 }
@@ -46,6 +46,24 @@ function callPolicyAt(model: Model, file: string, offset: number): HoverResult |
   const worst = callWorstCaseMs(call);
   lines.push(`Worst-case time: ${worst !== undefined ? `${formatMs(worst)} = (${p.retry ?? 0} + 1) × ${formatMs(p.timeoutMs!)}` : 'unbounded (no timeout)'}`);
   return { markdown: lines.join('\n'), start: call.decl.keyword.start, end: call.decl.keyword.end };
+}
+
+/**
+ * On a runtime's value: the services written in it. A runtime is a free
+ * identifier, not a declared thing, so it is no occurrence (no rename, no
+ * references) and is found here by its member.
+ */
+function runtimeAt(model: Model, file: string, offset: number): HoverResult | undefined {
+  const here = [...model.services.values()].find(
+    (s) => s.file === file && s.runtime && s.runtime.location.start <= offset && offset <= s.runtime.location.end,
+  );
+  if (!here?.runtime) return undefined;
+  const name = here.runtime.name;
+  const same = [...model.services.values()].filter((s) => s.runtime?.name === name).map((s) => s.name);
+  const all = new Set([...model.services.values()].flatMap((s) => (s.runtime ? [s.runtime.name] : [])));
+  const lines = [`**runtime ${name}**`, '', `${count(same.length, 'service')}: ${names(same)}`, ''];
+  lines.push(`Runtimes in the model: ${[...all].join(', ')}`);
+  return { markdown: lines.join('\n'), start: here.runtime.location.start, end: here.runtime.location.end };
 }
 
 /** The worst-case time of a call: (retry + 1) × timeout, when it has a timeout. */
@@ -93,11 +111,20 @@ function describe(model: Model, rules: readonly Rule[], o: Occurrence): string |
       if (parts.length) lines.push('', `Defaults for calls: ${parts.join(', ')}`);
       return lines.join('\n');
     }
+    case 'library': {
+      const lib = model.libraries.get(o.name);
+      if (!lib) return `**library ${o.name}** — not defined anywhere in the workspace`;
+      const lines = [`**library ${lib.name}**${lib.title ? ` — ${lib.title}` : ''}`, ''];
+      lines.push(`Owner: ${lib.owner?.name ?? '_none_'}`, '');
+      lines.push(`Used by ${count(lib.users.length, 'service')}${lib.users.length ? ': ' + names(lib.users.map((s) => s.name)) : ''}`);
+      return lines.join('\n');
+    }
     case 'store': {
       const uses = model.stores.get(o.name) ?? [];
       const kind = uses.find((u) => u.kind)?.kind;
       const lines = [`**store ${o.name}**${kind ? ` (${kind})` : ''}`, ''];
-      lines.push(`Used by ${names(uses.map((u) => u.service.name))}${uses.length > 1 ? ' — shared' : ''}`);
+      const who = uses.map((u) => `${u.service.name}${u.readonly ? ' (reads only)' : ''}`);
+      lines.push(`Used by ${names(who)}${uses.length > 1 ? ' — shared' : ''}`);
       return lines.join('\n');
     }
     case 'rule':
@@ -112,7 +139,11 @@ function describeService(s: Service): string {
   facts.push(`owner ${s.owner?.name ?? '_none_'}`);
   if (s.tier) facts.push(`tier ${s.tier}`);
   if (s.cadence) facts.push(`cadence ${s.cadence}`);
+  if (s.runtime) facts.push(`runtime ${s.runtime.name}`);
   lines.push(facts.join(' · '), '');
+  if (s.uses.length) lines.push(`Uses: ${names(s.uses.map((u) => u.name))}`, '');
+  const own = policyWords(s.defaults);
+  if (own.length) lines.push(`Defaults for its calls: ${own.join(', ')}`, '');
   const contracts = [...s.apis.values(), ...s.events.values()].map(contractWords);
   lines.push(`Contracts: ${contracts.length ? contracts.join('; ') : '_none_'}`, '');
   const callees = unique(s.calls.map((c) => c.target.name));

@@ -9,7 +9,7 @@
  */
 import type * as ast from '../syntax/ast.js';
 
-export type SymbolKind = 'team' | 'system' | 'service' | 'api' | 'event' | 'store' | 'rule';
+export type SymbolKind = 'team' | 'system' | 'service' | 'library' | 'api' | 'event' | 'store' | 'rule';
 
 /** Identifies one named thing model-wide. Contracts are named within their service. */
 export interface SymbolKey {
@@ -58,6 +58,9 @@ export function forEachOccurrence(file: ast.SeamsFile, visit: (o: Occurrence) =>
           if (m.target) at({ kind: 'service', name: m.target.text }, m.target, 'reference');
           if (m.target && m.event) at({ kind: 'event', name: m.event.text, service: m.target.text }, m.event, 'reference');
           break;
+        case 'uses':
+          if (m.library) at({ kind: 'library', name: m.library.text }, m.library, 'reference');
+          break;
         default:
           break;
       }
@@ -75,6 +78,10 @@ export function forEachOccurrence(file: ast.SeamsFile, visit: (o: Occurrence) =>
         break;
       case 'service':
         service(d);
+        break;
+      case 'library':
+        if (d.name) at({ kind: 'library', name: d.name.text }, d.name, 'definition');
+        for (const o of d.owner) if (o.team) at({ kind: 'team', name: o.team.text }, o.team, 'reference');
         break;
       case 'rules':
         for (const r of d.settings) at({ kind: 'rule', name: r.rule.text }, r.rule, 'reference');

@@ -57,7 +57,7 @@ function item(name: string, kind: OutlineKind, whole: ast.Span, select: ast.Span
 
 export interface NamedThing {
   name: string;
-  kind: 'team' | 'system' | 'service' | 'api' | 'event';
+  kind: 'team' | 'system' | 'service' | 'library' | 'api' | 'event';
   /** The service or system it belongs to, if any. */
   container?: string;
   file: string;
@@ -83,6 +83,7 @@ export function searchSymbols(model: Model, query: string, limit = 500): NamedTh
   };
   for (const tm of model.teams.values()) add({ name: tm.name, kind: 'team', ...tm.location });
   for (const sys of model.systems.values()) add({ name: sys.name, kind: 'system', ...sys.location });
+  for (const lib of model.libraries.values()) add({ name: lib.name, kind: 'library', ...lib.location });
   for (const s of model.services.values()) {
     add({ name: s.name, kind: 'service', container: s.system?.name, ...s.location });
     for (const c of [...s.apis.values(), ...s.events.values()]) add({ name: c.name, kind: c.kind, container: s.name, ...c.location });

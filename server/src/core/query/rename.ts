@@ -35,7 +35,7 @@ export function planRename(model: Model, file: string, offset: number, newName: 
   if (typeof newName !== 'string') return { error: 'the new name must be a string' };
   const ast = model.files.get(file);
   const target = ast && renameTarget(ast, offset);
-  if (!target) return { error: 'there is no team, system, service, contract or store name here to rename' };
+  if (!target) return { error: 'there is no team, system, service, library, contract or store name here to rename' };
   if (newName === target.name) return { edits: [] };
   const invalid = invalidNameReason(newName);
   if (invalid) return { error: invalid };
@@ -72,6 +72,8 @@ function clashWith(model: Model, target: Occurrence, newName: string): string | 
       return model.systems.has(newName) ? `a system named ${newName} already exists` : undefined;
     case 'service':
       return model.services.has(newName) ? `a service named ${newName} already exists` : undefined;
+    case 'library':
+      return model.libraries.has(newName) ? `a library named ${newName} already exists` : undefined;
     case 'store':
       return model.stores.has(newName)
         ? `a store named ${newName} already exists; renaming into it would make the services share it`

@@ -26,7 +26,7 @@ import type {
   System,
   Team,
 } from './model.js';
-import { closestName } from './closest-name.js';
+import { NameSuggester } from './closest-name.js';
 import {
   BACKOFFS,
   CADENCES,
@@ -84,6 +84,8 @@ class ModelBuilder {
   private readonly subscriptions: Subscription[] = [];
   private readonly ruleSettings = new Map<string, RuleSetting>();
   private readonly knownRules: Map<string, KnownRule>;
+  /** "Did you mean": indexed and budgeted, so thousands of unresolved names stay cheap. */
+  private readonly suggester = new NameSuggester();
 
   constructor(
     private readonly files: readonly ast.SeamsFile[],
@@ -439,14 +441,14 @@ class ModelBuilder {
   private resolveLibrary(l: Library): void {
     if (!l.owner) return;
     l.owner.target = this.teams.get(l.owner.name);
-    if (!l.owner.target) this.unresolved(l.owner.location, `no team named ${l.owner.name}`, l.owner.name, this.teams.keys());
+    if (!l.owner.target) this.unresolved(l.owner.location, `no team named ${l.owner.name}`, l.owner.name, this.teams);
   }
 
   private resolveService(s: Service): void {
     if (s.owner) {
       s.owner.target = this.teams.get(s.owner.name);
       if (s.owner.target) s.owner.target.services.push(s);
-      else this.unresolved(s.owner.location, `no team named ${s.owner.name}`, s.owner.name, this.teams.keys());
+      else this.unresolved(s.owner.location, `no team named ${s.owner.name}`, s.owner.name, this.teams);
     }
     for (const u of s.uses) this.resolveUses(s, u);
     for (const m of s.decl.members) {
@@ -458,11 +460,11 @@ class ModelBuilder {
   private resolveUses(s: Service, u: Reference<Library>): void {
     u.target = this.libraries.get(u.name);
     if (u.target) u.target.users.push(s);
-    else this.unresolved(u.location, `no library named ${u.name}`, u.name, this.libraries.keys());
+    else this.unresolved(u.location, `no library named ${u.name}`, u.name, this.libraries);
   }
 
-  private unresolved(at: Location, message: string, written: string, candidates: Iterable<string>): void {
-    const guess = closestName(written, candidates);
+  private unresolved(at: Location, message: string, written: string, candidates: ReadonlyMap<string, unknown>): void {
+    const guess = this.suggester.closest(written, candidates);
     const fixes = guess
       ? [{ title: `Change to ${guess}`, edits: [{ file: at.file, start: at.start, end: at.end, newText: guess }], preferred: true }]
       : undefined;
@@ -485,7 +487,7 @@ class ModelBuilder {
       policySources: {},
     };
     if (!target.target) {
-      this.unresolved(target.location, `no service named ${target.name}`, target.name, this.services.keys());
+      this.unresolved(target.location, `no service named ${target.name}`, target.name, this.services);
     } else {
       target.target.callers.push(call);
     }
@@ -493,7 +495,7 @@ class ModelBuilder {
       const api = target.target?.apis.get(m.api.text);
       call.api = { name: m.api.text, location: loc(file, m.api), target: api };
       if (target.target && !api) {
-        this.unresolved(call.api.location, `service ${target.name} has no api named ${m.api.text}`, m.api.text, target.target.apis.keys());
+        this.unresolved(call.api.location, `service ${target.name} has no api named ${m.api.text}`, m.api.text, target.target.apis);
       }
     }
     this.applyPolicy(call, m.policy);
@@ -555,7 +557,7 @@ class ModelBuilder {
       version: m.version,
     };
     if (!publisher.target) {
-      this.unresolved(publisher.location, `no service named ${publisher.name}`, publisher.name, this.services.keys());
+      this.unresolved(publisher.location, `no service named ${publisher.name}`, publisher.name, this.services);
     } else {
       publisher.target.subscribers.push(sub);
     }
@@ -563,7 +565,7 @@ class ModelBuilder {
       const event: Contract | undefined = publisher.target?.events.get(m.event.text);
       sub.event = { name: m.event.text, location: loc(file, m.event), target: event };
       if (publisher.target && !event) {
-        this.unresolved(sub.event.location, `service ${publisher.name} publishes no event named ${m.event.text}`, m.event.text, publisher.target.events.keys());
+        this.unresolved(sub.event.location, `service ${publisher.name} publishes no event named ${m.event.text}`, m.event.text, publisher.target.events);
       }
     }
     s.subscriptions.push(sub);

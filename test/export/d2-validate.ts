@@ -1,0 +1,71 @@
+/**
+ * D2's own compiler as a validator: the WebAssembly build that
+ * `@terrastruct/d2` ships (Go's d2 parser and compiler), run in Node 20.
+ *
+ * The package's `D2.compile` always lays the diagram out with dagre, which
+ * costs 5–25 s on the examples on this machine and tells nothing more about
+ * validity. The same module also exports `getELKGraph`: it parses and compiles
+ * (every syntax and compile error — unknown keywords, bad references,
+ * unresolved `${variables}` — comes from there) and stops before layout. So
+ * this loads the module's wasm once, in this process, and asks that.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export type D2Verdict = { ok: true; children: number; edges: number } | { ok: false; error: string };
+
+interface D2Wasm {
+  getELKGraph(request: string): string;
+}
+
+interface GoRuntime {
+  importObject: WebAssembly.Imports;
+  run(instance: WebAssembly.Instance): Promise<void>;
+}
+
+let loading: Promise<D2Wasm> | undefined;
+
+function loadD2(): Promise<D2Wasm> {
+  loading ??= (async () => {
+    const dist = dirname(createRequire(import.meta.url).resolve('@terrastruct/d2'));
+    // wasm_exec.js is Go's loader: it defines globalThis.Go.
+    new Function(readFileSync(join(dist, 'wasm_exec.js'), 'utf8')).call(globalThis);
+    const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
+    const go = new Go();
+    const { instance } = await WebAssembly.instantiate(readFileSync(join(dist, 'd2.wasm')), go.importObject);
+    void go.run(instance);
+    const d2 = (globalThis as unknown as { d2?: D2Wasm }).d2;
+    if (!d2?.getELKGraph) throw new Error('the d2 WebAssembly module did not register getELKGraph');
+    return d2;
+  })();
+  return loading;
+}
+
+interface ElkNode {
+  children?: ElkNode[];
+  edges?: unknown[];
+}
+
+function count(node: ElkNode): { children: number; edges: number } {
+  let children = 0;
+  let edges = node.edges?.length ?? 0;
+  for (const child of node.children ?? []) {
+    const inner = count(child);
+    children += 1 + inner.children;
+    edges += inner.edges;
+  }
+  return { children, edges };
+}
+
+/** What D2's compiler says about `text`: the number of shapes and connections, or its errors. */
+export async function validateD2(text: string): Promise<D2Verdict> {
+  const d2 = await loadD2();
+  const response = JSON.parse(d2.getELKGraph(JSON.stringify({ fs: { index: text } }))) as {
+    data?: ElkNode;
+    error?: { message: string };
+  };
+  if (response.error) return { ok: false, error: response.error.message };
+  if (!response.data) return { ok: false, error: 'the d2 compiler returned neither a graph nor an error' };
+  return { ok: true, ...count(response.data) };
+}

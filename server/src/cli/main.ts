@@ -5,6 +5,7 @@
  *   seams check [PATH…] [--format text|json|sarif] [--max-warnings N]
  *   seams render [PATH…] -o FILE.svg [options]   (render-command.ts)
  *   seams diff BASE [PATH…] [options]            (diff-command.ts)
+ *   seams export [PATH…] --format FORMAT [-o FILE]   (export-command.ts)
  *   seams lsp --stdio
  *
  * Start-up is most of a small check, so each command loads only what it runs.
@@ -98,6 +99,10 @@ const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'diff',
     register: async (program, done) => (await import('./diff-command.js')).registerDiff(program, done),
+  },
+  {
+    name: 'export',
+    register: async (program, done) => (await import('./export-command.js')).registerExport(program, done),
   },
   { name: 'lsp', register: registerLsp },
 ];

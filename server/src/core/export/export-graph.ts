@@ -9,7 +9,7 @@
  * exist has nothing to point at (`seams check` reports it). Order is the
  * model's order (files as given, then text), so the output is stable.
  */
-import type { Call, Model, Service, StoreUse, Subscription } from '../model/model.js';
+import type { Call, Model, Service, Subscription } from '../model/model.js';
 
 export interface ExportService {
   name: string;
@@ -75,21 +75,6 @@ export interface ExportGraph {
   storeSystemOf: ReadonlyMap<string, string>;
 }
 
-/** Fields of the version 2 model, read without depending on them being there yet. */
-interface ServiceV2 {
-  runtime?: { name: string };
-  uses?: { name: string; target?: unknown }[];
-}
-interface StoreUseV2 {
-  readonly?: boolean;
-}
-interface LibraryV2 {
-  name: string;
-  title?: string;
-  owner?: { name: string };
-  users?: Service[];
-}
-
 export function buildExportGraph(model: Model): ExportGraph {
   const systemOf = new Map<string, string>();
   for (const service of model.services.values()) {
@@ -147,20 +132,19 @@ export function buildExportGraph(model: Model): ExportGraph {
   for (const uses of model.stores.values()) {
     for (const use of uses) {
       if (model.services.get(use.service.name) !== use.service) continue;
-      const readonly = (use as StoreUse & StoreUseV2).readonly === true;
+      const readonly = use.readonly;
       lines.push({ kind: 'store', from: use.service.name, to: use.name, label: readonly ? 'readonly' : '', readonly });
     }
   }
 
   const libraries: ExportLibrary[] = [];
-  const modelLibraries = (model as Model & { libraries?: ReadonlyMap<string, LibraryV2> }).libraries;
-  for (const library of modelLibraries?.values() ?? []) {
+  for (const library of model.libraries.values()) {
     libraries.push({
       name: library.name,
       label: library.title || library.name,
       title: library.title,
       owner: library.owner?.name,
-      users: (library.users ?? []).filter((s) => model.services.get(s.name) === s).map((s) => s.name),
+      users: library.users.filter((s) => model.services.get(s.name) === s).map((s) => s.name),
     });
   }
 
@@ -168,15 +152,14 @@ export function buildExportGraph(model: Model): ExportGraph {
 }
 
 function exportService(service: Service): ExportService {
-  const v2 = service as Service & ServiceV2;
   return {
     name: service.name,
     label: service.title || service.name,
     title: service.title,
     tier: service.tier,
     owner: service.owner?.name,
-    runtime: v2.runtime?.name,
-    libraries: (v2.uses ?? []).filter((u) => u.target !== undefined).map((u) => u.name),
+    runtime: service.runtime?.name,
+    libraries: service.uses.filter((u) => u.target !== undefined).map((u) => u.name),
     apis: [...service.apis.values()].map((a) =>
       [a.name, ...a.versions.map((v) => v.text), ...(a.protocol ? [a.protocol] : [])].join(' '),
     ),

@@ -75,6 +75,8 @@ export interface JsonService extends JsonPlace {
   cadence?: string;
   scaling?: string;
   runtime?: string;
+  /** `tier`/`cadence` written with a value that is not one of the keyword's. */
+  invalid?: string[];
   compliance: string[];
   uses: string[];
   stores: (JsonPlace & { name: string; kind?: string; readonly: boolean })[];
@@ -84,20 +86,6 @@ export interface JsonService extends JsonPlace {
   defaults?: JsonPolicy;
   calls: number;
   subscriptions: number;
-}
-
-/** Version 2 fields, read without depending on the model having them yet. */
-interface ServiceV2 {
-  runtime?: { name: string };
-  uses?: { name: string }[];
-  defaults?: PolicyValues;
-}
-interface LibraryV2 {
-  name: string;
-  title?: string;
-  location: Location;
-  owner?: { name: string };
-  users?: Service[];
 }
 
 export function exportJsonModel(model: Model): JsonModel {
@@ -116,7 +104,6 @@ export function exportJsonModel(model: Model): JsonModel {
   const services: JsonService[] = [];
   const contracts: JsonModel['contracts'] = [];
   for (const service of model.services.values()) {
-    const v2 = service as Service & ServiceV2;
     const json: JsonService = {
       name: service.name,
       ...optional('title', service.title),
@@ -125,13 +112,14 @@ export function exportJsonModel(model: Model): JsonModel {
       ...optional('tier', service.tier),
       ...optional('cadence', service.cadence),
       ...optional('scaling', service.scaling),
-      ...optional('runtime', v2.runtime?.name),
+      ...optional('runtime', service.runtime?.name),
+      ...(service.invalid ? { invalid: Object.keys(service.invalid) } : {}),
       compliance: [...service.compliance],
-      uses: (v2.uses ?? []).map((u) => u.name),
+      uses: service.uses.map((u) => u.name),
       stores: service.stores.map((s) => ({
         name: s.name,
         ...optional('kind', s.kind),
-        readonly: (s as { readonly?: boolean }).readonly === true,
+        readonly: s.readonly,
         ...place(s.location),
       })),
       apis: [...service.apis.keys()],
@@ -142,7 +130,7 @@ export function exportJsonModel(model: Model): JsonModel {
           : {}),
         ...optional('availability', service.slo.availability?.percent),
       },
-      ...(v2.defaults && hasPolicy(v2.defaults) ? { defaults: policy(v2.defaults) } : {}),
+      ...(hasPolicy(service.defaults) ? { defaults: policy(service.defaults) } : {}),
       calls: service.calls.length,
       subscriptions: service.subscriptions.length,
       ...place(service.location),
@@ -152,13 +140,12 @@ export function exportJsonModel(model: Model): JsonModel {
   }
 
   const libraries: JsonModel['libraries'] = [];
-  const modelLibraries = (model as Model & { libraries?: ReadonlyMap<string, LibraryV2> }).libraries;
-  for (const library of modelLibraries?.values() ?? []) {
+  for (const library of model.libraries.values()) {
     libraries.push({
       name: library.name,
       ...optional('title', library.title),
       ...optional('owner', library.owner?.name),
-      users: (library.users ?? []).filter(live).map((s) => s.name),
+      users: library.users.filter(live).map((s) => s.name),
       ...place(library.location),
     });
   }
@@ -187,7 +174,7 @@ export function exportJsonModel(model: Model): JsonModel {
       uses: uses.map((u) => ({
         service: u.service.name,
         ...optional('kind', u.kind),
-        readonly: (u as { readonly?: boolean }).readonly === true,
+        readonly: u.readonly,
         ...place(u.location),
       })),
     })),
@@ -251,8 +238,8 @@ function hasPolicy(values: PolicyValues): boolean {
 }
 
 function policy(values: PolicyValues): JsonPolicy {
-  const invalid = (values as PolicyValues & { invalid?: Record<string, boolean | undefined> }).invalid;
-  const invalidKeys = invalid ? Object.keys(invalid).filter((k) => invalid[k]) : [];
+  const invalid: Partial<Record<string, true>> = values.invalid ?? {};
+  const invalidKeys = Object.keys(invalid).filter((k) => invalid[k]);
   return {
     ...optional('timeoutMs', values.timeoutMs),
     ...optional('retry', values.retry),

@@ -77,6 +77,45 @@ describe('the canonical layout', () => {
     assert.equal(format(golden), golden);
   });
 
+  test('version 2: a library\'s owners one per line, a service\'s defaults laid out like a call\'s policy', () => {
+    const messy = [
+      'library auth-lib "Auth" { owner platform }',
+      'library log-lib {owner a',
+      ' owner b}',
+      'library empty {}',
+      'service edge { tier gateway runtime go uses auth-lib',
+      '  defaults { timeout 500ms } store db postgres   readonly',
+      '  defaults { retry 2 backoff exponential circuit-breaker } }',
+    ].join('\n');
+    const golden = [
+      'library auth-lib "Auth" {',
+      '  owner platform',
+      '}',
+      '',
+      'library log-lib {',
+      '  owner a',
+      '  owner b',
+      '}',
+      '',
+      'library empty {}',
+      '',
+      'service edge {',
+      '  tier gateway',
+      '  runtime go',
+      '  uses auth-lib',
+      '  defaults { timeout 500ms }',
+      '  store db postgres readonly',
+      '  defaults {',
+      '    retry 2 backoff exponential',
+      '    circuit-breaker',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.equal(format(messy), golden);
+    assert.equal(format(golden), golden);
+  });
+
   test('a one-entry policy stays inline; two entries go one per line', () => {
     assert.equal(format('service a { calls b.x v1 {timeout 300ms} }'), 'service a {\n  calls b.x v1 { timeout 300ms }\n}\n');
     assert.equal(

@@ -20,6 +20,7 @@ export function generateSeams(seed: number, options: GenerateOptions = {}): stri
   const services = ['orders', 'billing', 'catalog', 'search', 'cart', 'ledger'];
   const teams = ['core-team', 'pay-team', 'shop-team'];
   const apis = ['api', 'read-api'];
+  const libraries = ['auth-lib', 'log-lib'];
   const version = () => pick(['v1', 'v2', 'v1.2', 'v1.10.3']);
 
   const policy = (): string[] => {
@@ -38,11 +39,19 @@ export function generateSeams(seed: number, options: GenerateOptions = {}): stri
   };
 
   const member = (self: string): string[] => {
-    switch (pick(['owner', 'tier', 'cadence', 'scaling', 'compliance', 'store', 'api', 'event', 'slo', 'calls', 'calls', 'subscribes'])) {
+    switch (
+      pick(['owner', 'tier', 'cadence', 'scaling', 'compliance', 'store', 'api', 'event', 'slo', 'calls', 'calls', 'subscribes', 'runtime', 'uses', 'defaults'])
+    ) {
       case 'owner':
         return ['^owner', pick(teams)];
       case 'tier':
-        return ['^tier', pick(['user-facing', 'internal', 'background'])];
+        return ['^tier', pick(['user-facing', 'gateway', 'internal', 'background'])];
+      case 'runtime':
+        return ['^runtime', pick(['java', 'go'])];
+      case 'uses':
+        return ['^uses', pick(libraries)];
+      case 'defaults':
+        return ['^defaults', ...policy()];
       case 'cadence':
         return ['^cadence', pick(['daily', 'weekly'])];
       case 'scaling':
@@ -50,7 +59,7 @@ export function generateSeams(seed: number, options: GenerateOptions = {}): stri
       case 'compliance':
         return ['^compliance', pick(['pci', 'gdpr']), ...(chance(0.5) ? ['hipaa'] : [])];
       case 'store':
-        return ['^store', `${self}-db`, ...(chance(0.5) ? ['postgres'] : [])];
+        return ['^store', `${self}-db`, ...(chance(0.5) ? ['postgres'] : []), ...(chance(0.3) ? ['readonly'] : [])];
       case 'api':
         return ['^api', pick(apis), ...(chance(0.7) ? [version()] : []), ...(chance(0.3) ? [version()] : []), ...(chance(0.5) ? ['grpc'] : [])];
       case 'event':
@@ -82,7 +91,16 @@ export function generateSeams(seed: number, options: GenerateOptions = {}): stri
   };
 
   const declaration = (): string[] => {
-    switch (pick(['team', 'system', 'service', 'service', 'rules'])) {
+    switch (pick(['team', 'system', 'service', 'service', 'library', 'rules'])) {
+      case 'library': {
+        const out = ['^library', pick(libraries), ...(chance(0.5) ? ['"A library"'] : [])];
+        if (chance(0.6)) {
+          out.push('{');
+          if (chance(0.7)) out.push('^owner', pick(teams));
+          out.push('}');
+        }
+        return out;
+      }
       case 'team': {
         const out = ['^team', pick(teams), ...(chance(0.5) ? ['"A team"'] : [])];
         if (chance(0.6)) {

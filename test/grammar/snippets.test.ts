@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseSeams } from '../../server/src/core/syntax/parse.js';
+import { TIERS } from '../../server/src/core/vocabulary.js';
 import { expandSnippet, tabStops } from './snippet-text.js';
 import { invalidTokens, repoRoot, scopesOf, tokenize } from './tokenizer.js';
 
@@ -16,9 +17,9 @@ interface Snippet {
 const snippets = JSON.parse(readFileSync(path.join(repoRoot, 'syntaxes/seams.snippets.json'), 'utf8')) as Record<string, Snippet>;
 const bodyText = (s: Snippet) => (Array.isArray(s.body) ? s.body.join('\n') : s.body);
 
-test('snippets for team, system, service and calls exist, each with a prefix, description and body', () => {
+test('snippets for team, system, service, library, calls and defaults exist, each with a prefix, description and body', () => {
   const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
-  for (const wanted of ['team', 'system', 'service', 'calls']) assert.ok(prefixes.includes(wanted), `no ${wanted} snippet`);
+  for (const wanted of ['team', 'system', 'service', 'library', 'calls', 'defaults']) assert.ok(prefixes.includes(wanted), `no ${wanted} snippet`);
   for (const [name, s] of Object.entries(snippets)) {
     assert.ok(typeof s.description === 'string' && s.description.length > 10, `${name}: description`);
     assert.ok(bodyText(s).length > 0, `${name}: body`);
@@ -45,10 +46,18 @@ for (const [name, s] of Object.entries(snippets)) {
 
 test('the service snippet offers the tiers as a choice and scopes them as tier values', async () => {
   const service = Object.values(snippets).find((s) => s.prefix === 'service')!;
-  assert.match(bodyText(service), /\$\{\d+\|user-facing,internal,background\|\}/);
+  assert.match(bodyText(service), new RegExp(`\\$\\{\\d+\\|${TIERS.join(',')}\\|\\}`));
   const tokens = await tokenize(expandSnippet(bodyText(service)));
   assert.ok(scopesOf(tokens, 'user-facing').includes('constant.language.tier.seams'));
   assert.ok(scopesOf(tokens, 'name-db').includes('entity.name.variable.store.seams'));
+});
+
+test('the library snippet declares a library with its owner, coloured as such', async () => {
+  const library = Object.values(snippets).find((s) => s.prefix === 'library')!;
+  const tokens = await tokenize(expandSnippet(bodyText(library)));
+  assert.ok(scopesOf(tokens, 'library').includes('keyword.declaration.library.seams'));
+  assert.ok(scopesOf(tokens, 'name-lib').includes('entity.name.type.library.seams'));
+  assert.ok(scopesOf(tokens, 'team').includes('variable.other.reference.team.seams'));
 });
 
 test('the calls snippet sets a timeout, a retry with backoff and a circuit breaker', async () => {
@@ -66,7 +75,7 @@ test('the calls snippet sets a timeout, a retry with backoff and a circuit break
 });
 
 test('every snippet, expanded where it belongs, parses without a syntax error', () => {
-  const topLevel = new Set(['team', 'system', 'service', 'rules', 'seams-ignore']);
+  const topLevel = new Set(['team', 'system', 'service', 'library', 'rules', 'seams-ignore']);
   for (const [name, s] of Object.entries(snippets)) {
     const text = expandSnippet(bodyText(s));
     const prefix = Array.isArray(s.prefix) ? s.prefix[0] : s.prefix;

@@ -1,6 +1,7 @@
 /**
  * Decides, from the syntax tree, where the formatter starts new lines: every
- * declaration, member, on-call entry and rules setting begins a line, and so
+ * declaration, member (a service's `defaults` included), on-call entry, library
+ * `owner` and rules setting begins a line, and so
  * does every entry of a policy that is printed broken. A policy (`{ timeout 300ms }`
  * after `calls` or `defaults`) stays on its owner's line when it has at most one
  * entry, holds no comment and the line fits in MAX_INLINE_WIDTH columns.
@@ -50,6 +51,9 @@ export function planLayout(input: PlanInput): LayoutPlan {
       case 'team':
         for (const o of decl.oncall) plan.breakBefore.add(o.start);
         break;
+      case 'library':
+        for (const o of decl.owner) plan.breakBefore.add(o.start);
+        break;
       case 'rules':
         for (const s of decl.settings) plan.breakBefore.add(s.start);
         break;
@@ -74,6 +78,11 @@ export function planLayout(input: PlanInput): LayoutPlan {
     for (const m of service.members) {
       plan.breakBefore.add(m.start);
       if (m.kind === 'calls') policy(m, m.policy, depth);
+    }
+    // A service's `defaults` is laid out like a member, its policy like a call's.
+    for (const d of service.defaults) {
+      plan.breakBefore.add(d.start);
+      policy(d, d.policy, depth);
     }
   }
 }

@@ -15,6 +15,7 @@
 import type { Location } from '../diagnostics.js';
 import type { Call, Model, PolicyValues, Service, Subscription } from '../model/model.js';
 import type { VersionLit } from '../syntax/ast.js';
+import { compareVersionTexts, plainNumber } from '../syntax/literals.js';
 
 export const ELEMENT_KINDS = [
   'team',
@@ -277,24 +278,17 @@ function policyFacts(policy: PolicyValues, prefix: string): Fact[] {
 
 /** `2s` and `2000ms` are the same duration; it is shown the shortest way. */
 export function duration(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
-  if (ms >= 1000 && ms % 100 === 0) return `${ms / 1000}s`;
-  return `${Math.round(ms * 1000) / 1000}ms`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${plainNumber(ms / 60_000)}m`;
+  if (ms >= 1000 && ms % 100 === 0) return `${plainNumber(ms / 1000)}s`;
+  return `${plainNumber(ms)}ms`;
 }
 
 /** Versions offered are a set: their order and spelling (`v1.0` vs `v1.0`) is no change. */
 function versionList(versions: readonly VersionLit[]): string {
-  const sorted = [...versions].sort((a, b) => compareParts(a.parts, b.parts));
+  const sorted = [...versions].sort((a, b) => compareVersionTexts(a.text, b.text));
   return unique(sorted.map((v) => v.text)).join(' ');
 }
 
-function compareParts(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 function quoted(text: string | undefined): string {
   return text === undefined ? '' : JSON.stringify(text);

@@ -9,7 +9,7 @@
 import type { IToken } from 'chevrotain';
 import type { Model, Service } from '../model/model.js';
 import type { Rule } from '../rules/rule.js';
-import { compareVersions } from '../syntax/literals.js';
+import { compareVersionTexts } from '../syntax/literals.js';
 import * as t from '../syntax/tokens.js';
 import {
   BACKOFFS,
@@ -268,7 +268,7 @@ function dependencyCandidates(
   }
   if (rest.length === 3 && rest[1] === '.') {
     const contract = target && (kind === 'api' ? target.apis : target.events).get(rest[2]);
-    const versions = contract ? [...contract.versions].sort((a, b) => compareVersions(b.parts, a.parts)) : [];
+    const versions = contract ? [...contract.versions].sort((a, b) => compareVersionTexts(b.text, a.text)) : [];
     return [
       ...versions.map((v, i) => ({
         label: v.text,

@@ -1,7 +1,7 @@
 /** The versions a contract offers, sorted once per contract, and the ones fixes suggest. */
 import type { Contract } from '../model/model.js';
 import type { VersionLit } from '../syntax/ast.js';
-import { compareVersions } from '../syntax/literals.js';
+import { compareVersionTexts } from '../syntax/literals.js';
 
 const ascending = new WeakMap<Contract, VersionLit[]>();
 
@@ -9,7 +9,7 @@ const ascending = new WeakMap<Contract, VersionLit[]>();
 function sorted(contract: Contract): VersionLit[] {
   let list = ascending.get(contract);
   if (!list) {
-    list = [...contract.versions].sort((a, b) => compareVersions(a.parts, b.parts));
+    list = [...contract.versions].sort((a, b) => compareVersionTexts(a.text, b.text));
     ascending.set(contract, list);
   }
   return list;
@@ -20,13 +20,13 @@ export function newest(contract: Contract): VersionLit | undefined {
   return sorted(contract).at(-1);
 }
 
-/** Index of the first offered version newer than `parts` (binary search). */
-function firstNewer(list: readonly VersionLit[], parts: readonly number[]): number {
+/** Index of the first offered version newer than `version` (binary search, exact at any length). */
+function firstNewer(list: readonly VersionLit[], version: string): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (compareVersions(list[mid].parts, parts) <= 0) lo = mid + 1;
+    if (compareVersionTexts(list[mid].text, version) <= 0) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -35,8 +35,8 @@ function firstNewer(list: readonly VersionLit[], parts: readonly number[]): numb
 /** Whether the contract offers `version` (v1.0 is v1). Logarithmic in the versions offered. */
 export function offers(contract: Contract, version: VersionLit): boolean {
   const list = sorted(contract);
-  const i = firstNewer(list, version.parts);
-  return i > 0 && compareVersions(list[i - 1].parts, version.parts) === 0;
+  const i = firstNewer(list, version.text);
+  return i > 0 && compareVersionTexts(list[i - 1].text, version.text) === 0;
 }
 
 /**
@@ -46,7 +46,7 @@ export function offers(contract: Contract, version: VersionLit): boolean {
  */
 export function closestVersions(contract: Contract, version: VersionLit, count: number): VersionLit[] {
   const list = sorted(contract);
-  const at = firstNewer(list, version.parts);
+  const at = firstNewer(list, version.text);
   let above = at;
   let below = at - 1;
   const out: VersionLit[] = [];
@@ -55,7 +55,7 @@ export function closestVersions(contract: Contract, version: VersionLit, count: 
     const down = below >= 0 ? at - 1 - below : Infinity;
     const v = up <= down ? list[above++] : list[below--];
     // A version written twice is one suggestion; the pin itself is never suggested.
-    if (compareVersions(v.parts, version.parts) !== 0 && !out.some((o) => compareVersions(o.parts, v.parts) === 0)) out.push(v);
+    if (compareVersionTexts(v.text, version.text) !== 0 && !out.some((o) => compareVersionTexts(o.text, v.text) === 0)) out.push(v);
   }
   return out;
 }

@@ -27,7 +27,29 @@ export function versionParts(image: string): number[] {
   return parts;
 }
 
-/** Compares versions numerically part by part; missing parts count as 0 (`v1` = `v1.0`). */
+/**
+ * Compares two version texts (`v1.10`, `v9007199254740993`) numerically part by
+ * part, exactly at any length: parts are compared as digit strings, never as
+ * doubles (which would make `v9007199254740993` equal `v9007199254740992`).
+ * Missing parts count as 0 (`v1` = `v1.0`); leading zeros do not count.
+ */
+export function compareVersionTexts(a: string, b: string): number {
+  const pa = a.slice(1).split('.');
+  const pb = b.slice(1).split('.');
+  const n = Math.max(pa.length, pb.length);
+  for (let i = 0; i < n; i++) {
+    const x = (pa[i] ?? '0').replace(/^0+(?=.)/, '');
+    const y = (pb[i] ?? '0').replace(/^0+(?=.)/, '');
+    if (x.length !== y.length) return x.length - y.length;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Compares versions numerically part by part; missing parts count as 0 (`v1` = `v1.0`).
+ * Exact only below 2^53 per part: compare the texts with `compareVersionTexts`.
+ */
 export function compareVersions(a: readonly number[], b: readonly number[]): number {
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -48,7 +70,15 @@ export function durationMs(image: string): number {
 
 /** Formats milliseconds the way people write them: 1200 → `1.2s`, 300 → `300ms`, 120000 → `2m`. */
 export function formatMs(ms: number): string {
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000}m`;
-  if (ms >= 1000) return `${Number((ms / 1000).toFixed(3))}s`;
-  return `${Number(ms.toFixed(3))}ms`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${plainNumber(ms / 60_000)}m`;
+  if (ms >= 1000) return `${plainNumber(ms / 1000)}s`;
+  return `${plainNumber(ms)}ms`;
+}
+
+/**
+ * A number as people write it: at most three decimals and fifteen significant
+ * digits, so neither `0.30000000000000004` nor `1.0000000000000001e+37` is printed.
+ */
+export function plainNumber(x: number): string {
+  return String(Number(Number(x.toFixed(3)).toPrecision(15)));
 }

@@ -61,7 +61,8 @@ export function drawGraph(graph: LaidOutGraph, activeNodeIds: readonly string[])
     if (active.has(node.id)) el.classList.add('active-file');
     // In a view, a system or team box opens its view; in the old whole-model picture it collapses.
     if (node.kind === 'group' && graph.view === undefined) el.append(toggleButton(node));
-    else if (node.kind === 'group' && opensView(node)) el.append(openButton(node));
+    // (Only on a frame: a collapsed box is too small for it, and a double-click or `o` opens it.)
+    else if (node.kind === 'group' && !node.collapsed && opensView(node)) el.append(openButton(node));
   }
   for (const el of root.querySelectorAll<SVGGElement>('g.edge[data-id]')) {
     const edge = edges.get(el.getAttribute('data-id')!);

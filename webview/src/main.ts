@@ -215,6 +215,8 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   if (graph && viewKey(graph) !== viewKey(next)) {
     placed = false;
     search = { text: '', matches: [], index: -1 };
+    selected = undefined;
+    tooltip.hide();
   }
   graph = next;
   renderBreadcrumb(crumbs, next.view ? next.breadcrumb : undefined, openView);
@@ -247,7 +249,8 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   if (pendingSelect && drawn.nodes.has(pendingSelect)) {
     const node = drawn.nodes.get(pendingSelect)!;
     select(pendingSelect);
-    viewport.centreOn(node.x + node.width / 2, node.y + node.height / 2);
+    // A freshly fitted view shows it already; otherwise bring it to the middle.
+    if (!isVisible(node)) viewport.centreOn(node.x + node.width / 2, node.y + node.height / 2);
   }
   pendingSelect = undefined;
   if (selected && !drawn.elements.has(selected)) selected = undefined;

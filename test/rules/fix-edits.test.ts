@@ -141,3 +141,26 @@ test('the suppression fix on the first line keeps a byte order mark first', () =
   assert.equal(fixed(top, 'missing-oncall', 'Suppress missing-oncall with seams-ignore'), `\uFEFF// seams-ignore missing-oncall\nteam t\nservice a {\n  owner t\n}\n`);
   assert.deepEqual(diagnostics(fixed(top, 'missing-oncall', 'Suppress missing-oncall with seams-ignore'), 'missing-oncall'), []);
 });
+
+describe('unused-suppression fixes', () => {
+  const svc = (directive: string) => `${TEAM}service a {\n  owner t\n${directive}\n  api a-api v1\n}\n`;
+
+  test('the only code: the directive\'s whole line goes', () => {
+    const text = svc('  // seams-ignore missing-owner -- old');
+    assert.deepEqual(titles(text, 'unused-suppression'), ['*Remove the unused seams-ignore directive']);
+    assert.equal(fixed(text, 'unused-suppression', 'Remove the unused seams-ignore directive'), `${TEAM}service a {\n  owner t\n  api a-api v1\n}\n`);
+  });
+
+  test('one of several codes: that code and its comma go, the reason stays', () => {
+    const unversioned = (directive: string) => `${TEAM}service a {\n  owner t\n${directive}\n  api a-api\n}\n`;
+    const text = unversioned('  // seams-ignore missing-owner, unversioned-contract -- old');
+    assert.equal(fixed(text, 'unused-suppression', 'Remove missing-owner from seams-ignore'), unversioned('  // seams-ignore unversioned-contract -- old'));
+    const last = unversioned('  // seams-ignore unversioned-contract, missing-owner');
+    assert.equal(fixed(last, 'unused-suppression', 'Remove missing-owner from seams-ignore'), unversioned('  // seams-ignore unversioned-contract'));
+  });
+
+  test('a trailing directive: the comment and the spaces before it go', () => {
+    const text = `${TEAM}service a { // seams-ignore missing-owner\n  owner t\n}\n`;
+    assert.equal(fixed(text, 'unused-suppression', 'Remove the unused seams-ignore directive'), `${TEAM}service a {\n  owner t\n}\n`);
+  });
+});

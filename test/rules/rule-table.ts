@@ -30,4 +30,5 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { code: 'unversioned-contract', severity: 'warning' },
   { code: 'version-not-provided', severity: 'error' },
   { code: 'missing-slo', severity: 'hint' },
+  { code: 'unused-suppression', severity: 'hint' },
 ];

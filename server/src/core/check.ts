@@ -11,6 +11,7 @@ import type { Model } from './model/model.js';
 import { RULES } from './rules/registry.js';
 import type { Finding, Rule } from './rules/rule.js';
 import { suppressFix } from './rules/suppress-fix.js';
+import { removalFix, UNUSED_SUPPRESSION, unusedSuppression, unusedSuppressions, type Silencer } from './rules/unused-suppression.js';
 import type { SeamsFile } from './syntax/ast.js';
 import { parseSeams, type ParseResult } from './syntax/parse.js';
 import { LineIndex } from './text/line-index.js';
@@ -51,8 +52,8 @@ export function checkParsed(parsed: readonly ParseResult[], options: CheckOption
   };
   for (const p of parsed) append(p.diagnostics);
   append(model.diagnostics);
-  const { found, failed } = runRules(model, rules);
-  append(suppress(model, found));
+  const { found, failed, ran } = runRules(model, rules);
+  append(suppress(model, found, ran));
   append(failed);
   diagnostics.sort(compareDiagnostics);
   return { model, diagnostics };
@@ -79,9 +80,11 @@ function runRule(model: Model, rule: Rule): Finding[] {
  * Each rule is isolated: one that throws becomes a single `internal-error`
  * naming it, and the others' findings are all kept.
  */
-function runRules(model: Model, rules: readonly Rule[]): { found: Diagnostic[]; failed: Diagnostic[] } {
+function runRules(model: Model, rules: readonly Rule[]): { found: Diagnostic[]; failed: Diagnostic[]; ran: Set<string> } {
   const found: Diagnostic[] = [];
   const failed: Diagnostic[] = [];
+  /** Codes of the rules that ran to the end (a suppression of any other code is not judged). */
+  const ran = new Set<string>();
   for (const rule of rules) {
     const setting = model.ruleSettings.get(rule.code);
     if (setting?.severity === 'off') continue;
@@ -100,8 +103,9 @@ function runRules(model: Model, rules: readonly Rule[]): { found: Diagnostic[]; 
       continue;
     }
     for (const d of mine) found.push(d);
+    ran.add(rule.code);
   }
-  return { found, failed };
+  return { found, failed, ran };
 }
 
 /** One error on the model (its first file's start) for a rule that threw; never a stack trace. */
@@ -130,6 +134,11 @@ export function fixesOf(diagnostic: Diagnostic, model: Model, rules: readonly Ru
   const out: Fix[] = diagnostic.fixes ? [...diagnostic.fixes] : [];
   const rule = rules.find((r) => r.code === diagnostic.code);
   if (!rule) return out;
+  if (rule.code === UNUSED_SUPPRESSION) {
+    // Its repair is the removal; suppressing a stale suppression would only add another.
+    const removal = removalFix(model, diagnostic.location);
+    return removal ? [...out, removal] : out;
+  }
   const recipe = deferredFixes.get(diagnostic) ?? rerun(model, rule).get(keyOf(diagnostic));
   try {
     if (recipe) for (const f of recipe()) out.push(f);
@@ -162,27 +171,47 @@ function rerun(model: Model, rule: Rule): Map<string, () => Fix[]> {
   return recipes;
 }
 
-/** Drops rule diagnostics that a `// seams-ignore` directive names on their first line. */
-function suppress(model: Model, diagnostics: Diagnostic[]): Diagnostic[] {
-  const silenced = new Map<string, { lines: LineIndex; byLine: Map<number, Set<string>> }>();
+/**
+ * Drops rule diagnostics that a `// seams-ignore` directive names on their
+ * first line, then reports each directive code that silenced nothing
+ * (`unused-suppression`, unless it is off) among the rules that ran.
+ */
+function suppress(model: Model, diagnostics: Diagnostic[], ran: ReadonlySet<string>): Diagnostic[] {
+  const silencers: Silencer[] = [];
+  const silenced = new Map<string, { lines: LineIndex; byLine: Map<number, Map<string, Silencer[]>> }>();
   for (const f of model.files.values()) {
     if (f.ignores.length === 0) continue;
-    const byLine = new Map<number, Set<string>>();
-    for (const d of f.ignores) {
-      if (d.appliesToLine < 0) continue;
-      const codes = byLine.get(d.appliesToLine) ?? new Set<string>();
-      for (const c of d.codes) codes.add(c.text);
-      byLine.set(d.appliesToLine, codes);
+    const byLine = new Map<number, Map<string, Silencer[]>>();
+    for (const directive of f.ignores) {
+      for (const code of directive.codes) {
+        const s: Silencer = { file: f.file, directive, code, used: false };
+        silencers.push(s);
+        if (directive.appliesToLine < 0) continue;
+        let codes = byLine.get(directive.appliesToLine);
+        if (!codes) byLine.set(directive.appliesToLine, (codes = new Map()));
+        const list = codes.get(code.text);
+        if (list) list.push(s);
+        else codes.set(code.text, [s]);
+      }
     }
     silenced.set(f.file, { lines: new LineIndex(f.text), byLine });
   }
   if (silenced.size === 0) return diagnostics;
-  return diagnostics.filter((d) => {
+  const silences = (d: Diagnostic): boolean => {
     const s = silenced.get(d.location.file);
-    if (!s) return true;
-    const line = s.lines.positionAt(d.location.start).line;
-    return !s.byLine.get(line)?.has(d.code);
-  });
+    if (!s) return false;
+    const by = s.byLine.get(s.lines.positionAt(d.location.start).line)?.get(d.code);
+    if (!by) return false;
+    for (const x of by) x.used = true;
+    return true;
+  };
+  const kept = diagnostics.filter((d) => !silences(d));
+  const setting = model.ruleSettings.get(UNUSED_SUPPRESSION)?.severity;
+  if (!ran.has(UNUSED_SUPPRESSION) || setting === 'off') return kept;
+  const severity = setting ?? unusedSuppression.defaultSeverity;
+  // An unused-suppression can itself be silenced (a trailing directive naming it).
+  for (const d of unusedSuppressions(silencers, ran, severity)) if (!silences(d)) kept.push(d);
+  return kept;
 }
 
 /**

@@ -20,6 +20,7 @@ import { teamOverload } from './team-overload.js';
 import { timeoutBudget } from './timeout-budget.js';
 import { unjustifiedSplit } from './unjustified-split.js';
 import { unpinnedVersion } from './unpinned-version.js';
+import { unusedSuppression } from './unused-suppression.js';
 import { unversionedContract } from './unversioned-contract.js';
 import { versionNotProvided } from './version-not-provided.js';
 
@@ -43,4 +44,5 @@ export const RULES: readonly Rule[] = [
   unversionedContract,
   versionNotProvided,
   missingSlo,
+  unusedSuppression,
 ];

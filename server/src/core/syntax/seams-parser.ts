@@ -22,7 +22,7 @@ import type * as ast from './ast.js';
 import * as t from './tokens.js';
 import { seamsErrorMessages } from './error-messages.js';
 import { durationMs, unquote, versionParts } from './literals.js';
-import { CADENCES, oneOfWords, TIERS } from '../vocabulary.js';
+import { BACKOFFS, CADENCES, oneOfWords, SLO_PERCENTILES, TIERS } from '../vocabulary.js';
 
 function span(tok: IToken): ast.Span {
   return { start: tok.startOffset, end: tok.startOffset + tok.image.length };
@@ -334,7 +334,7 @@ export class SeamsParser extends EmbeddedActionsParser {
     const kw = span(this.CONSUME(t.Latency));
     const entry: ast.LatencySlo = { kind: 'latency', keyword: kw, start: kw.start, end: kw.end };
     this.sloNode?.entries.push(entry);
-    entry.percentile = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a percentile (p50, p90, p95 or p99) after `latency`' }));
+    entry.percentile = name(this.CONSUME(t.Name, { ERR_MSG: `expected a percentile (${oneOfWords(SLO_PERCENTILES)}) after \`latency\`` }));
     const msg = 'expected a duration such as 200ms after the percentile';
     const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.Duration, msg);
     if (ok) entry.duration = durationLit(ok);
@@ -424,7 +424,7 @@ export class SeamsParser extends EmbeddedActionsParser {
     if (ok) entry.count = numberLit(ok);
     this.OPTION(() => {
       entry.backoffKeyword = span(this.CONSUME(t.Backoff));
-      entry.backoff = name(this.CONSUME(t.Name, { ERR_MSG: 'expected exponential, fixed or none after `backoff`' }));
+      entry.backoff = name(this.CONSUME(t.Name, { ERR_MSG: `expected ${oneOfWords(BACKOFFS)} after \`backoff\`` }));
     });
     this.close(entry);
   });

@@ -16,8 +16,9 @@ const blocks = [...doc.matchAll(/^```seams\n([\s\S]*?)^```$/gm)].map((m) => m[1]
 /** The rule codes of the doc's rule table: `| [`code`](rules/code.md) | …`. */
 const documentedRules = [...doc.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/\1\.md\)/gm)].map((m) => m[1]);
 const registered = new Set(RULES.map((r) => r.code));
+const VERSION_2_RULES = ['inappropriate-intimacy', 'shared-library', 'too-many-standards', 'no-api-gateway', 'unused-suppression'];
 const unregistered = documentedRules.filter((c) => !registered.has(c));
-const TOP_LEVEL = /^(?:team|system|service|rules)(?![A-Za-z0-9_-])/;
+const TOP_LEVEL = /^(?:team|system|service|library|rules)(?![A-Za-z0-9_-])/;
 
 /** A fragment of service members is checked inside a service; `shift` is the lines added before it. */
 function asFile(block: string): { text: string; shift: number } {
@@ -31,14 +32,18 @@ test('docs/language.md has examples', () => {
 });
 
 test('the rule table of docs/language.md lists exactly the registered rules', (t) => {
-  assert.equal(documentedRules.length, 19, documentedRules.join(', '));
+  assert.equal(documentedRules.length, 19 + VERSION_2_RULES.length, documentedRules.join(', '));
   if (registered.size === 0) {
     if (process.env.CI) assert.fail('the rule registry is empty');
     console.log('SKIP!!! rules/registry.ts registers no rule yet: doc table not compared with it');
     t.skip('rule registry empty');
     return;
   }
-  assert.deepEqual([...documentedRules].sort(), [...registered].sort());
+  // The version 2 rules are documented with the language; until the rules land in
+  // the registry they are the only documented codes allowed to be missing from it.
+  const pending = unregistered.filter((c) => VERSION_2_RULES.includes(c));
+  if (pending.length > 0) console.log(`NOTE!!! documented, not registered yet: ${pending.join(', ')}`);
+  assert.deepEqual([...documentedRules].filter((c) => !pending.includes(c)).sort(), [...registered].sort());
 });
 
 /** While rules are still being written, `rules {}` and seams-ignore may name ones not registered yet. */

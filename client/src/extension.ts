@@ -5,10 +5,13 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
 import { registerPreview } from './preview/preview-panel.js';
+import { registerRuleDocs } from './rule-docs/rule-docs.js';
 
 /** What `activate` returns; integration tests reach the running client through it. */
 export interface SeamsExtensionApi {
   readonly client: LanguageClient;
+  /** VS Code's Markdown preview calls this (package.json `markdown.markdownItPlugins`). */
+  extendMarkdownIt(md: unknown): unknown;
 }
 
 let client: LanguageClient | undefined;
@@ -49,8 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<SeamsE
   // handlers are in place when the server's first messages arrive.
   registerPreview(context, languageClient);
 
+  // Rule pages open rendered, and ```seams blocks in the Markdown preview are coloured.
+  const ruleDocs = registerRuleDocs(context);
+
   await languageClient.start();
-  return { client: languageClient };
+  return { client: languageClient, extendMarkdownIt: (md) => ruleDocs.extendMarkdownIt(md as never) };
 }
 
 export async function deactivate(): Promise<void> {

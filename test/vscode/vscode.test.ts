@@ -8,7 +8,7 @@
 // Without the Debian packages it prints a loud SKIP, except under CI, where it fails.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -111,6 +111,44 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
     assert.deepEqual(entries.filter((e) => !allowed.test(e)), []);
     for (const needed of ['extension/package.json', 'extension/dist/client.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/seams.tmLanguage.json', 'extension/docs/images/editor.png']) {
       assert.ok(entries.includes(needed), `${needed} is not packaged`);
+    }
+  });
+
+  test('the details page in the Extensions view shows every README picture, and no link goes nowhere', async () => {
+    const readmeImages = [...readFileSync(join(repoRoot, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].length;
+    const page = await browser.context.newPage();
+    try {
+      await openWorkbench(page, server.url, uiFolder);
+      await page.keyboard.press('Control+Shift+X');
+      const search = page.locator('.extensions-viewlet .monaco-inputbox textarea, .extensions-viewlet .suggest-input-container textarea').first();
+      await search.waitFor({ timeout: 30_000 });
+      await page.keyboard.type('@installed seams');
+      await page.locator('.extensions-list .monaco-list-row', { hasText: 'Seams' }).first().click();
+      // The README renders in a webview frame; wait until it has its pictures decoded.
+      let images: { src: string; width: number }[] = [];
+      let links: string[] = [];
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+          const found = await frame
+            .evaluate(() => ({
+              images: [...document.querySelectorAll('img')].map((i) => ({ src: (i.getAttribute('src') ?? '').slice(0, 30), width: i.naturalWidth })),
+              links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
+              isReadme: document.body?.innerText.includes('architecture as code that tells you') ?? false,
+            }))
+            .catch(() => undefined);
+          if (found?.isReadme && found.images.length >= readmeImages) ({ images, links } = found);
+        }
+        if (images.length >= readmeImages && images.every((i) => i.width > 0)) break;
+        await page.waitForTimeout(250);
+      }
+      await page.screenshot({ path: screenshotPath('extension-details.png') });
+      assert.equal(images.length, readmeImages, `the details page shows ${images.length} of the README's ${readmeImages} pictures`);
+      for (const image of images) assert.ok(image.width > 0, `a picture did not load on the details page: ${image.src}…`);
+      // The page can open only web links and in-page anchors; a relative link would do nothing.
+      assert.deepEqual(links.filter((href) => !/^(https?:|mailto:|#)/.test(href)), []);
+    } finally {
+      await page.close();
     }
   });
 

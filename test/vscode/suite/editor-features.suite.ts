@@ -195,4 +195,26 @@ suite('Seams in a real VS Code', () => {
       await waitForDiagnostics(use.source.uri, (current) => !current.some((d) => codeOf(d) === 'unresolved-reference'), 'no unresolved reference after rename');
     }
   });
+
+  test('a rule link opens the page rendered in the Markdown preview, not as raw text', async () => {
+    const diagnostic = sources.flatMap((source) => vscode.languages.getDiagnostics(source.uri)).find((d) => codeOf(d) === 'missing-timeout');
+    assert.ok(diagnostic && typeof diagnostic.code === 'object', 'no missing-timeout diagnostic with a link');
+    const page = (diagnostic.code as { target: vscode.Uri }).target;
+    // What clicking the code in the Problems panel does: open the link's target.
+    await vscode.commands.executeCommand('vscode.open', page);
+    const isPreview = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('markdown.preview');
+    const isRaw = (tab: vscode.Tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === page.toString();
+    const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    const deadline = Date.now() + 15_000;
+    while (!(tabs().some(isPreview) && !tabs().some(isRaw)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(tabs().some(isPreview), `no Markdown preview tab; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    assert.ok(!tabs().some(isRaw), 'the raw Markdown of the rule page is still open');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the Markdown preview colours ```seams blocks with the extension\'s highlighter', async () => {
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', '```seams\nservice orders {\n  tier user-facing\n}\n```\n');
+    assert.match(html, /<span class="hljs-keyword">service<\/span>/, html);
+    assert.match(html, /<span class="hljs-literal">user-facing<\/span>/, html);
+  });
 });

@@ -7,13 +7,15 @@
  * The extension also adds to the Markdown preview: ```seams code blocks are coloured (see
  * highlight-seams.ts), so the pages' examples read like the editor.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { extendMarkdownIt, type MarkdownIt } from './markdown-plugin.js';
 
 export function registerRuleDocs(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
-  // Only for the installed extension: a Seams developer running from the checkout edits
-  // these very files and must get the text editor.
-  if (context.extensionMode === vscode.ExtensionMode.Production) {
+  // Only for the packaged extension: a Seams developer running it from the checkout (which
+  // has the sources beside docs/) edits these very pages and must get the text editor.
+  if (!existsSync(join(context.extensionPath, 'server', 'src'))) {
     const pages = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules');
     const showRendered = (editor: vscode.TextEditor | undefined) => {
       if (editor && isRulePage(editor.document, pages)) void swapForPreview(editor.document);

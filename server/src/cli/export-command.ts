@@ -18,6 +18,7 @@ import { checkSources } from '../core/check.js';
 import { EXPORT_FORMATS, exportModel, type ExportFormat } from '../core/export/formats.js';
 import { findSeamsFiles, reason } from './find-files.js';
 import { InputError } from './input-error.js';
+import { printable } from './printable.js';
 import { readSources } from './read-sources.js';
 
 export interface ExportOptions {
@@ -70,7 +71,7 @@ export function runExport(
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    io.stderr.write(`seams: ${error.message}\n`);
+    io.stderr.write(`seams: ${printable(error.message)}\n`);
     return 2;
   }
 }

@@ -12,6 +12,7 @@
  */
 import type { Diagnostic, Severity } from '../core/diagnostics.js';
 import { countBySeverity, type CheckReport } from './report.js';
+import { printable } from './printable.js';
 import { styles as stylesFor, type Styles } from './terminal-colour.js';
 
 export interface TextOptions {
@@ -50,7 +51,7 @@ export function formatText(report: CheckReport, options: TextOptions): string {
     const room = options.width === undefined ? Infinity : Math.max(MIN_MESSAGE_WIDTH, options.width - messageColumn - 2 - codeWidth - 1);
     const messageWidth = Math.min(longest, room);
 
-    out += `${s.underline(file)}\n`;
+    out += `${s.underline(printable(file))}\n`;
     for (const { line, column, d } of rows) {
       const position = `${line.padStart(lineWidth)}:${column}`.padEnd(positionWidth);
       const severity = paintSeverity(s, d.severity, d.severity.padEnd(severityWidth));
@@ -94,9 +95,12 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Messages are one sentence; a stray line break would break the table. */
+/**
+ * Messages are one sentence; a stray line break would break the table, and a
+ * control character quoted from the model must not reach the terminal.
+ */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return printable(message.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 /** Splits text at spaces into lines of at most `width` characters (a longer word is cut). */

@@ -28,6 +28,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { Format } from './check-command.js';
 import { FORMATS } from './formats.js';
 import { InputError } from './input-error.js';
+import { printable } from './printable.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
 
 const USAGE_EXIT = 2;
@@ -198,7 +199,8 @@ function reportFailure(error: unknown, commandNames: readonly string[] = [], hel
 }
 
 function printError(line: string): void {
-  process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+  // File names and quoted values in the reason must not act on the terminal.
+  process.stderr.write(`${TOOL_NAME}: ${printable(line)}\n`);
 }
 
 function oneLine(text: string): string {

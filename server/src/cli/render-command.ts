@@ -19,6 +19,7 @@ import { renderSvg } from '../core/render/svg.js';
 import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
 import { findSeamsFiles, reason } from './find-files.js';
 import { InputError } from './input-error.js';
+import { printable } from './printable.js';
 import { readSources } from './read-sources.js';
 
 export const DIRECTIONS = ['right', 'down'] as const satisfies readonly Direction[];
@@ -120,7 +121,7 @@ export async function runRender(
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    io.stderr.write(`seams: ${error.message}\n`);
+    io.stderr.write(`seams: ${printable(error.message)}\n`);
     return 2;
   }
 }

@@ -8,6 +8,8 @@ import { chmodSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--no-minify` keeps names readable, e.g. for a CPU profile (node --cpu-prof dist/cli.cjs …).
+const minify = !process.argv.includes('--no-minify');
 
 const node = {
   bundle: true,
@@ -17,7 +19,7 @@ const node = {
   sourcemap: !production,
   // Minified always: Node compiles every byte of a bundle at start-up, and a smaller
   // bundle starts faster (source maps keep the names for debugging).
-  minify: true,
+  minify,
   external: ['vscode'],
   // The package is "type": "module" (chevrotain 11 is ESM-only), so CommonJS bundles end in .cjs.
   outExtension: { '.js': '.cjs' },

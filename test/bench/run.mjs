@@ -12,7 +12,7 @@ const outDir = join(root, 'out', 'bench');
 mkdirSync(outDir, { recursive: true });
 const only = process.argv[2];
 
-for (const name of ['core-bench', 'layout-bench', 'preview-bench', 'lsp-bench']) {
+for (const name of ['process-bench', 'core-bench', 'layout-bench', 'preview-bench', 'lsp-bench']) {
   if (only && !name.startsWith(only)) continue;
   const source = join(import.meta.dirname, `${name}.ts`);
   if (!existsSync(source)) continue;
@@ -24,6 +24,8 @@ for (const name of ['core-bench', 'layout-bench', 'preview-bench', 'lsp-bench'])
     format: 'esm',
     target: 'node20',
     outfile,
+    // esbuild itself (the process bench builds the lexer floor) runs from node_modules.
+    external: ['esbuild'],
     logLevel: 'warning',
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -12,6 +12,7 @@ import { checkSources } from '../../server/src/core/check.js';
 import { parseSeams } from '../../server/src/core/syntax/parse.js';
 import { seamsLexer } from '../../server/src/core/syntax/tokens.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
+import { generateShape, SHAPES, type Shape } from '../helpers/generate-shapes.js';
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,7 +67,46 @@ async function coreBench(): Promise<void> {
   console.log('services and a few back-edge cycles), as a team running Seams would have.\n');
 }
 
+/** The sizes the issue names; each is measured against half of it. */
+const GROWTH_SIZES: Record<Shape, number> = { chain: 20_000, cycle: 5_000, 'fan-out': 5_000, 'one system': 50_000 };
+
+/**
+ * Growth: a full check of n and of 2n services of each shape that could hide
+ * superlinear work, alternated, medians of warm runs after a full collection;
+ * the ratio should stay near 2 (≤ ~2.3). test/performance/growth.test.ts
+ * asserts the same ratios at smaller sizes.
+ */
+function growthBench(): void {
+  console.log('## Growth: twice the input, how much more time (median ms, warm, one process)\n');
+  console.log('| shape | n | check of n | check of 2n | ratio |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const shape of SHAPES) {
+    const large = GROWTH_SIZES[shape];
+    const a = [generateShape(shape, large / 2)];
+    const b = [generateShape(shape, large)];
+    checkSources(a);
+    checkSources(b);
+    const ta: number[] = [];
+    const tb: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      gc();
+      let t0 = performance.now();
+      checkSources(a);
+      ta.push(performance.now() - t0);
+      gc();
+      t0 = performance.now();
+      checkSources(b);
+      tb.push(performance.now() - t0);
+    }
+    const ma = median(ta);
+    const mb = median(tb);
+    console.log(`| ${shape} | ${(large / 2).toLocaleString('en')} | ${fmt(ma)} | ${fmt(mb)} | ${(mb / ma).toFixed(2)}× |`);
+  }
+  console.log('\nGoal: every ratio ≤ ~2.3 (2 is linear, 4 quadratic).\n');
+}
+
 /** Entry point for test/bench/run.mjs. */
 export async function run(): Promise<void> {
   await coreBench();
+  growthBench();
 }

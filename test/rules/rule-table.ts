@@ -30,5 +30,6 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { code: 'unversioned-contract', severity: 'warning' },
   { code: 'version-not-provided', severity: 'error' },
   { code: 'missing-slo', severity: 'hint' },
+  { code: 'inappropriate-intimacy', severity: 'warning' },
   { code: 'unused-suppression', severity: 'hint' },
 ];

@@ -36,7 +36,8 @@ export const missingTimeout: Rule = {
     const out: Finding[] = [];
     const worst = worstCallTimes(model);
     for (const call of model.calls) {
-      if (call.policy.timeoutMs !== undefined) continue;
+      // An invalid timeout (`timeout 0ms`, here or in defaults) is present: invalid-value says so, once.
+      if (call.policy.timeoutMs !== undefined || call.policy.invalid?.timeout) continue;
       out.push({
         message: `${call.from.name} calls ${callTarget(call)} with no timeout`,
         location: call.location,

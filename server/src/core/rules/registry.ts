@@ -4,6 +4,7 @@
  */
 import { complianceLeak } from './compliance-leak.js';
 import { implicitContract } from './implicit-contract.js';
+import { inappropriateIntimacy } from './inappropriate-intimacy.js';
 import { missingCircuitBreaker } from './missing-circuit-breaker.js';
 import { missingOncall } from './missing-oncall.js';
 import { missingOwner } from './missing-owner.js';
@@ -44,5 +45,6 @@ export const RULES: readonly Rule[] = [
   unversionedContract,
   versionNotProvided,
   missingSlo,
+  inappropriateIntimacy,
   unusedSuppression,
 ];

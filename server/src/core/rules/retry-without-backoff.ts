@@ -30,6 +30,8 @@ export const retryWithoutBackoff: Rule = {
   check(model) {
     const out: Finding[] = [];
     for (const call of model.calls) {
+      // An invalid retry or backoff feeds no rule: invalid-value reports it, once.
+      if (call.policy.invalid?.retry || call.policy.invalid?.backoff) continue;
       const retry = call.policy.retry ?? 0;
       if (retry <= 0 || (call.policy.backoff !== undefined && call.policy.backoff !== 'none')) continue;
       const { edit, at } = repair(call, () => model.files.get(call.file)?.text ?? '');

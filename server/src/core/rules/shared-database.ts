@@ -1,3 +1,4 @@
+import type { StoreUse } from '../model/model.js';
 import type { Finding, Rule } from './rule.js';
 import { andList, firstOthers } from './name-lists.js';
 
@@ -9,10 +10,21 @@ import { andList, firstOthers } from './name-lists.js';
 export const RELATED_LIMIT = 10;
 const NAMED = 6;
 
+/**
+ * Whether exactly one of a store's declarations writes it (has no `readonly`):
+ * then the store belongs to that service. With two or more writers, or none,
+ * the store is shared as in version 1.
+ */
+export function hasOneWriter(uses: readonly StoreUse[]): boolean {
+  let writers = 0;
+  for (const u of uses) if (!u.readonly && ++writers > 1) return false;
+  return writers === 1;
+}
+
 export const sharedDatabase: Rule = {
   code: 'shared-database',
   defaultSeverity: 'warning',
-  summary: 'a store declared by two or more services',
+  summary: 'a store declared by two or more services (unless exactly one of them writes it)',
   rationale:
     'A database shared by two services couples them below their contracts: either can change the schema, lock a ' +
     'table or fill the disk under the other, and neither can be deployed, scaled or migrated on its own. The ' +
@@ -21,7 +33,8 @@ export const sharedDatabase: Rule = {
   check(model) {
     const out: Finding[] = [];
     for (const [store, uses] of model.stores) {
-      if (uses.length < 2) continue;
+      // One writer and readonly readers: the store is the writer's, and each reader is inappropriate-intimacy.
+      if (uses.length < 2 || hasOneWriter(uses)) continue;
       for (const use of uses) {
         const named = firstOthers(uses, use, NAMED - 1).map((o) => o.service.name);
         const unnamed = uses.length - 1 - named.length;

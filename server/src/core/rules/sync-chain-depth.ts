@@ -1,6 +1,7 @@
 import type { RelatedInformation } from '../diagnostics.js';
 import type { Call } from '../model/model.js';
 import type { Finding, Rule } from './rule.js';
+import { isUserFacingOrGateway } from '../vocabulary.js';
 import { stepsToward, syncGraph, type SyncGraph } from './sync-graph.js';
 
 /** Chains longer than this many steps are shortened in the message: head, count, last. */
@@ -26,7 +27,7 @@ export const syncChainDepth: Rule = {
   code: 'sync-chain-depth',
   defaultSeverity: 'warning',
   defaultMax: 3,
-  summary: 'a chain of synchronous calls longer than `max` hops from a `user-facing` service',
+  summary: 'a chain of synchronous calls longer than `max` hops from a `user-facing` service or a gateway',
   rationale:
     'Every hop of a synchronous chain adds its latency to the user\'s wait and multiplies in its chance of ' +
     'failing, and the timeouts along the way must shrink at each level to fit inside the one above. Deep ' +
@@ -36,7 +37,8 @@ export const syncChainDepth: Rule = {
   check(model, options) {
     const max = options.max;
     const g = syncGraph(model);
-    let origins = g.services.map((_, i) => i).filter((i) => g.services[i].tier === 'user-facing');
+    // Chains start where user traffic enters: user-facing services and gateways; anywhere when there is neither.
+    let origins = g.services.map((_, i) => i).filter((i) => isUserFacingOrGateway(g.services[i]));
     if (origins.length === 0) origins = g.services.map((_, i) => i);
     // Inside a cycle the origin's first call heads for the service that leaves it; computed once per component.
     const toward = new Map<number, Map<number, Call>>();

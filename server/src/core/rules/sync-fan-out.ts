@@ -17,6 +17,8 @@ export const syncFanOut: Rule = {
     const g = syncGraph(model);
     const out: Finding[] = [];
     g.services.forEach((s, i) => {
+      // A gateway routes each request to one backend: its calls are routes, not dependencies of one answer.
+      if (s.tier === 'gateway') return;
       // A call to itself is not a dependency on another service (it is sync-cycle's business).
       const others = g.callees[i].filter((t) => t !== i);
       if (others.length <= max) return;

@@ -27,7 +27,8 @@ export const unpinnedVersion: Rule = {
     };
     for (const call of model.calls) {
       const api = call.api?.target;
-      if (!api || call.version || api.versions.length === 0 || !call.decl.api) continue;
+      // A gateway's calls pass the client's request on: the client chose the version.
+      if (!api || call.version || api.versions.length === 0 || !call.decl.api || call.from.tier === 'gateway') continue;
       report(call.from.name, `calls ${call.target.name}.${api.name}`, api, call.location, call.decl.api.end, call.file);
     }
     for (const sub of model.subscriptions) {

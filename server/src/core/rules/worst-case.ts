@@ -14,7 +14,8 @@ export interface WorstCall {
 
 export function worstCaseOfCall(call: Call): WorstCall | undefined {
   const timeoutMs = call.policy.timeoutMs;
-  if (timeoutMs === undefined) return undefined;
+  // An invalid timeout or retry count makes the worst case unknown: it feeds no rule.
+  if (timeoutMs === undefined || call.policy.invalid?.retry) return undefined;
   const attempts = (call.policy.retry ?? 0) + 1;
   return { ms: attempts * timeoutMs, call, attempts, timeoutMs };
 }

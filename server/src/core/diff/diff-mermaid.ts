@@ -4,9 +4,10 @@
  * between them. Added elements are green, removed ones red and dashed, changed
  * ones amber; the rest keep Mermaid's default look. Pure: models in, text out.
  *
- * Node ids are generated (`s0`, `s1`, …) so no name can break the syntax;
- * labels are quoted with `"` written as `#quot;` (Mermaid's entity form).
+ * Ids and labels are quoted by the export's Mermaid helpers (core/export/
+ * mermaid.ts), so no name or label can break the syntax.
  */
+import { mermaidEdgeLabel, mermaidIds, mermaidText } from '../export/mermaid.js';
 import type { Model } from '../model/model.js';
 import type { Change, ModelDiff } from './diff-models.js';
 import { callId, elementKey, subscriptionId } from './elements.js';
@@ -59,12 +60,13 @@ export function diffFlowchart(before: Model, after: Model, diff: ModelDiff): Dif
   }
   const wanted = [...touched, ...[...neighbours].filter((n) => !touched.has(n) && (before.services.has(n) || after.services.has(n)))];
   const drawn = wanted.slice(0, MAX_CHART_SERVICES);
-  const ids = new Map(drawn.map((name, i) => [name, `s${i}`]));
+  const allocate = mermaidIds();
+  const ids = new Map(drawn.map((name) => [name, allocate.id('service', name)]));
 
   const lines = ['flowchart LR'];
   for (const name of drawn) {
     const state = nodeState.get(name);
-    lines.push(`  ${ids.get(name)}["${quote(name)}"]${state ? `:::${state}` : ''}`);
+    lines.push(`  ${ids.get(name)}[${mermaidText(name)}]${state ? `:::${state}` : ''}`);
   }
 
   // Edges of both models between drawn services, each once (the new one when both have it).
@@ -97,7 +99,7 @@ export function diffFlowchart(before: Model, after: Model, diff: ModelDiff): Dif
   let index = 0;
   for (const [key, e] of edges) {
     const arrow = e.dashed ? '-.->' : '-->';
-    lines.push(`  ${ids.get(e.from)} ${arrow}${e.label ? `|"${quote(e.label)}"|` : ''} ${ids.get(e.to)}`);
+    lines.push(`  ${ids.get(e.from)} ${arrow}${mermaidEdgeLabel(e.label)} ${ids.get(e.to)}`);
     const state = edgeState.get(key);
     if (state) {
       const colour = CHANGE_COLOURS[state].stroke;
@@ -113,12 +115,4 @@ export function diffFlowchart(before: Model, after: Model, diff: ModelDiff): Dif
   }
   lines.push(...styles);
   return { text: lines.join('\n'), services: drawn.length, omitted: wanted.length - drawn.length };
-}
-
-/**
- * Text for inside a `"…"` label: Mermaid reads `#name;` entities there, so `#`,
- * `"`, `<` and `>` are written as entities and line breaks as spaces.
- */
-function quote(text: string): string {
-  return text.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;').replace(/[\r\n]+/g, ' ');
 }

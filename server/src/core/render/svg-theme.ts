@@ -25,6 +25,12 @@ const LIGHT = {
   info: '#0969da',
   hint: '#8250df',
   badgeText: '#ffffff',
+  added: '#1a7f37',
+  addedFill: '#dafbe1',
+  removed: '#cf222e',
+  removedFill: '#ffebe9',
+  changed: '#9a6700',
+  changedFill: '#fff8c5',
 };
 
 const DARK: typeof LIGHT = {
@@ -43,6 +49,12 @@ const DARK: typeof LIGHT = {
   info: '#4493f8',
   hint: '#ab7df8',
   badgeText: '#0d1117',
+  added: '#3fb950',
+  addedFill: '#12261e',
+  removed: '#f85149',
+  removedFill: '#25171c',
+  changed: '#d29922',
+  changedFill: '#272115',
 };
 
 /** VS Code theme variables, each with the light colour as fallback (outside a webview). */
@@ -62,6 +74,12 @@ const VSCODE: typeof LIGHT = {
   info: `var(--vscode-editorInfo-foreground, ${LIGHT.info})`,
   hint: `var(--vscode-editorHint-foreground, ${LIGHT.hint})`,
   badgeText: `var(--vscode-editor-background, ${LIGHT.badgeText})`,
+  added: `var(--vscode-gitDecoration-addedResourceForeground, ${LIGHT.added})`,
+  addedFill: `var(--vscode-diffEditor-insertedTextBackground, ${LIGHT.addedFill})`,
+  removed: `var(--vscode-gitDecoration-deletedResourceForeground, ${LIGHT.removed})`,
+  removedFill: `var(--vscode-diffEditor-removedTextBackground, ${LIGHT.removedFill})`,
+  changed: `var(--vscode-gitDecoration-modifiedResourceForeground, ${LIGHT.changed})`,
+  changedFill: `var(--vscode-editorWidget-background, ${LIGHT.changedFill})`,
 };
 
 const THEMES: Record<SvgTheme, typeof LIGHT> = { light: LIGHT, dark: DARK, vscode: VSCODE };
@@ -70,9 +88,17 @@ function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-/** The `<style>` body for a theme. Class names are shared with the webview's drawing code. */
-export function svgStyle(theme: SvgTheme): string {
+const CHANGE_KEYS = new Set(['added', 'addedFill', 'removed', 'removedFill', 'changed', 'changedFill']);
+
+/**
+ * The `<style>` body for a theme. Class names are shared with the webview's
+ * drawing code. With `diff`, the rules of the diff picture are added (change
+ * colours, muted unchanged elements); other pictures go without them.
+ */
+export function svgStyle(theme: SvgTheme, options: { diff?: boolean } = {}): string {
+  const diff = options.diff === true;
   const vars = Object.entries(THEMES[theme])
+    .filter(([k]) => diff || !CHANGE_KEYS.has(k))
     .map(([k, v]) => `--seams-${kebab(k)}:${v};`)
     .join('');
   const font =
@@ -105,5 +131,22 @@ export function svgStyle(theme: SvgTheme): string {
       `.seams-graph .arrow-${s} path{fill:var(--seams-${s});}`,
       `.seams-graph .sev-${s} .badge circle,.seams-graph .badge.sev-${s} circle,.seams-graph .swatch.sev-${s}{fill:var(--seams-${s});}`,
     ]),
+    // The diff picture: after the severity rules so a change's colour wins;
+    // what did not change is muted so the change stands out.
+    ...(diff ? diffRules() : []),
   ].join('\n');
+}
+
+function diffRules(): string[] {
+  return [
+    ...(['added', 'removed', 'changed'] as const).flatMap((c) => [
+      `.seams-graph .node.change-${c} .shape,.seams-graph .swatch.change-${c}{fill:var(--seams-${c}-fill);stroke:var(--seams-${c});stroke-width:2.5;}`,
+      `.seams-graph .edge.change-${c} .line{stroke:var(--seams-${c});stroke-width:2.4;}`,
+      `.seams-graph .arrow-${c} path{fill:var(--seams-${c});}`,
+    ]),
+    '.seams-graph .node.kind-group.change-added .shape,.seams-graph .node.kind-group.change-removed .shape,.seams-graph .node.kind-group.change-changed .shape{fill:none;}',
+    '.seams-graph .node.change-removed .shape,.seams-graph .edge.change-removed .line,.seams-graph .swatch.change-removed{stroke-dasharray:7 4;}',
+    '.seams-graph .node.change-removed .label{text-decoration:line-through;}',
+    '.seams-graph .muted{opacity:0.35;}',
+  ];
 }

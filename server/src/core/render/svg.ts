@@ -8,7 +8,7 @@
  * Elements carry the same `data-id`, `data-kind` and classes as the webview's
  * drawing, so interaction code and tests find things the same way in both.
  */
-import type { Box, LaidOutEdge, LaidOutGraph, LaidOutNode, Problem } from '../layout/graph.js';
+import type { Box, ChangeKind, LaidOutEdge, LaidOutGraph, LaidOutNode, Problem } from '../layout/graph.js';
 import { collapsedSublabel, GROUP_HEADER, groupTitle } from '../layout/node-size.js';
 import { escapeXml } from './escape-xml.js';
 import { nameOfNodeId } from '../ids.js';
@@ -97,8 +97,15 @@ function cylinder(b: Box): string {
   );
 }
 
-function renderNode(node: LaidOutNode): string {
-  const classes = `node kind-${node.kind}${node.collapsed ? ' collapsed' : ''}${sevClass(node.severity)}`;
+/** ` change-added` for a changed element, ` muted` for an unchanged one in a diff picture. */
+function changeClass(item: { change?: ChangeKind }, diff: boolean): string {
+  return item.change ? ` change-${item.change}` : diff ? ' muted' : '';
+}
+
+function renderNode(node: LaidOutNode, diff = false): string {
+  // A group is never muted: its members say what changed inside it.
+  const change = node.kind === 'group' && !node.collapsed && !node.change ? '' : changeClass(node, diff);
+  const classes = `node kind-${node.kind}${node.collapsed ? ' collapsed' : ''}${sevClass(node.severity)}${change}`;
   const { x, y, width: w, height: h } = node;
   let body = el('title', {}, escapeXml(nodeTitle(node)));
   if (node.kind === 'group' && !node.collapsed) {
@@ -127,8 +134,8 @@ function edgeTitle(edge: LaidOutEdge): string {
   return [head, ...problemLines(edge.problems)].join('\n');
 }
 
-function renderEdge(edge: LaidOutEdge): { line: string; label: string } {
-  const marker = edge.kind === 'store' ? undefined : `url(#seams-arrow-${edge.severity ?? 'plain'})`;
+function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: string } {
+  const marker = edge.kind === 'store' ? undefined : `url(#seams-arrow-${edge.change ?? edge.severity ?? 'plain'})`;
   let body = el('title', {}, escapeXml(edgeTitle(edge))) + el('path', { class: 'line', d: pathOf(edge), 'marker-end': marker });
   let label = '';
   if (edge.label && edge.labelBox) {
@@ -136,21 +143,20 @@ function renderEdge(edge: LaidOutEdge): { line: string; label: string } {
     let inner = el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 2 });
     inner += el('text', { x: b.x + b.width / 2, y: b.y + b.height / 2 + 4, 'text-anchor': 'middle' }, escapeXml(edge.label));
     if (edge.problems.length) inner += badge(edge.problems, edge.severity, b.x + b.width, b.y);
-    label = el('g', { class: `edge-label${sevClass(edge.severity)}`, 'data-id': edge.id, 'data-kind': edge.kind }, inner);
+    label = el('g', { class: `edge-label${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind }, inner);
   } else if (edge.problems.length) {
     const mid = edge.points[Math.floor(edge.points.length / 2)]!;
     body += badge(edge.problems, edge.severity, mid.x, mid.y);
   }
-  const line = el('g', { class: `edge kind-${edge.kind}${sevClass(edge.severity)}`, 'data-id': edge.id, 'data-kind': edge.kind }, body);
+  const line = el('g', { class: `edge kind-${edge.kind}${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind }, body);
   return { line, label };
 }
 
-function markers(): string {
-  return SEVERITIES.reduce(
-    (out, name) => out + marker(name),
-    marker('plain'),
-  );
+function markers(diff: boolean): string {
+  return [...SEVERITIES, ...(diff ? CHANGES : [])].reduce((out, name) => out + marker(name), marker('plain'));
 }
+
+const CHANGES = ['added', 'removed', 'changed'] as const;
 
 function marker(name: string): string {
   return el(
@@ -193,33 +199,52 @@ function legend(x: number, y: number): string {
   return el('g', { class: 'legend' }, out);
 }
 
+/** The diff picture's second legend row: what the change colours mean. */
+function changeLegend(x: number, y: number): string {
+  let out = el('rect', { class: 'frame', x, y, width: LEGEND_WIDTH, height: LEGEND_HEIGHT - 8, rx: 4 });
+  const cy = y + 13;
+  let sx = x + 10;
+  for (const [c, text] of [['added', 'added'], ['removed', 'removed'], ['changed', 'changed']] as const) {
+    out += el('rect', { class: `swatch change-${c}`, x: sx, y: cy - 6, width: 18, height: 12, rx: 2 }) + el('text', { x: sx + 24, y: cy + 4 }, text);
+    sx += 40 + textWidth(text, 11);
+  }
+  out += el('rect', { class: 'swatch muted', x: sx, y: cy - 6, width: 18, height: 12, rx: 2, fill: 'none', stroke: 'currentColor' });
+  out += el('text', { x: sx + 24, y: cy + 4 }, 'unchanged (faded)');
+  return el('g', { class: 'legend legend-changes' }, out);
+}
+
 /** Renders the graph as a standalone SVG document. */
 export function renderSvg(graph: LaidOutGraph, options: RenderOptions = { theme: 'light' }): string {
   const showLegend = options.legend !== false;
+  // A diff picture (some element marked as changed) mutes the rest and explains its colours.
+  const diff = graph.nodes.some((n) => n.change) || graph.edges.some((e) => e.change);
   const width = Math.max(graph.width, showLegend ? LEGEND_WIDTH + 32 : 0);
-  const height = graph.height + (showLegend ? LEGEND_HEIGHT : 0);
+  const height = graph.height + (showLegend ? LEGEND_HEIGHT * (diff ? 2 : 1) : 0);
   const groups: string[] = [];
   const nodes: string[] = [];
   const lines: string[] = [];
   const labels: string[] = [];
-  for (const n of graph.nodes) (n.kind === 'group' && !n.collapsed ? groups : nodes).push(renderNode(n));
+  for (const n of graph.nodes) (n.kind === 'group' && !n.collapsed ? groups : nodes).push(renderNode(n, diff));
   for (const e of graph.edges) {
-    const { line, label } = renderEdge(e);
+    const { line, label } = renderEdge(e, diff);
     lines.push(line);
     if (label) labels.push(label);
   }
   const layer = (name: string, items: string[]): string => `<g class="${name}">\n${items.join('\n')}\n</g>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({ class: `seams-graph theme-${options.theme}`, width, height, viewBox: `0 0 ${num(width)} ${num(height)}` })}>`,
-    `<style>\n${svgStyle(options.theme)}\n</style>`,
-    `<defs>${markers()}</defs>`,
+    `<style>\n${svgStyle(options.theme, { diff })}\n</style>`,
+    `<defs>${markers(diff)}</defs>`,
     el('rect', { class: 'background', x: 0, y: 0, width, height }),
     layer('layer-groups', groups),
     layer('layer-edges', lines),
     layer('layer-nodes', nodes),
     layer('layer-labels', labels),
     showLegend ? legend(16, graph.height) : '',
+    showLegend && diff ? changeLegend(16, graph.height + LEGEND_HEIGHT) : undefined,
     '</svg>',
     '',
-  ].join('\n');
+  ]
+    .filter((part) => part !== undefined)
+    .join('\n');
 }

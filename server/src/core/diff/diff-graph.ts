@@ -15,15 +15,8 @@
  */
 import type { CheckedModel, ModelDiff } from './diff-models.js';
 import { collectElements, elementKey } from './elements.js';
-import type { GraphEdge, GraphNode, ServiceGraph } from '../layout/graph.js';
-
-export type ChangeMark = 'added' | 'removed' | 'changed';
-export type MarkedNode = GraphNode & { change?: ChangeMark };
-export type MarkedEdge = GraphEdge & { change?: ChangeMark };
-export interface MarkedGraph extends ServiceGraph {
-  nodes: MarkedNode[];
-  edges: MarkedEdge[];
-}
+import { groupId, serviceId, storeId } from '../ids.js';
+import type { ChangeKind, GraphEdge, GraphNode, ServiceGraph } from '../layout/graph.js';
 
 export const REMOVED_PREFIX = 'removed:';
 
@@ -35,20 +28,20 @@ export function diffGraph(
   before: { check: CheckedModel; graph: ServiceGraph },
   after: { check: CheckedModel; graph: ServiceGraph },
   diff: ModelDiff,
-): MarkedGraph {
-  const nodeMark = new Map<string, ChangeMark>();
-  const elementMark = new Map<string, ChangeMark>();
+): ServiceGraph {
+  const nodeMark = new Map<string, ChangeKind>();
+  const elementMark = new Map<string, ChangeKind>();
   for (const c of diff.changes) {
     elementMark.set(elementKey(c.kind, c.id, c.ordinal), c.change);
     if (c.kind === 'api' || c.kind === 'event') {
-      for (const s of c.services) if (!nodeMark.has(`service:${s}`)) nodeMark.set(`service:${s}`, 'changed');
+      for (const s of c.services) if (!nodeMark.has(serviceId(s))) nodeMark.set(serviceId(s), 'changed');
     }
   }
   for (const c of diff.changes) {
-    if (c.kind === 'service') nodeMark.set(`service:${c.id}`, c.change);
-    else if (c.kind === 'store') nodeMark.set(`store:${c.id}`, c.change);
-    else if (c.kind === 'system') nodeMark.set(`group:system:${c.id}`, c.change);
-    else if (c.kind === 'team') nodeMark.set(`group:team:${c.id}`, c.change);
+    if (c.kind === 'service') nodeMark.set(serviceId(c.id), c.change);
+    else if (c.kind === 'store') nodeMark.set(storeId(c.id), c.change);
+    else if (c.kind === 'system') nodeMark.set(groupId('system', c.id), c.change);
+    else if (c.kind === 'team') nodeMark.set(groupId('team', c.id), c.change);
   }
 
   const identity = (check: CheckedModel) => {
@@ -63,22 +56,25 @@ export function diffGraph(
   const newIdentity = identity(after.check);
 
   const newNodeIds = new Set(after.graph.nodes.map((n) => n.id));
-  const nodes: MarkedNode[] = after.graph.nodes.map((n) => withMark(n, nodeMark.get(n.id)));
-  const removedNodes = before.graph.nodes.filter((n) => !newNodeIds.has(n.id)).map((n): MarkedNode => ({ ...n, change: 'removed' }));
+  const nodes: GraphNode[] = after.graph.nodes.map((n) => withMark(n, nodeMark.get(n.id)));
+  // A removed element's old problems are gone with it (the report lists them as fixed).
+  const removedNodes = before.graph.nodes
+    .filter((n) => !newNodeIds.has(n.id))
+    .map((n): GraphNode => ({ ...n, change: 'removed', problems: [], severity: undefined }));
   // Groups first, as in a built graph: the layout and the renderer draw them below their members.
   nodes.unshift(...removedNodes.filter((n) => n.kind === 'group'));
   nodes.push(...removedNodes.filter((n) => n.kind !== 'group'));
 
   const newEdgeKeys = new Set(after.graph.edges.map(newIdentity));
   const oldEdgeKeys = new Set(before.graph.edges.map(oldIdentity));
-  const edges: MarkedEdge[] = after.graph.edges.map((e) => {
+  const edges: GraphEdge[] = after.graph.edges.map((e) => {
     const key = newIdentity(e);
     const mark = e.kind === 'store' ? (oldEdgeKeys.has(key) ? undefined : 'added') : elementMark.get(key);
     return withMark(e, mark);
   });
   for (const e of before.graph.edges) {
     if (newEdgeKeys.has(oldIdentity(e))) continue;
-    edges.push({ ...e, id: `${REMOVED_PREFIX}${e.id}`, change: 'removed' });
+    edges.push({ ...e, id: `${REMOVED_PREFIX}${e.id}`, change: 'removed', problems: [], severity: undefined });
   }
   return { ...after.graph, nodes, edges };
 }
@@ -88,7 +84,7 @@ export function diffGraph(
  * end of a marked edge, every node one edge away from a marked node, and the
  * groups holding them. Edges are kept when both ends are.
  */
-export function neighbourhood(graph: MarkedGraph): MarkedGraph {
+export function neighbourhood(graph: ServiceGraph): ServiceGraph {
   const keep = new Set<string>();
   for (const n of graph.nodes) if (n.change && n.kind !== 'group') keep.add(n.id);
   for (const e of graph.edges) {
@@ -113,6 +109,6 @@ export function neighbourhood(graph: MarkedGraph): MarkedGraph {
   };
 }
 
-function withMark<T extends GraphNode | GraphEdge>(item: T, mark: ChangeMark | undefined): T & { change?: ChangeMark } {
+function withMark<T extends GraphNode | GraphEdge>(item: T, mark: ChangeKind | undefined): T {
   return mark ? { ...item, change: mark } : item;
 }

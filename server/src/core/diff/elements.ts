@@ -120,7 +120,7 @@ export function collectElements(model: Model): ModelElements {
     );
   }
 
-  for (const library of librariesOf(model)) {
+  for (const library of model.libraries.values()) {
     add(
       {
         kind: 'library',
@@ -133,7 +133,7 @@ export function collectElements(model: Model): ModelElements {
         ],
         services: [],
       },
-      library.decl ? spanOf(library.location.file, library.decl) : undefined,
+      spanOf(library.location.file, library.decl),
     );
   }
 
@@ -215,7 +215,7 @@ export function collectElements(model: Model): ModelElements {
       location: first.location,
       facts: [
         ['kind', kinds.join(', ')],
-        ['declared by', unique(uses.map((u) => (isReadonly(u) ? `${u.service.name} (readonly)` : u.service.name))).sort().join(', ')],
+        ['declared by', unique(uses.map((u) => (u.readonly ? `${u.service.name} (readonly)` : u.service.name))).sort().join(', ')],
       ],
       services: unique(uses.map((u) => u.service.name)),
     });
@@ -245,33 +245,28 @@ export function collectElements(model: Model): ModelElements {
 }
 
 function serviceFacts(service: Service): Fact[] {
-  const v2 = service as Service & {
-    runtime?: { name: string };
-    uses?: readonly { name: string }[];
-    defaults?: PolicyValues;
-  };
   const slo = service.slo;
   return [
     ['title', quoted(service.title)],
     ['system', service.system?.name ?? ''],
     ['owner', service.owner?.name ?? ''],
-    ['tier', service.tier ?? ''],
-    ['cadence', service.cadence ?? ''],
+    ['tier', service.tier ?? (service.invalid?.tier ? '(invalid)' : '')],
+    ['cadence', service.cadence ?? (service.invalid?.cadence ? '(invalid)' : '')],
     ['scaling', service.scaling ?? ''],
-    ['runtime', v2.runtime?.name ?? ''],
+    ['runtime', service.runtime?.name ?? ''],
     ['compliance', [...service.compliance].sort().join(' ')],
     ['slo latency', slo.latency ? `${slo.latency.percentile} ${duration(slo.latency.ms)}` : ''],
     ['slo availability', slo.availability ? `${slo.availability.percent}%` : ''],
-    ['uses', unique((v2.uses ?? []).map((u) => u.name)).sort().join(' ')],
-    ...(v2.defaults ? policyFacts(v2.defaults, 'defaults ') : []),
+    ['uses', unique(service.uses.map((u) => u.name)).sort().join(' ')],
+    ...policyFacts(service.defaults, 'defaults '),
   ];
 }
 
 function policyFacts(policy: PolicyValues, prefix: string): Fact[] {
   return [
-    [`${prefix}timeout`, policy.timeoutMs === undefined ? '' : duration(policy.timeoutMs)],
-    [`${prefix}retry`, policy.retry === undefined ? '' : String(policy.retry)],
-    [`${prefix}backoff`, policy.backoff ?? ''],
+    [`${prefix}timeout`, policy.timeoutMs === undefined ? (policy.invalid?.timeout ? '(invalid)' : '') : duration(policy.timeoutMs)],
+    [`${prefix}retry`, policy.retry === undefined ? (policy.invalid?.retry ? '(invalid)' : '') : String(policy.retry)],
+    [`${prefix}backoff`, policy.backoff ?? (policy.invalid?.backoff ? '(invalid)' : '')],
     [`${prefix}circuit-breaker`, policy.circuitBreaker ? 'on' : ''],
   ];
 }
@@ -298,20 +293,3 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-function isReadonly(use: object): boolean {
-  return (use as { readonly?: boolean }).readonly === true;
-}
-
-interface LibraryLike {
-  name: string;
-  title?: string;
-  location: Location;
-  decl?: { start: number; end: number };
-  owner?: { name: string };
-}
-
-/** The model's libraries (model version 2); none in a model without them. */
-function librariesOf(model: Model): LibraryLike[] {
-  const libraries = (model as Model & { libraries?: ReadonlyMap<string, LibraryLike> }).libraries;
-  return libraries ? [...libraries.values()] : [];
-}

@@ -76,7 +76,7 @@ describe('the report', () => {
     const run = runCli(['diff', 'main...', '--format', 'markdown'], { cwd: r.dir });
     assert.equal(run.status, 1, 'a new error (version-not-provided) fails by default');
     const md = run.stdout;
-    assert.match(md, /\*\*4 changes\*\* \(1 added, 1 removed, 2 changed\)|\*\*\d+ changes\*\*/);
+    assert.match(md, /: \*\*6 changes\*\* \(2 added, 2 removed, 2 changed\) · \*\*3 new findings\*\* \(1 error, 1 warning\) · \*\*2 fixed findings\*\*\./);
     const blocks = mermaidBlocks(md);
     assert.equal(blocks.length, 1);
     assert.equal(await assertMermaidParses(blocks[0]!), 'flowchart-v2');
@@ -86,8 +86,8 @@ describe('the report', () => {
     assert.match(blocks[0]!, /classDef removed [^\n]*stroke-dasharray/);
     assert.match(blocks[0]!, /svc_orders\["orders"\]\n/);
     assert.match(blocks[0]!, /linkStyle \d+ stroke:#cf222e/);
-    assert.match(md, /\| 🟡 changed \| call \| `orders->catalog\.catalog-api` \| arch\/shop\.seams:20 \| version: v2 → v3<br>backoff: none → fixed \|/);
-    assert.match(md, /\| 🔴 removed \| service \| `legacy` \| arch\/shop\.seams:25 \|/);
+    assert.match(md, /\| 🟡\u00a0changed \| call \| `orders->catalog\.catalog-api` \| arch\/shop\.seams:20 \| version: v2 → v3<br>backoff: none → fixed \|/);
+    assert.match(md, /\| 🔴\u00a0removed \| service \| `legacy` \| arch\/shop\.seams:25 \|/);
     assert.match(md, /#### New findings \(\d+\)[\s\S]*version-not-provided[\s\S]*arch\/shop\.seams:20/);
     assert.match(md, /#### Fixed findings \(\d+\)[\s\S]*retry-without-backoff/);
     assert.doesNotMatch(md, /https?:\/\//, 'no links outside GitHub Actions');
@@ -131,7 +131,7 @@ describe('the report', () => {
     assert.ok(md.length <= 60_000, `${md.length} characters`);
     const cut = /_…and (\d+) more changes not shown/.exec(md);
     assert.ok(cut, 'the changes list says how much it left out');
-    const shownRows = (md.match(/^\| 🟢 added \|/gm) ?? []).length;
+    const shownRows = (md.match(/^\| 🟢\u00a0added \|/gm) ?? []).length;
     assert.equal(shownRows + Number(cut[1]), 3000);
     assert.match(md, /_…and \d+ more new findings not shown/);
     const blocks = mermaidBlocks(md);

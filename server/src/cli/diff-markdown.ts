@@ -52,8 +52,15 @@ export function githubLinksFromEnv(env: NodeJS.ProcessEnv, cwd: string, headSha?
   return { server, repository, headSha: sha, root, cwd };
 }
 
-const CHANGE_MARK: Record<Change['change'], string> = { added: '🟢 added', removed: '🔴 removed', changed: '🟡 changed' };
-const SEVERITY_MARK: Record<Diagnostic['severity'], string> = { error: '⛔ error', warning: '⚠️ warning', info: 'ℹ️ info', hint: '💡 hint' };
+// A no-break space keeps the mark and its word on one line in a narrow column.
+const CHANGE_MARK: Record<Change['change'], string> = { added: '🟢\u00a0added', removed: '🔴\u00a0removed', changed: '🟡\u00a0changed' };
+const SEVERITY_MARK: Record<Diagnostic['severity'], string> = { error: '⛔\u00a0error', warning: '⚠️\u00a0warning', info: 'ℹ️\u00a0info', hint: '💡\u00a0hint' };
+const SEVERITY_ORDER: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Worst first; the order of the check (file, position) within a severity. */
+export function bySeverity(list: readonly Diagnostic[]): Diagnostic[] {
+  return list.map((d, i) => [d, i] as const).sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]).map(([d]) => d);
+}
 
 export function formatDiffMarkdown(report: DiffReport, options: MarkdownOptions = {}): string {
   const max = options.maxChars ?? MAX_REPORT_CHARS;
@@ -76,8 +83,8 @@ export function formatDiffMarkdown(report: DiffReport, options: MarkdownOptions 
       `| ${CHANGE_MARK[c.change]} | ${c.kind} | ${code(c.id)} | ${place(c.location, c.change === 'removed')} | ${c.details.map(md).join('<br>')} |`,
   );
   const findingRow = (d: Diagnostic, old: boolean) => `| ${SEVERITY_MARK[d.severity]} | ${code(d.code)} | ${md(d.message)} | ${place(d.location, old)} |`;
-  const newRows = findings.new.map((d) => findingRow(d, false));
-  const fixedRows = findings.fixed.map((d) => findingRow(d, true));
+  const newRows = bySeverity(findings.new).map((d) => findingRow(d, false));
+  const fixedRows = bySeverity(findings.fixed).map((d) => findingRow(d, true));
 
   const sections = [
     { title: 'Changes', header: '| Change | Kind | Element | Where | What changed |\n| --- | --- | --- | --- | --- |', rows: changeRows, noun: 'changes' },

@@ -8,6 +8,7 @@ import type { Diagnostic, Location } from '../core/diagnostics.js';
 import type { Change, ModelDiff } from '../core/diff/diff-models.js';
 import type { BaseModel } from './diff-base.js';
 import type { JsonDiagnostic } from './format-json.js';
+import { bySeverity } from './diff-markdown.js';
 import { createReport, type Region } from './report.js';
 
 export interface DiffReport {
@@ -91,7 +92,7 @@ export function formatDiffText(report: DiffReport): string {
   ] as const) {
     if (list.length === 0) continue;
     lines.push('', title);
-    for (const d of list) {
+    for (const d of bySeverity(list)) {
       const r = report.regionOf(d.location, old);
       lines.push(`  ${d.location.file}:${r.line}:${r.column}  ${d.severity}  ${d.code}  ${d.message}`);
     }

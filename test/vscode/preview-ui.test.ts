@@ -11,13 +11,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Frame, Page } from 'playwright-core';
 import { screenshotPath } from '../helpers/screenshot-path.js';
 import { launchChromium, type Browser } from './browser.js';
 import { repoRoot } from './build-suite.js';
 import { startCodeServer, type CodeServer } from './code-server.js';
 import { installCodeServer, missingDebianPackages } from './install-code-server.mjs';
 import { quickOpen } from './workbench-ui.js';
+import { previewFrame, runCommand, scaleOf, WINDOW } from './preview-driver.js';
 
 const missing = missingDebianPackages();
 const skip = missing.length > 0 && !process.env.CI ? `Debian packages missing: ${missing.join(', ')}` : undefined;
@@ -26,44 +26,12 @@ if (skip) console.log(`\n*** SKIP test/vscode/preview-ui (real VS Code): ${skip}
 const FILE = 'checkout.seams';
 const SYSTEM = 'checkout';
 const SERVICE = 'orders';
-/** The browser window: with the side bar closed, an editor group beside the source is about 520 × 760. */
-const WINDOW = { width: 1100, height: 860 };
-
-/** The zoom in a `translate(x,y) scale(s)` transform. */
-function scaleOf(transform: string | null): number {
-  const m = /scale\(([\d.]+)\)/.exec(transform ?? '');
-  return m ? Number(m[1]) : 0;
-}
-
 /** 1-based line and column of `service NAME`'s name in the example file. */
 function declarationOf(folder: string, file: string, service: string): { line: number; column: number } {
   const lines = readFileSync(join(folder, file), 'utf8').split('\n');
   const line = lines.findIndex((l) => new RegExp(`^\\s*service\\s+${service}\\b`).test(l));
   assert.ok(line >= 0, `${file} declares no service ${service}`);
   return { line: line + 1, column: lines[line]!.indexOf(service, lines[line]!.indexOf('service') + 7) + 1 };
-}
-
-/** The webview's content frame: the one (of the nested iframes) that holds the drawing. */
-async function previewFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      // A short bounded wait per frame: the condition, not a sleep, ends it.
-      const found = await frame.waitForSelector('svg.canvas g.node[data-id]', { timeout: 250 }).catch(() => null);
-      if (found) return frame;
-    }
-  }
-  throw new Error('no webview frame with the Seams preview appeared');
-}
-
-/** F1, the command's title, Enter. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title.slice(title.indexOf(':') + 1).trim() }).waitFor();
-  await page.keyboard.press('Enter');
 }
 
 describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 300_000 }, () => {

@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 
 export type D2Verdict = { ok: true; children: number; edges: number } | { ok: false; error: string };
 
@@ -29,8 +30,16 @@ let loading: Promise<D2Wasm> | undefined;
 function loadD2(): Promise<D2Wasm> {
   loading ??= (async () => {
     const dist = dirname(createRequire(import.meta.url).resolve('@terrastruct/d2'));
-    // wasm_exec.js is Go's loader: it defines globalThis.Go.
-    new Function(readFileSync(join(dist, 'wasm_exec.js'), 'utf8')).call(globalThis);
+    // wasm_exec.js is Go's loader: it defines globalThis.Go. The Go runtime keeps
+    // waking itself with setTimeout and never exits; its timers are unref'd so
+    // they do not hold the test process open for a minute after the last test.
+    const unrefTimeout = (handler: () => void, ms?: number): NodeJS.Timeout => setTimeout(handler, ms).unref();
+    new Function('setTimeout', readFileSync(join(dist, 'wasm_exec.js'), 'utf8')).call(globalThis, unrefTimeout);
+    // V8 compiles the 22 MB module quickly with its baseline compiler (Liftoff),
+    // then again with the optimising one in the background; the second pass
+    // costs far more than validating a few diagrams gains and holds the process
+    // open for half a minute at exit. Baseline only, set before compiling.
+    setFlagsFromString('--liftoff-only');
     const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
     const go = new Go();
     const { instance } = await WebAssembly.instantiate(readFileSync(join(dist, 'd2.wasm')), go.importObject);

@@ -63,7 +63,14 @@ export function validateLikeC4(models: ReadonlyMap<string, string>): LikeC4Resul
       if (current !== undefined && /^\s+Line \d+:/.test(line)) errors.get(current)?.push(line.trim());
       else if (!/^\s/.test(line)) current = undefined;
     }
-    const version = /version (\d+\.\d+\.\d+)/.exec(output)?.[1] ?? 'unknown';
+    const version = /version (\d+\.\d+\.\d+)/.exec(output)?.[1];
+    const found = /found (\d+) source files/.exec(output)?.[1];
+    if (run.error || version === undefined || Number(found) !== models.size) {
+      // Never let a validator that did not run pass for one that accepted everything.
+      throw new Error(
+        `likec4 validate did not run over the ${models.size} models: ${run.error?.message ?? ''}\n${output}`,
+      );
+    }
     return { status: run.status, errors, output, version };
   } finally {
     rmSync(root, { recursive: true, force: true });

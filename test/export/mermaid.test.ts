@@ -134,8 +134,8 @@ service billing { calls orders }
     );
   });
 
-  it('keeps a model of 300 services with unresolved references parseable', async () => {
-    const files = generateArchitecture({ services: 300, seed: 7 });
+  it('leaves unresolved references out and stays parseable', async () => {
+    const files = generateArchitecture({ services: 40, seed: 7 });
     files.push({ file: 'broken.seams', text: 'service broken {\n  calls nowhere.api v1\n  subscribes ghost.event\n}\n' });
     const text = exportMermaid(modelOf(files));
     assert.doesNotMatch(text, /nowhere|ghost/);

@@ -58,3 +58,25 @@ test('sync-chain-depth: the later hops of the chain are related', () => {
     'calls fx.fx-api v1 — then ledger calls fx',
   ]);
 });
+
+test('inappropriate-intimacy: the writer\'s declaration is related', () => {
+  const reads = related('inappropriate-intimacy.seams', 'inappropriate-intimacy');
+  assert.deepEqual(reads.map((d) => d.related), [['billing-db — billing writes store billing-db'], ['billing-db — billing writes store billing-db']]);
+});
+
+test('shared-library: each uses is related', () => {
+  const [lib] = related('shared-library.seams', 'shared-library');
+  assert.deepEqual(lib.related, ['money-lib — billing uses money-lib', 'money-lib — checkout uses money-lib', 'money-lib — refunds uses money-lib']);
+});
+
+test('too-many-standards: the first declaration of each other value is related, in path order', () => {
+  const [runtimes, protocols] = related('too-many-standards.seams', 'too-many-standards');
+  assert.deepEqual(runtimes.related, ['java — catalog runs on java', 'go — orders runs on go', 'node — web runs on node', 'python — reports runs on python']);
+  assert.deepEqual(protocols.related, ['rest — catalog.catalog-api speaks rest', 'grpc — orders.orders-api speaks grpc', 'graphql — web.web-api speaks graphql']);
+});
+
+test('no-api-gateway: the other user-facing services are related, in path order', () => {
+  const [d] = related('no-api-gateway.seams', 'no-api-gateway');
+  assert.equal(d.at, 'storefront');
+  assert.deepEqual(d.related, ['partner-api — partner-api is user-facing too', 'mobile-api — mobile-api is user-facing too']);
+});

@@ -31,5 +31,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { code: 'version-not-provided', severity: 'error' },
   { code: 'missing-slo', severity: 'hint' },
   { code: 'inappropriate-intimacy', severity: 'warning' },
+  { code: 'shared-library', severity: 'info', max: 2 },
+  { code: 'too-many-standards', severity: 'info', max: 3 },
+  { code: 'no-api-gateway', severity: 'info', max: 1 },
   { code: 'unused-suppression', severity: 'hint' },
 ];

@@ -10,15 +10,18 @@ import { missingOncall } from './missing-oncall.js';
 import { missingOwner } from './missing-owner.js';
 import { missingSlo } from './missing-slo.js';
 import { missingTimeout } from './missing-timeout.js';
+import { noApiGateway } from './no-api-gateway.js';
 import { retryWithoutBackoff } from './retry-without-backoff.js';
 import type { Rule } from './rule.js';
 import { sharedDatabase } from './shared-database.js';
+import { sharedLibrary } from './shared-library.js';
 import { syncChainDepth } from './sync-chain-depth.js';
 import { syncCycle } from './sync-cycle.js';
 import { syncFanOut } from './sync-fan-out.js';
 import { syncToBackground } from './sync-to-background.js';
 import { teamOverload } from './team-overload.js';
 import { timeoutBudget } from './timeout-budget.js';
+import { tooManyStandards } from './too-many-standards.js';
 import { unjustifiedSplit } from './unjustified-split.js';
 import { unpinnedVersion } from './unpinned-version.js';
 import { unusedSuppression } from './unused-suppression.js';
@@ -46,5 +49,8 @@ export const RULES: readonly Rule[] = [
   versionNotProvided,
   missingSlo,
   inappropriateIntimacy,
+  sharedLibrary,
+  tooManyStandards,
+  noApiGateway,
   unusedSuppression,
 ];

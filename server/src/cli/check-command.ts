@@ -10,6 +10,7 @@ import { findSeamsFiles } from './find-files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
+import { printable } from './printable.js';
 import { readSources } from './read-sources.js';
 import { countBySeverity, createReport } from './report.js';
 import { shouldColour } from './terminal-colour.js';
@@ -21,6 +22,8 @@ export interface CheckOptions {
   format: Format;
   /** Exit 1 when there are more warnings than this; no limit when absent. */
   maxWarnings?: number;
+  /** The per-file size limit in megabytes (default 50). */
+  maxFileSize?: number;
 }
 
 export interface CheckIo {
@@ -33,7 +36,18 @@ export interface CheckIo {
 /** Runs the check and returns the exit code; throws InputError for exit 2. */
 export function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIo): number {
   const files = findSeamsFiles(paths);
-  const sources = readSources(files);
+  // A file that cannot be read (gone meanwhile, a FIFO, too large) is that file's
+  // problem: one line on stderr each, the rest is checked, and the exit code is 2.
+  let unreadable = 0;
+  const sources = readSources(files, {
+    maxFileBytes: options.maxFileSize === undefined ? undefined : options.maxFileSize * 1024 * 1024,
+    onProblem: (file, problem) => {
+      unreadable++;
+      io.stderr.write(`seams: cannot read ${printable(file)}: ${problem}\n`);
+    },
+  });
+  // Each unreadable file has had its line: nothing is left to check.
+  if (sources.length === 0) return 2;
   const { diagnostics, model } = checkSources(sources);
   // Fixes are built only if the format shows them (SARIF), never for text or JSON.
   const report = createReport(sources, diagnostics, (d) => fixesOf(d, model));
@@ -57,6 +71,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
   if (output) io.stdout.write(output);
 
   const counts = countBySeverity(diagnostics);
+  if (unreadable > 0) return 2;
   if (counts.error > 0) return 1;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     // On stderr so that json and sarif output stays machine-readable.

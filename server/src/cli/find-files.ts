@@ -50,6 +50,8 @@ function walk(folder: string, found: Map<string, string>, visited: Set<string>):
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
+    // A folder removed while we walk held nothing to check any more.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw new InputError(`cannot read folder ${folder}: ${reason(error)}`);
   }
   for (const entry of entries) {

@@ -131,7 +131,10 @@ function registerCheck(program: Command, done: Done): void {
     .addOption(
       new Option('--max-warnings <n>', 'exit with 1 when there are more than n warnings').argParser(parseCount),
     )
-    .action(async (paths: string[], options: { format: Format; maxWarnings?: number }) => {
+    .addOption(
+      new Option('--max-file-size <megabytes>', 'refuse to read a file larger than this (default 50)').argParser(parseMegabytes),
+    )
+    .action(async (paths: string[], options: { format: Format; maxWarnings?: number; maxFileSize?: number }) => {
       exitQuietlyWhenReaderCloses();
       const { runCheck } = await import('./check-command.js');
       done(
@@ -169,6 +172,11 @@ function exitQuietlyWhenReaderCloses(): void {
     printError(`cannot write the report: ${error.message}`);
     process.exit(USAGE_EXIT);
   });
+}
+
+function parseMegabytes(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InvalidArgumentError('Expected a number of megabytes above 0.');
+  return Number(value);
 }
 
 function parseCount(value: string): number {

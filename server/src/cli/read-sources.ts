@@ -1,28 +1,28 @@
 /**
- * Reads the files to check. Seams files are UTF-8 (a leading BOM is dropped by
- * the decoder); bytes that are not valid UTF-8 are an input problem rather than
- * something to check with replacement characters, because the positions we
- * would report could not be found in the file.
+ * Reads the files to check, through read-text-file.ts: regular files only, up
+ * to a size limit, valid UTF-8. By default the first file that cannot be read
+ * is an input problem (`InputError`, exit 2). With `onProblem`, each such file
+ * is reported there and left out, and the rest is read: `seams check` then
+ * checks what it could (a file that vanished meanwhile does not abort the run).
  */
-import { readFileSync } from 'node:fs';
 import type { SourceFile } from '../core/check.js';
-import { reason } from './find-files.js';
 import { InputError } from './input-error.js';
+import { DEFAULT_MAX_FILE_BYTES, readTextFileSync } from './read-text-file.js';
 
-export function readSources(paths: readonly string[]): SourceFile[] {
-  // One decoder is enough: with `fatal` it keeps no state between whole-buffer calls.
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  return paths.map((file) => {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      throw new InputError(`cannot read ${file}: ${reason(error)}`);
-    }
-    try {
-      return { file, text: decoder.decode(bytes) };
-    } catch {
-      throw new InputError(`cannot read ${file}: it is not valid UTF-8`);
-    }
-  });
+export interface ReadSourcesOptions {
+  /** The per-file size limit in bytes (default 50 MB). */
+  maxFileBytes?: number;
+  /** Receives each file that cannot be read and why; without it the first one throws. */
+  onProblem?: (file: string, reason: string) => void;
+}
+
+export function readSources(paths: readonly string[], options: ReadSourcesOptions = {}): SourceFile[] {
+  const out: SourceFile[] = [];
+  for (const file of paths) {
+    const r = readTextFileSync(file, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    if ('text' in r) out.push({ file, text: r.text });
+    else if (options.onProblem) options.onProblem(file, r.problem);
+    else throw new InputError(`cannot read ${file}: ${r.problem}`);
+  }
+  return out;
 }

@@ -73,6 +73,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   workspace.onChecked((result, _version, signatures) => publisher.publish(result, workspace.files(), signatures));
 
+  /** Why a file was left out of the model (a FIFO, a device, too large, not UTF-8). */
+  const warn = (message: string) => connection.console.warn(message);
   let folders: string[] = [];
   let documentChanges = false;
   let watchDynamically = false;
@@ -123,7 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const folder of paths) {
       for (const path of await findSeamsFiles(folder)) {
         const key = pathToKey(path);
-        const text = await readKey(key);
+        const text = await readKey(key, warn);
         if (text !== undefined) workspace.setDisk(key, text);
       }
     }
@@ -155,7 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   async function refreshFromDisk(key: string): Promise<void> {
-    const text = await readKey(key);
+    const text = await readKey(key, warn);
     if (text === undefined) workspace.deleteDisk(key);
     else workspace.setDisk(key, text);
     schedule();
@@ -172,7 +174,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           for (const f of workspace.files()) if (f.startsWith(prefix)) workspace.deleteDisk(f);
         }
       } else if (isSeamsFile(key) && insideFolders(key, folders)) {
-        const text = readKeySync(key);
+        const text = readKeySync(key, warn);
         if (text === undefined) workspace.deleteDisk(key);
         else workspace.setDisk(key, text);
       }
@@ -187,7 +189,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    */
   async function refreshClosedFiles(): Promise<void> {
     const closed = workspace.files().filter((key) => !clientUris.has(key) && workspace.isOnDisk(key));
-    const texts = await Promise.all(closed.map((key) => readKey(key)));
+    const texts = await Promise.all(closed.map((key) => readKey(key, warn)));
     let changed = false;
     closed.forEach((key, i) => {
       const text = texts[i];

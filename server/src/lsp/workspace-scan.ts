@@ -7,10 +7,10 @@
  * that arrives is turned into the key through `fileKey`; the client's own
  * spelling is kept separately for messages back to it.
  */
-import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readTextFile, readTextFileSync, type ReadResult } from '../cli/read-text-file.js';
 
 /** The workspace key of a URI: canonical for `file:` URIs, unchanged for others (`untitled:`). */
 export function fileKey(uri: string): string {
@@ -49,27 +49,33 @@ export async function findSeamsFiles(folder: string): Promise<string[]> {
   return found.sort();
 }
 
-/** Reads a file given by key; undefined when it cannot be read (deleted meanwhile, a folder, …). */
-export async function readKey(key: string): Promise<string | undefined> {
-  if (!key.startsWith('file:')) return undefined;
-  try {
-    return await readFile(fileURLToPath(key), 'utf8');
-  } catch {
-    return undefined;
-  }
+/**
+ * Reads a file given by key; undefined when it cannot be read (deleted
+ * meanwhile, a folder, a FIFO or device, above the size limit, not UTF-8), with
+ * the reason given to `warn`. Reads as the CLI does (read-text-file.ts), so a
+ * file event naming a FIFO or a link to /dev/zero can neither block nor exhaust the server.
+ */
+export async function readKey(key: string, warn?: (message: string) => void): Promise<string | undefined> {
+  const path = keyToPath(key);
+  if (path === undefined) return undefined;
+  return textOf(path, await readTextFile(path), warn);
 }
 
 /**
  * The synchronous read, for file events: applying them before the next message
  * is handled keeps the server's view in the order the client sent things.
  */
-export function readKeySync(key: string): string | undefined {
-  if (!key.startsWith('file:')) return undefined;
-  try {
-    return readFileSync(fileURLToPath(key), 'utf8');
-  } catch {
-    return undefined;
-  }
+export function readKeySync(key: string, warn?: (message: string) => void): string | undefined {
+  const path = keyToPath(key);
+  if (path === undefined) return undefined;
+  return textOf(path, readTextFileSync(path), warn);
+}
+
+function textOf(path: string, r: ReadResult, warn: ((message: string) => void) | undefined): string | undefined {
+  if ('text' in r) return r.text;
+  // A file that is simply gone needs no message: the model drops it.
+  if (warn && r.problem !== 'no such file or folder') warn(`Seams: ${path} is left out of the model: ${r.problem}.`);
+  return undefined;
 }
 
 export function pathToKey(path: string): string {

@@ -11,8 +11,10 @@
  * `shared-database` does, is listed once per element).
  *
  * Targets in one file never partly overlap (members sit inside services, which
- * sit inside systems), so after sorting by start, the targets holding an offset
- * are those starting at or before it that still contain it.
+ * sit inside systems): sorted by start, each target's container is found once
+ * with a stack, and the targets holding an offset are the last one starting at
+ * or before it (or its nearest container holding it) and that one's containers.
+ * Linear in targets plus diagnostics times nesting depth.
  */
 import type { Diagnostic, Location } from '../diagnostics.js';
 import type { Problem } from './graph.js';
@@ -32,42 +34,53 @@ export function attachProblems(
   targets: readonly ProblemTarget[],
   attach: (id: string, problem: Problem) => void,
 ): void {
-  const byFile = new Map<string, ProblemTarget[]>();
+  const byFile = new Map<string, { list: ProblemTarget[]; parent: Int32Array }>();
+  const lists = new Map<string, ProblemTarget[]>();
   for (const t of targets) {
-    const list = byFile.get(t.file);
+    const list = lists.get(t.file);
     if (list) list.push(t);
-    else byFile.set(t.file, [t]);
+    else lists.set(t.file, [t]);
   }
-  // Outer spans first when two start together, so the inner one is met first walking back.
-  for (const list of byFile.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const [file, list] of lists) {
+    // Outer spans first when two start together, so an inner one comes after its container.
+    list.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Each target's container (index, or -1), from one sweep with a stack of open targets.
+    const parent = new Int32Array(list.length);
+    const open: number[] = [];
+    list.forEach((t, i) => {
+      while (open.length > 0 && list[open[open.length - 1]!]!.end < t.end) open.pop();
+      parent[i] = open.length > 0 ? open[open.length - 1]! : -1;
+      open.push(i);
+    });
+    byFile.set(file, { list, parent });
+  }
 
+  const contains = (t: ProblemTarget, at: number): boolean => at < t.end || (at === t.start && at === t.end);
   const receivers = new Set<string>();
   const collect = (location: Location): void => {
-    const list = byFile.get(location.file);
-    if (!list) return;
+    const entry = byFile.get(location.file);
+    if (!entry) return;
+    const { list, parent } = entry;
     const at = location.start;
     // Last target with start <= at.
     let lo = 0;
     let hi = list.length - 1;
-    let found = -1;
+    let i = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (list[mid]!.start <= at) {
-        found = mid;
+        i = mid;
         lo = mid + 1;
       } else {
         hi = mid - 1;
       }
     }
-    let innermost = true;
-    for (let i = found; i >= 0; i--) {
-      const t = list[i]!;
-      if (!(at < t.end || (at === t.start && at === t.end))) continue;
-      if (innermost) receivers.add(t.id);
-      else if (t.collects) receivers.add(t.id);
-      innermost = false;
-      // Walking back passes siblings too; the containment test above skips them.
-    }
+    // Every target holding `at` holds that one too (spans nest), so climb its containers:
+    // a few steps, however many siblings come before it.
+    while (i >= 0 && !contains(list[i]!, at)) i = parent[i]!;
+    if (i < 0) return;
+    receivers.add(list[i]!.id);
+    for (let p = parent[i]!; p >= 0; p = parent[p]!) if (list[p]!.collects) receivers.add(list[p]!.id);
   };
 
   const given = new Map<string, Set<string>>();

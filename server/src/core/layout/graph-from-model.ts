@@ -102,6 +102,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   }
 
   const serviceList: GraphNode[] = [];
+  const storeEdgeIds = new Set<string>();
   for (const service of model.services.values()) {
     const id = serviceNodeId(service.name);
     const node: GraphNode = {
@@ -136,7 +137,8 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
           });
         }
         const edgeId = storeEdgeId(service.name, use.name);
-        if (!edges.some((e) => e.id === edgeId)) {
+        if (!storeEdgeIds.has(edgeId)) {
+          storeEdgeIds.add(edgeId);
           edges.push({ id: edgeId, kind: 'store', source: id, target: storeId, sourceRef: span(service.file, use.decl), problems: [] });
         }
         targets.push({ id: storeId, file: service.file, start: use.decl.start, end: use.decl.end });
@@ -192,11 +194,19 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   // Node order: each service followed by the stores it introduces (so model order keeps them adjacent).
   let ordered: GraphNode[] = [];
   const placed = new Set<string>();
+  // (Store lines by service, so this stays linear for thousands of services.)
+  const storeLines = new Map<string, GraphEdge[]>();
+  for (const e of edges) {
+    if (e.kind !== 'store') continue;
+    const list = storeLines.get(e.source);
+    if (list) list.push(e);
+    else storeLines.set(e.source, [e]);
+  }
   for (const s of serviceList) {
     ordered.push(s);
     placed.add(s.id);
-    for (const e of edges) {
-      if (e.kind === 'store' && e.source === s.id && !placed.has(e.target)) {
+    for (const e of storeLines.get(s.id) ?? []) {
+      if (!placed.has(e.target)) {
         ordered.push(nodes.get(e.target)!);
         placed.add(e.target);
       }

@@ -4,12 +4,13 @@
  * decide the exit code (0 clean, 1 an error or too many warnings). Input
  * problems throw `InputError`, which the entry point turns into exit 2.
  */
-import { checkSources, fixesOf } from '../core/check.js';
+import { checkSources, fixesOf, type SourceFile } from '../core/check.js';
 import { FORMATS } from './formats.js';
 import { findSeamsFiles } from './find-files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
+import { InputError } from './input-error.js';
 import { printable } from './printable.js';
 import { readSources } from './read-sources.js';
 import { countBySeverity, createReport } from './report.js';
@@ -48,6 +49,17 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
   });
   // Each unreadable file has had its line: nothing is left to check.
   if (sources.length === 0) return 2;
+  try {
+    return checkAndReport(sources, options, io, unreadable);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    // A bug of ours: say which files it happened on (the entry point prints one line, no stack).
+    const what = files.length === 1 ? files[0] : `${files.length} files (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`;
+    throw new Error(`while checking ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function checkAndReport(sources: SourceFile[], options: CheckOptions, io: CheckIo, unreadable: number): number {
   const { diagnostics, model } = checkSources(sources);
   // Fixes are built only if the format shows them (SARIF), never for text or JSON.
   const report = createReport(sources, diagnostics, (d) => fixesOf(d, model));

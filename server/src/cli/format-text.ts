@@ -41,11 +41,11 @@ export function formatText(report: CheckReport, options: TextOptions): string {
       return { line: String(r.line), column: String(r.column), d };
     });
     // Widths are measured on the plain text, before any colour codes are added.
-    const lineWidth = Math.max(...rows.map((r) => r.line.length));
-    const positionWidth = Math.max(...rows.map((r) => lineWidth + 1 + r.column.length));
-    const severityWidth = Math.max(...rows.map((r) => r.d.severity.length));
-    const longest = Math.max(...rows.map((r) => oneLine(r.d.message).length));
-    const codeWidth = Math.max(...rows.map((r) => r.d.code.length));
+    const lineWidth = widest(rows, (r) => r.line.length);
+    const positionWidth = widest(rows, (r) => lineWidth + 1 + r.column.length);
+    const severityWidth = widest(rows, (r) => r.d.severity.length);
+    const longest = widest(rows, (r) => oneLine(r.d.message).length);
+    const codeWidth = widest(rows, (r) => r.d.code.length);
     // Indent, position, severity and the gaps between the four columns.
     const messageColumn = 2 + positionWidth + 2 + severityWidth + 2;
     const room = options.width === undefined ? Infinity : Math.max(MIN_MESSAGE_WIDTH, options.width - messageColumn - 2 - codeWidth - 1);
@@ -125,4 +125,11 @@ function wrap(text: string, width: number): string[] {
   }
   if (current || lines.length === 0) lines.push(current);
   return lines;
+}
+
+/** The largest width of the rows (a loop: spreading 125,000 widths into Math.max overflows the stack). */
+function widest<T>(rows: readonly T[], width: (row: T) => number): number {
+  let max = 0;
+  for (const r of rows) max = Math.max(max, width(r));
+  return max;
 }

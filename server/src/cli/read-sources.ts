@@ -7,6 +7,7 @@
  */
 import type { SourceFile } from '../core/check.js';
 import { InputError } from './input-error.js';
+import { assertCheckableSize } from './model-size-limit.js';
 import { DEFAULT_MAX_FILE_BYTES, readTextFileSync } from './read-text-file.js';
 
 export interface ReadSourcesOptions {
@@ -24,5 +25,7 @@ export function readSources(paths: readonly string[], options: ReadSourcesOption
     else if (options.onProblem) options.onProblem(file, r.problem);
     else throw new InputError(`cannot read ${file}: ${r.problem}`);
   }
+  // A model too big for the heap is refused in one line, before V8 aborts with a trace.
+  assertCheckableSize(out);
   return out;
 }

@@ -35,7 +35,24 @@ export interface CheckOptions {
 
 /** Parses and checks a set of files as one model. */
 export function checkSources(sources: readonly SourceFile[], options: CheckOptions = {}): CheckResult {
-  return checkParsed(sources.map((s) => parseSeams(s.text, s.file)), options);
+  return checkParsed(sources.map((s) => parseIsolated(s.text, s.file)), options);
+}
+
+/**
+ * parseSeams never throws by design; should it ever (a stack overflow on some
+ * pathological input), the file gets one internal-error diagnostic naming the
+ * reason, and every other file is still checked and every feature keeps working.
+ */
+export function parseIsolated(text: string, file: string): ParseResult {
+  try {
+    return parseSeams(text, file);
+  } catch (err) {
+    const reason = (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0].slice(0, 200);
+    return {
+      ast: { file, text, declarations: [], comments: [], ignores: [] },
+      diagnostics: [{ code: INTERNAL_ERROR, severity: 'error', message: `this file could not be read: ${reason}`, location: { file, start: 0, end: 0 } }],
+    };
+  }
 }
 
 /** Checks already-parsed files (the Workspace reuses parses of unchanged files). */
@@ -226,7 +243,7 @@ export class Workspace {
   set(file: string, text: string): void {
     const old = this.entries.get(file);
     if (old && old.text === text) return;
-    this.entries.set(file, { text, parsed: parseSeams(text, file) });
+    this.entries.set(file, { text, parsed: parseIsolated(text, file) });
   }
 
   delete(file: string): boolean {

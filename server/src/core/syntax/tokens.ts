@@ -79,9 +79,53 @@ export const Version = createToken({ name: 'Version', pattern: /v\d+(?:\.\d+)*/,
 export const Duration = createToken({ name: 'Duration', pattern: /\d+(?:\.\d+)?(?:ms|s|m)(?![A-Za-z0-9_-])/, categories: [Value] });
 export const Percent = createToken({ name: 'Percent', pattern: /\d+(?:\.\d+)?%/, categories: [Value] });
 export const NumberTok = createToken({ name: 'Number', pattern: /\d+(?:\.\d+)?/, categories: [Value] });
-export const StringTok = createToken({ name: 'String', pattern: /"(?:[^"\\\r\n]|\\.)*"/, categories: [Value] });
+/**
+ * Strings are matched by a loop, not a regular expression: V8's regular
+ * expressions recurse per repetition of `(?:a|b)*`, so a string literal of a few
+ * megabytes overflowed the stack. `"…"` on one line, `\\` escaping the next
+ * character, as `/"(?:[^"\\\r\n]|\\.)*"?/` would say.
+ */
+function scanString(text: string, offset: number): { end: number; closed: boolean } {
+  let i = offset + 1;
+  let closed = false;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      closed = true;
+      i++;
+      break;
+    }
+    if (c === 10 || c === 13) break;
+    if (c === 92) {
+      // A backslash escapes the next character, unless the line (or text) ends there.
+      const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 10;
+      if (next === 10 || next === 13 || next === 0x2028 || next === 0x2029) break;
+      i++;
+    }
+  }
+  return { end: i, closed };
+}
+function stringPattern(wantClosed: boolean) {
+  return (text: string, offset: number): [string] | null => {
+    if (text.charCodeAt(offset) !== 34) return null;
+    const { end, closed } = scanString(text, offset);
+    return closed === wantClosed ? [text.slice(offset, end)] : null;
+  };
+}
+export const StringTok = createToken({
+  name: 'String',
+  pattern: stringPattern(true),
+  start_chars_hint: ['"'],
+  line_breaks: false,
+  categories: [Value],
+});
 /** A string missing its closing quote: lexed so that the error is reported in words. */
-export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\.)*/ });
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: stringPattern(false),
+  start_chars_hint: ['"'],
+  line_breaks: false,
+});
 export const LBrace = createToken({ name: 'LBrace', pattern: '{' });
 export const RBrace = createToken({ name: 'RBrace', pattern: '}' });
 export const Dot = createToken({ name: 'Dot', pattern: '.' });

@@ -14,7 +14,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 
-export type D2Verdict = { ok: true; children: number; edges: number } | { ok: false; error: string };
+export type D2Verdict =
+  | { ok: true; children: number; edges: number; /** Every shape's label as D2 read it. */ labels: string[] }
+  | { ok: false; error: string };
 
 interface D2Wasm {
   getELKGraph(request: string): string;
@@ -54,17 +56,19 @@ function loadD2(): Promise<D2Wasm> {
 interface ElkNode {
   children?: ElkNode[];
   edges?: unknown[];
+  labels?: { text: string }[];
 }
 
-function count(node: ElkNode): { children: number; edges: number } {
+function count(node: ElkNode, labels: string[]): { children: number; edges: number; labels: string[] } {
   let children = 0;
   let edges = node.edges?.length ?? 0;
   for (const child of node.children ?? []) {
-    const inner = count(child);
+    for (const label of child.labels ?? []) labels.push(label.text);
+    const inner = count(child, labels);
     children += 1 + inner.children;
     edges += inner.edges;
   }
-  return { children, edges };
+  return { children, edges, labels };
 }
 
 /** What D2's compiler says about `text`: the number of shapes and connections, or its errors. */
@@ -76,5 +80,5 @@ export async function validateD2(text: string): Promise<D2Verdict> {
   };
   if (response.error) return { ok: false, error: response.error.message };
   if (!response.data) return { ok: false, error: 'the d2 compiler returned neither a graph nor an error' };
-  return { ok: true, ...count(response.data) };
+  return { ok: true, ...count(response.data, []) };
 }

@@ -18,6 +18,11 @@ describe('seams export --format d2', () => {
       assert.ok(verdict.ok, verdict.ok ? '' : verdict.error);
       const shapes = model.services.size + model.stores.size + model.systems.size;
       assert.equal(verdict.children, shapes);
+      // Labels keep their text: D2 reads back every title exactly as written.
+      for (const service of model.services.values()) {
+        assert.ok(verdict.labels.includes(service.title || service.name), service.title || service.name);
+      }
+      for (const system of model.systems.values()) assert.ok(verdict.labels.includes(system.title || system.name));
     });
   }
 

@@ -12,7 +12,13 @@ import {
   mermaidText,
 } from '../../server/src/core/export/mermaid.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
-import { assertMermaidParses, closeMermaid, mermaidBlocks, validateMermaid } from '../helpers/mermaid-validate.js';
+import {
+  assertMermaidParses,
+  closeMermaid,
+  mermaidBlocks,
+  mermaidFlowchartLabels,
+  validateMermaid,
+} from '../helpers/mermaid-validate.js';
 import { exportModels, modelFromText, modelOf } from './export-fixtures.js';
 
 after(closeMermaid);
@@ -47,13 +53,19 @@ describe('Mermaid quoting', () => {
     }
   });
 
-  it('each awkward text is accepted as a node label and as an edge label', async () => {
+  it('each awkward text is accepted as a node label and as an edge label, and Mermaid shows it as written', async () => {
     const lines = ['flowchart LR'];
     AWKWARD.forEach((text, i) => {
       lines.push(`  n${i}[${mermaidText(text)}]`);
       lines.push(`  n${i} -->${mermaidEdgeLabel(text)} m${i}`);
     });
     await assertMermaidParses(lines.join('\n'));
+    const labels = await mermaidFlowchartLabels(lines.join('\n'));
+    for (const text of AWKWARD) {
+      if (text === '') continue;
+      assert.ok(labels.nodes.includes(text), `node label ${JSON.stringify(text)} in ${JSON.stringify(labels.nodes)}`);
+      assert.ok(labels.edges.includes(text), `edge label ${JSON.stringify(text)} in ${JSON.stringify(labels.edges)}`);
+    }
   });
 
   it('gives distinct ids to names that sanitize alike, and the same id to the same element', () => {
@@ -92,8 +104,18 @@ describe('Mermaid quoting', () => {
 
 describe('seams export --format mermaid', () => {
   for (const { name, model } of exportModels()) {
-    it(`Mermaid parses the export of ${name}`, async () => {
-      assert.equal(await assertMermaidParses(exportMermaid(model)), 'flowchart-v2');
+    it(`Mermaid parses the export of ${name}, every title shown as written`, async () => {
+      const text = exportMermaid(model);
+      assert.equal(await assertMermaidParses(text), 'flowchart-v2');
+      const { nodes, subgraphs } = await mermaidFlowchartLabels(text);
+      for (const service of model.services.values()) {
+        const label = service.title || service.name;
+        assert.ok(nodes.includes(label), `${JSON.stringify(label)} is not among Mermaid's labels`);
+      }
+      for (const system of model.systems.values()) {
+        const label = system.title || system.name;
+        assert.ok(subgraphs.includes(label), `${JSON.stringify(label)} is not among ${JSON.stringify(subgraphs)}`);
+      }
     });
   }
 

@@ -14,10 +14,20 @@ export type MermaidVerdict = { ok: true; diagramType: string } | { ok: false; er
 
 interface MermaidApi {
   parse(text: string, options?: { suppressErrors?: boolean }): Promise<{ diagramType: string } | false>;
+  mermaidAPI: {
+    getDiagramFromText(text: string): Promise<{ db: FlowDb }>;
+  };
+}
+
+/** The parts of Mermaid's flowchart database read here. */
+interface FlowDb {
+  getVertices(): Map<string, { text?: string }> | Record<string, { text?: string }>;
+  getEdges(): { text?: string }[];
+  getSubGraphs(): { title?: string }[];
 }
 
 let loading: Promise<MermaidApi> | undefined;
-let jsdomWindow: { close(): void } | undefined;
+let jsdomWindow: { close(): void; document: Document } | undefined;
 
 function loadMermaid(): Promise<MermaidApi> {
   loading ??= (async () => {
@@ -71,6 +81,32 @@ export async function assertMermaidParses(text: string): Promise<string> {
     throw new Error(`Mermaid rejects the diagram: ${verdict.error}\n${numbered}`);
   }
   return verdict.diagramType;
+}
+
+/**
+ * The node and edge labels of a flowchart as Mermaid will show them: parsed by
+ * Mermaid into its flowchart database, then decoded the way Mermaid decodes
+ * them when it draws (its entity placeholders back to `&…;`, then HTML
+ * entity decoding, done here by the jsdom document).
+ */
+export async function mermaidFlowchartLabels(
+  text: string,
+): Promise<{ nodes: string[]; edges: string[]; subgraphs: string[] }> {
+  const mermaid = await loadMermaid();
+  const { db } = await mermaid.mermaidAPI.getDiagramFromText(text);
+  const vertices = db.getVertices();
+  const decode = (label: string): string => {
+    const html = label.replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
+    const element = jsdomWindow?.document.createElement('textarea');
+    if (!element) throw new Error('the jsdom window is closed');
+    element.innerHTML = html;
+    return element.value;
+  };
+  return {
+    nodes: [...(vertices instanceof Map ? vertices.values() : Object.values(vertices))].map((v) => decode(v.text ?? '')),
+    edges: db.getEdges().map((e) => decode(e.text ?? '')),
+    subgraphs: db.getSubGraphs().map((g) => decode(g.title ?? '')),
+  };
 }
 
 /**

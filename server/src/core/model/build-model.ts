@@ -69,6 +69,11 @@ function hasRetry(p: PolicyValues): boolean {
   return p.retry !== undefined || p.backoff !== undefined || p.invalid?.retry === true || p.invalid?.backoff === true;
 }
 
+/** Which level a chosen policy is: the call's own, its service's defaults, or its system's. */
+function sourceOf(chosen: PolicyValues, own: PolicyValues, service: PolicyValues): PolicySource {
+  return chosen === own ? 'call' : chosen === service ? 'service-defaults' : 'system-defaults';
+}
+
 function markInvalid(p: PolicyValues, key: 'timeout' | 'retry' | 'backoff'): void {
   (p.invalid ??= {})[key] = true;
 }
@@ -204,6 +209,7 @@ class ModelBuilder {
 
   /** Merges `defaults` blocks into `into`; a setting repeated across them is a duplicate. */
   private readDefaults(file: string, into: PolicyValues, blocks: ast.DefaultsDecl[], owner: () => string): void {
+    if (blocks.length === 0) return;
     const seen = new Map<string, ast.Span>();
     for (const block of blocks) {
       if (block.policy) this.readPolicy(file, block.policy, into, seen, owner);
@@ -283,7 +289,7 @@ class ModelBuilder {
     this.services.set(service.name, service);
     system?.services.push(service);
     this.readMembers(service);
-    this.readDefaults(file, service.defaults, d.defaults, () => `service ${service.name}'s defaults`);
+    if (d.defaults.length > 0) this.readDefaults(file, service.defaults, d.defaults, () => `service ${service.name}'s defaults`);
   }
 
   private readMembers(s: Service): void {
@@ -517,20 +523,19 @@ class ModelBuilder {
     }
     const service = call.from.defaults;
     const system = call.from.system?.defaults ?? NO_POLICY;
-    const sourceOf = (p: PolicyValues): PolicySource => (p === own ? 'call' : p === service ? 'service-defaults' : 'system-defaults');
     // Written out per setting rather than looped over keys: the same object shapes
     // for every call keep property access fast on models of many thousands of calls.
     const p = call.policy;
     const src = call.policySources;
     const timeout = hasTimeout(own) ? own : hasTimeout(service) ? service : hasTimeout(system) ? system : undefined;
     if (timeout) {
-      src.timeoutMs = sourceOf(timeout);
+      src.timeoutMs = sourceOf(timeout, own, service);
       if (timeout.timeoutMs !== undefined) p.timeoutMs = timeout.timeoutMs;
       else markInvalid(p, 'timeout');
     }
     const retry = hasRetry(own) ? own : hasRetry(service) ? service : hasRetry(system) ? system : undefined;
     if (retry) {
-      const from = sourceOf(retry);
+      const from = sourceOf(retry, own, service);
       src.retry = from;
       if (retry.retry !== undefined) p.retry = retry.retry;
       if (retry.invalid?.retry) markInvalid(p, 'retry');
@@ -540,7 +545,7 @@ class ModelBuilder {
     }
     const breaker =
       own.circuitBreaker !== undefined ? own : service.circuitBreaker !== undefined ? service : system.circuitBreaker !== undefined ? system : undefined;
-    if (breaker) (p.circuitBreaker = breaker.circuitBreaker), (src.circuitBreaker = sourceOf(breaker));
+    if (breaker) (p.circuitBreaker = breaker.circuitBreaker), (src.circuitBreaker = sourceOf(breaker, own, service));
   }
 
   private resolveSubscription(s: Service, m: ast.SubscribesMember): void {

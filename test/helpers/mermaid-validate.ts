@@ -27,6 +27,7 @@ interface FlowDb {
 }
 
 let loading: Promise<MermaidApi> | undefined;
+let initialize: (config: Record<string, unknown>) => void = () => undefined;
 let jsdomWindow: { close(): void; document: Document } | undefined;
 
 function loadMermaid(): Promise<MermaidApi> {
@@ -41,8 +42,7 @@ function loadMermaid(): Promise<MermaidApi> {
     const mermaid = (await import('mermaid')).default as unknown as MermaidApi & {
       initialize(config: Record<string, unknown>): void;
     };
-    // Parsing only: no rendering, no limits that only matter to drawing.
-    mermaid.initialize({ startOnLoad: false, maxTextSize: Number.MAX_SAFE_INTEGER, maxEdges: Number.MAX_SAFE_INTEGER });
+    initialize = (config) => mermaid.initialize({ startOnLoad: false, ...config });
     return mermaid;
   })();
   return loading;
@@ -58,9 +58,19 @@ export function closeMermaid(): void {
   jsdomWindow = undefined;
 }
 
-/** What Mermaid's parser says about `text`: the diagram type, or its error message. */
-export async function validateMermaid(text: string): Promise<MermaidVerdict> {
+export interface MermaidLimits {
+  /**
+   * Mermaid refuses a flowchart with more than `maxEdges` lines (500 by
+   * default, as on GitHub) while it parses. Only a test of a model that big on
+   * purpose raises it.
+   */
+  maxEdges?: number;
+}
+
+/** What Mermaid's parser, with its default settings, says about `text`: the diagram type, or its error message. */
+export async function validateMermaid(text: string, limits: MermaidLimits = {}): Promise<MermaidVerdict> {
   const mermaid = await loadMermaid();
+  initialize({ maxEdges: limits.maxEdges ?? 500 });
   try {
     const result = await mermaid.parse(text);
     if (result === false) return { ok: false, error: 'mermaid.parse returned false' };
@@ -71,8 +81,8 @@ export async function validateMermaid(text: string): Promise<MermaidVerdict> {
 }
 
 /** Throws with Mermaid's message (and the text, numbered) unless Mermaid accepts `text`. */
-export async function assertMermaidParses(text: string): Promise<string> {
-  const verdict = await validateMermaid(text);
+export async function assertMermaidParses(text: string, limits: MermaidLimits = {}): Promise<string> {
+  const verdict = await validateMermaid(text, limits);
   if (!verdict.ok) {
     const numbered = text
       .split('\n')
@@ -91,8 +101,10 @@ export async function assertMermaidParses(text: string): Promise<string> {
  */
 export async function mermaidFlowchartLabels(
   text: string,
+  limits: MermaidLimits = {},
 ): Promise<{ nodes: string[]; edges: string[]; subgraphs: string[] }> {
   const mermaid = await loadMermaid();
+  initialize({ maxEdges: limits.maxEdges ?? 500 });
   const { db } = await mermaid.mermaidAPI.getDiagramFromText(text);
   const vertices = db.getVertices();
   const decode = (label: string): string => {

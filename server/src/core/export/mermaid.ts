@@ -4,8 +4,10 @@
  * Systems are subgraphs, services rectangles, stores cylinders; a call is a
  * solid arrow caller → callee labelled `api version`, a subscription a dashed
  * arrow publisher → subscriber labelled `event version`, a store use a plain
- * line (labelled `readonly` when the service only reads). Gateways,
- * background services and libraries' users are told apart with classes.
+ * line (labelled `readonly` when the service only reads). Lines of the same
+ * kind between the same two elements are drawn once with their labels joined
+ * (Mermaid refuses more than 500 lines by default). Gateways, user-facing and
+ * background services are told apart with classes.
  *
  * The quoting helpers here are also what the diff report's flowchart uses:
  * `mermaidIds()` gives every element an id Mermaid accepts (letters, digits
@@ -14,7 +16,7 @@
  * codes, so quotes, `#`, `<`, `|` and backticks show as written.
  */
 import type { Model } from '../model/model.js';
-import { buildExportGraph, type ExportService, type ExportStore } from './export-graph.js';
+import { buildExportGraph, type ExportLine, type ExportService, type ExportStore } from './export-graph.js';
 import { IdAllocator, wordCharacters } from './export-ids.js';
 
 /** Kinds of element with their own id prefix. */
@@ -112,7 +114,7 @@ export function exportMermaid(model: Model, options: MermaidOptions = {}): strin
   for (const s of graph.services) service(s, '  ');
   for (const s of graph.stores) store(s, '  ');
 
-  for (const line of graph.lines) {
+  for (const line of mergeParallel(graph.lines)) {
     if (line.kind === 'store') {
       out.push(`  ${ids.id('service', line.from)} ---${mermaidEdgeLabel(line.label)} ${ids.id('store', line.to)}`);
     } else {
@@ -139,4 +141,23 @@ export function exportMermaid(model: Model, options: MermaidOptions = {}): strin
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Mermaid refuses a flowchart of more than 500 lines by default (GitHub keeps
+ * the default), so lines of the same kind between the same two elements
+ * become one, their labels joined: `orders-api v1, orders-api v2`.
+ */
+function mergeParallel(lines: readonly ExportLine[]): ExportLine[] {
+  const merged = new Map<string, ExportLine>();
+  for (const line of lines) {
+    const key = `${line.kind}\u0000${line.from}\u0000${line.to}`;
+    const seen = merged.get(key);
+    if (seen === undefined) {
+      merged.set(key, { ...line });
+    } else if (line.label !== '' && !seen.label.split(', ').includes(line.label)) {
+      seen.label = seen.label === '' ? line.label : `${seen.label}, ${line.label}`;
+    }
+  }
+  return [...merged.values()];
 }

@@ -33,7 +33,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 // Bundled into out/bench/ by run.mjs: find the sources from the repository root instead.
 const BENCH = join(ROOT, 'test', 'bench');
 const OUT = join(ROOT, 'out', 'bench', 'process');
-const CLI = join(ROOT, 'dist', 'cli.cjs');
+// SEAMS_BENCH_CLI measures another build (e.g. a copy of an older dist/) against the same floors.
+const CLI = process.env.SEAMS_BENCH_CLI ?? join(ROOT, 'dist', 'cli.cjs');
 const NODE = process.execPath;
 
 interface Command {

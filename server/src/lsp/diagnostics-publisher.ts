@@ -2,7 +2,8 @@
  * Sends `textDocument/publishDiagnostics` after each check, only for files
  * whose diagnostics changed: a change in one file that touches another (a
  * store now shared, a service renamed away) re-publishes both, and a file that
- * became clean (or left the workspace) gets an empty list once.
+ * became clean (or left the workspace) gets an empty list once. A file's list
+ * is bounded (publish-bound.ts): past 1,000, the most severe and a summary.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import type { CheckResult } from '../core/check.js';
 import { FIXED_CODES, type Diagnostic } from '../core/diagnostics.js';
 import type { Lines } from '../core/text/lines.js';
 import { toLspDiagnostic } from './convert.js';
+import { boundForPublish } from './publish-bound.js';
 
 export class DiagnosticsPublisher {
   /** A signature of what was last sent per file, to tell whether anything changed. */
@@ -57,7 +59,9 @@ export class DiagnosticsPublisher {
       if ((this.sent.get(file) === signature && this.sentText.get(file) === text) || unseenClean) continue;
       this.sent.set(file, signature);
       this.sentText.set(file, text);
-      const lsp = list.map((d) => this.toLsp(d));
+      const { shown, summary } = boundForPublish(list);
+      const lsp = shown.map((d) => this.toLsp(d));
+      if (summary) lsp.unshift(this.toLsp(summary));
       void this.connection.sendDiagnostics({ uri: this.uriOf(file), version: this.versionOf(file), diagnostics: lsp });
     }
     // Files gone from the workspace: clear what the editor still shows for them.

@@ -90,3 +90,64 @@ export function labelViolations(g: LaidOutGraph): string[] {
 export function allViolations(g: LaidOutGraph): string[] {
   return [...overlapViolations(g), ...endpointViolations(g), ...labelViolations(g)];
 }
+
+function segmentCrossesBox(a: Point, b: Point, box: Box): boolean {
+  // Orthogonal and straight segments alike: clip against the box shrunk by the tolerance.
+  const x0 = box.x + TOLERANCE;
+  const x1 = box.x + box.width - TOLERANCE;
+  const y0 = box.y + TOLERANCE;
+  const y1 = box.y + box.height - TOLERANCE;
+  if (x0 >= x1 || y0 >= y1) return false;
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  for (const [p, q] of [
+    [-dx, a.x - x0],
+    [dx, x1 - a.x],
+    [-dy, a.y - y0],
+    [dy, y1 - a.y],
+  ] as const) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else {
+      const r = q / p;
+      if (p < 0) t0 = Math.max(t0, r);
+      else t1 = Math.min(t1, r);
+      if (t0 > t1) return false;
+    }
+  }
+  return t1 - t0 > 1e-6;
+}
+
+/** No line runs through a box other than its own two ends (groups drawn open are frames, not boxes). */
+export function lineThroughBoxViolations(g: LaidOutGraph): string[] {
+  const out: string[] = [];
+  const boxes = g.nodes.filter((n) => n.kind !== 'group' || n.collapsed);
+  for (const e of g.edges) {
+    for (let i = 1; i < e.points.length; i++) {
+      for (const b of boxes) {
+        if (b.id === e.source || b.id === e.target) continue;
+        if (segmentCrossesBox(e.points[i - 1]!, e.points[i]!, b)) out.push(`${e.id} runs through ${b.id}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** No label overlaps another label (node and group-title overlaps are labelViolations). */
+export function labelLabelViolations(g: LaidOutGraph): string[] {
+  const out: string[] = [];
+  const labelled = g.edges.filter((e) => e.labelBox);
+  for (let i = 0; i < labelled.length; i++) {
+    for (let j = i + 1; j < labelled.length; j++) {
+      if (boxesOverlap(labelled[i]!.labelBox!, labelled[j]!.labelBox!)) out.push(`label of ${labelled[i]!.id} overlaps label of ${labelled[j]!.id}`);
+    }
+  }
+  return out;
+}
+
+/** Everything a view promises (language.md "Views"): the layout invariants, no line through a box, no label on a label. */
+export function viewViolations(g: LaidOutGraph): string[] {
+  return [...allViolations(g), ...lineThroughBoxViolations(g), ...labelLabelViolations(g)];
+}

@@ -86,3 +86,42 @@ describe('seams render', () => {
     assert.match(readFileSync(join(dir, 'y.svg'), 'utf8'), /data-id="group:team:core-team"/);
   });
 });
+
+describe('seams render --view --size', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'seams-render-view-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('draws every view of the examples and exits 0', async () => {
+    for (const view of ['auto', 'landscape', 'all', 'system:checkout', 'team:data-team', 'service:orders', 'service:orders:2']) {
+      const { out, io } = capture();
+      assert.equal(await runRender([join(ROOT, 'examples')], { output: '-', view, size: '520x760' }, io), 0, view);
+      assert.equal(out.stderr, '');
+      assert.match(out.stdout, /^<svg /, view);
+    }
+  });
+
+  it('auto fits the examples into the default side pane at 0.6 or more', async () => {
+    const { out, io } = capture();
+    assert.equal(await runRender([join(ROOT, 'examples')], { output: '-' }, io), 0);
+    const m = /width="([\d.]+)" height="([\d.]+)"/.exec(out.stdout)!;
+    assert.ok(Math.min(520 / Number(m[1]), 760 / Number(m[2])) >= 0.6, `${m[1]} x ${m[2]}`);
+  });
+
+  it('exits 2 with one line on stderr for an unknown view, an unknown target or a bad size', async () => {
+    const cases: [Parameters<typeof runRender>[1], RegExp][] = [
+      [{ output: join(dir, 'x.svg'), view: 'system:nope' }, /no system named 'nope'/],
+      [{ output: join(dir, 'x.svg'), view: 'team:nope' }, /no team named 'nope'/],
+      [{ output: join(dir, 'x.svg'), view: 'service:nope:2' }, /no service named 'nope'/],
+      [{ output: join(dir, 'x.svg'), view: 'galaxy' }, /unknown view 'galaxy'/],
+      [{ output: join(dir, 'x.svg'), view: 'service:orders:x' }, /HOPS/],
+      [{ output: join(dir, 'x.svg'), size: '520' }, /--size.*520/],
+    ];
+    for (const [options, message] of cases) {
+      const { out, io } = capture();
+      assert.equal(await runRender([join(ROOT, 'examples')], options, io), 2, String(options.view ?? options.size));
+      assert.match(out.stderr, message);
+      assert.equal(out.stderr.trim().split('\n').length, 1);
+      assert.ok(!existsSync(join(dir, 'x.svg')));
+    }
+  });
+});

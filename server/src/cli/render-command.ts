@@ -1,6 +1,13 @@
 /**
- * `seams render [PATH…] -o FILE.svg [--direction right|down] [--group system|team|none]
- *  [--theme light|dark] [--no-stores] [--collapse auto|all|none]`
+ * `seams render [PATH…] -o FILE.svg [--view VIEW] [--size WxH] [--theme light|dark]
+ *  [--direction right|down] [--no-stores] [--group system|team|none] [--collapse auto|all|none]`
+ *
+ * `--view` (default `auto`) and `--size` (default 520x760) choose what is drawn
+ * and the space it must fit (core/views, language.md "Views"). `--group` and
+ * `--collapse` are the older way to shrink a picture: given without `--view`,
+ * they draw everything with that grouping and collapsing, as before views.
+ * `--direction` fixes the direction of calls instead of choosing it by the
+ * pane's shape.
  *
  * Draws the same picture as the editor's preview, from the same code: the core
  * builds the graph (graph-from-model), lays it out (layout, here on the calling
@@ -18,6 +25,9 @@ import { layoutGraph } from '../core/layout/layout.js';
 import { renderSvg } from '../core/render/svg.js';
 import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
 import { findSeamsFiles, reason } from './find-files.js';
+import { DEFAULT_PANE, formatViewSpec, parsePaneSize, parseViewSpec } from '../core/views/view-spec.js';
+import { viewTargetError } from '../core/views/view-graph.js';
+import { layoutView } from '../core/views/render-view.js';
 import { InputError } from './input-error.js';
 import { printable } from './printable.js';
 import { readSources } from './read-sources.js';
@@ -30,6 +40,10 @@ export const COLLAPSE_MODES = ['auto', 'all', 'none'] as const;
 export interface RenderCommandOptions {
   /** The SVG file to write; `-` writes to stdout. */
   output: string;
+  /** A view (language.md "Views"); default `auto`. */
+  view?: string;
+  /** The pane the picture must fit, `WxH`; default 520x760. */
+  size?: string;
   direction?: Direction;
   group?: Grouping;
   theme?: (typeof RENDER_THEMES)[number];
@@ -50,15 +64,15 @@ export interface RenderIo {
 /** The options as commander declares them, for `registerRender` and for help text. */
 export const RENDER_OPTIONS = [
   new Option('-o, --output <file>', 'the SVG file to write (- for stdout)').makeOptionMandatory(),
-  new Option('-d, --direction <direction>', 'the direction calls flow in').choices(DIRECTIONS).default('right'),
-  new Option('-g, --group <grouping>', 'draw services inside their system, their team, or ungrouped')
-    .choices(GROUPINGS)
-    .default('system'),
+  new Option('--view <view>', 'auto, landscape, all, system:NAME, team:NAME or service:NAME[:HOPS] (default: auto)'),
+  new Option('--size <WxH>', 'the space the picture must fit, in px (default: 520x760, a side pane)'),
+  new Option('-d, --direction <direction>', 'the direction calls flow in (default: chosen by the size)').choices(DIRECTIONS),
   new Option('-t, --theme <theme>', 'colours').choices(RENDER_THEMES).default('light'),
   new Option('--no-stores', 'leave out the stores'),
-  new Option('--collapse <mode>', `collapse systems: auto (above ${AUTO_COLLAPSE_SERVICES} services), all, none`)
-    .choices(COLLAPSE_MODES)
-    .default('auto'),
+  new Option('-g, --group <grouping>', 'without --view: draw everything inside systems, teams, or ungrouped').choices(GROUPINGS),
+  new Option('--collapse <mode>', `without --view: collapse systems: auto (above ${AUTO_COLLAPSE_SERVICES} services), all, none`).choices(
+    COLLAPSE_MODES,
+  ),
 ];
 
 /**
@@ -92,22 +106,35 @@ export async function runRender(
   io: RenderIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   try {
-    const direction = check('--direction', options.direction, DIRECTIONS, 'right');
-    const grouping = check('--group', options.group, GROUPINGS, 'system');
     const theme = check('--theme', options.theme, RENDER_THEMES, 'light');
-    const collapse = check('--collapse', options.collapse, COLLAPSE_MODES, 'auto');
     if (!options.output) throw new InputError("required option '-o, --output <file>' not specified");
-
-    const sources = readSources(findSeamsFiles(paths));
-    const { model, diagnostics } = checkSources(sources);
-    const graph = buildServiceGraph(model, diagnostics, {
-      ...DEFAULT_GRAPH_OPTIONS,
-      direction,
-      grouping,
-      showStores: options.stores !== false,
-      collapsed: collapsedGroups(model, grouping, collapse),
-    });
-    const svg = renderSvg(await layoutGraph(graph), { theme });
+    const legacy = options.view === undefined && (options.group !== undefined || options.collapse !== undefined);
+    let svg: string;
+    if (legacy) {
+      const direction = check('--direction', options.direction, DIRECTIONS, 'right');
+      const grouping = check('--group', options.group, GROUPINGS, 'system');
+      const collapse = check('--collapse', options.collapse, COLLAPSE_MODES, 'auto');
+      const { model, diagnostics } = checkSources(readSources(findSeamsFiles(paths)));
+      const graph = buildServiceGraph(model, diagnostics, {
+        ...DEFAULT_GRAPH_OPTIONS,
+        direction,
+        grouping,
+        showStores: options.stores !== false,
+        collapsed: collapsedGroups(model, grouping, collapse),
+      });
+      svg = renderSvg(await layoutGraph(graph), { theme });
+    } else {
+      const direction = options.direction === undefined ? undefined : check('--direction', options.direction, DIRECTIONS, 'right');
+      const parsed = parseViewSpec(options.view ?? 'auto');
+      if ('error' in parsed) throw new InputError(`option '--view': ${parsed.error}`);
+      const pane = options.size === undefined ? DEFAULT_PANE : parsePaneSize(options.size);
+      if (!pane) throw new InputError(`option '--size' argument '${options.size}' is invalid; use WIDTHxHEIGHT in px, e.g. 520x760`);
+      const { model, diagnostics } = checkSources(readSources(findSeamsFiles(paths)));
+      const missing = viewTargetError(model, parsed);
+      if (missing) throw new InputError(`--view ${formatViewSpec(parsed)}: ${missing}`);
+      const laidOut = await layoutView(model, diagnostics, parsed, { pane, direction, showStores: options.stores !== false });
+      svg = renderSvg(laidOut, { theme });
+    }
 
     if (options.output === '-') {
       io.stdout.write(svg);

@@ -2,8 +2,9 @@
  * Every id of a graph node or edge is built and read here, nowhere else.
  *
  * Nodes:  `service:NAME`, `store:NAME`, `group:system:NAME`, `group:team:NAME`,
- *         and two groups that stand for what has no system or no owner:
- *         `group:no-system`, `group:unowned`.
+ *         and groups that stand for what has no system or no owner, and for
+ *         the landscape's folded rest: `group:no-system`, `group:unowned`,
+ *         `group:more`.
  * Edges:  `call:A->B:N`, `sub:PUBLISHER->SUBSCRIBER:N` (N counts repeats of the
  *         same pair, in model order), `store:SERVICE->STORE`, and a bundled line
  *         standing for several: `KIND:[SOURCE-ID]->[TARGET-ID]`.
@@ -14,7 +15,7 @@
 
 export type GroupKind = 'system' | 'team';
 /** Groups that do not come from a declaration. */
-export type SpecialGroup = 'no-system' | 'unowned';
+export type SpecialGroup = 'no-system' | 'unowned' | 'more';
 
 export type ParsedNodeId =
   | { kind: 'service'; name: string }
@@ -44,9 +45,11 @@ export function groupId(kind: GroupKind, name: string): string {
 
 export const NO_SYSTEM_GROUP_ID = 'group:no-system';
 export const UNOWNED_GROUP_ID = 'group:unowned';
+/** The landscape's box for the boxes that did not fit (landscape-layout.ts). */
+export const MORE_GROUP_ID = 'group:more';
 
 export function specialGroupId(group: SpecialGroup): string {
-  return group === 'no-system' ? NO_SYSTEM_GROUP_ID : UNOWNED_GROUP_ID;
+  return group === 'no-system' ? NO_SYSTEM_GROUP_ID : group === 'unowned' ? UNOWNED_GROUP_ID : MORE_GROUP_ID;
 }
 
 export function callEdgeId(from: string, to: string, index: number): string {
@@ -72,6 +75,7 @@ export function bundledEdgeId(kind: EdgeIdKind, source: string, target: string):
 export function parseNodeId(id: string): ParsedNodeId | undefined {
   if (id === NO_SYSTEM_GROUP_ID) return { kind: 'group', group: 'no-system' };
   if (id === UNOWNED_GROUP_ID) return { kind: 'group', group: 'unowned' };
+  if (id === MORE_GROUP_ID) return { kind: 'group', group: 'more' };
   const colon = id.indexOf(':');
   if (colon < 0) return undefined;
   const head = id.slice(0, colon);
@@ -113,7 +117,7 @@ export function parseEdgeId(id: string): ParsedEdgeId | undefined {
 export function nameOfNodeId(id: string): string {
   const parsed = parseNodeId(id);
   if (!parsed) return id;
-  if (parsed.kind === 'group' && parsed.name === undefined) return parsed.group === 'unowned' ? 'no owner' : 'no system';
+  if (parsed.kind === 'group' && parsed.name === undefined) return parsed.group === 'unowned' ? 'no owner' : parsed.group === 'more' ? 'more' : 'no system';
   return parsed.name!;
 }
 

@@ -89,6 +89,10 @@ export interface GraphNode {
   collapsed?: boolean;
   /** For a collapsed group whose members are not all services (landscape): what it counts, plural (`systems`). */
   memberNoun?: string;
+  /** A third line: a landscape box's worst problem (`error sync-cycle`). */
+  detail?: string;
+  /** A landscape grid box: how many boxes it reaches and is reached from (hover text). */
+  links?: string;
   /** Service tier, for drawing gateways apart. */
   tier?: string;
   change?: ChangeKind;
@@ -110,6 +114,8 @@ export interface GraphEdge {
   severity?: Severity;
   /** How many model lines this one line stands for (bundled lines); absent means one. */
   count?: number;
+  /** The line stands for lines in both directions (arrowheads at both ends). */
+  both?: boolean;
   change?: ChangeKind;
 }
 

@@ -10,17 +10,24 @@
  * it) rather than drawn over a box. Labels placed here also avoid each other.
  */
 import type { Box, LaidOutEdge, LaidOutNode, Point } from './graph.js';
-import { edgeLabelSize, GROUP_HEADER } from './node-size.js';
+import { edgeLabelBoxSize, GROUP_HEADER, NODE_BADGE_RADIUS } from './node-size.js';
 
 export function boxesOverlap(a: Box, b: Box): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Boxes a label must not cover: filled nodes and the title bars of expanded groups. */
+/**
+ * Boxes a label must not cover: filled nodes (with their problem badge, which
+ * sticks out at the top-right corner) and the title bars of expanded groups.
+ */
 export function labelObstacles(nodes: readonly LaidOutNode[]): Box[] {
-  return nodes.map((n) =>
-    n.kind === 'group' && !n.collapsed ? { x: n.x, y: n.y, width: n.width, height: GROUP_HEADER } : n,
-  );
+  return nodes.map((n) => {
+    const r = n.problems.length ? NODE_BADGE_RADIUS : 0;
+    // A pill ("99+") reaches 12 px right of the corner, a circle 8.
+    const right = n.problems.length > 99 ? 12 : r;
+    if (n.kind === 'group' && !n.collapsed) return { x: n.x, y: n.y - r, width: n.width + right, height: GROUP_HEADER + r };
+    return { x: n.x, y: n.y - r, width: n.width + right, height: n.height + r };
+  });
 }
 
 /** A uniform grid of boxes, so checking a spot costs what lies near it, not the whole graph. */
@@ -61,8 +68,9 @@ export function placeLabelsClear(nodes: readonly LaidOutNode[], edges: LaidOutEd
       index.add(box);
       continue;
     }
-    const { width, height } = box ?? edgeLabelSize(edge.label);
-    const spot = candidates(edge.points, width, height).find((b) => index.free(b));
+    const { width, height } = box ?? edgeLabelBoxSize(edge);
+    // Never left of or above the picture (it starts at 0,0); right and below it grows.
+    const spot = candidates(edge.points, width, height).find((b) => b.x >= 2 && b.y >= 2 && index.free(b));
     if (spot) {
       edge.labelBox = spot;
       index.add(spot);
@@ -89,7 +97,7 @@ function candidates(points: readonly Point[], width: number, height: number): Bo
   const out: Box[] = [];
   for (const { a, b } of segments) {
     const horizontal = Math.abs(a.y - b.y) <= Math.abs(a.x - b.x);
-    for (const f of [0.5, 0.25, 0.75]) {
+    for (const f of [0.5, 0.25, 0.75, 0.125, 0.375, 0.625, 0.875]) {
       const mx = Math.round(a.x + (b.x - a.x) * f);
       const my = Math.round(a.y + (b.y - a.y) * f);
       const hx = mx - Math.round(width / 2);
@@ -100,6 +108,19 @@ function candidates(points: readonly Point[], width: number, height: number): Bo
         out.push({ x: mx + 3, y: hy, width, height }, { x: mx - width - 3, y: hy, width, height });
       }
       out.push({ x: hx, y: hy, width, height });
+    }
+  }
+  // Then a row further out on either side of each segment, for crowded spots
+  // (between problem badges and other labels).
+  for (const { a, b } of segments) {
+    const horizontal = Math.abs(a.y - b.y) <= Math.abs(a.x - b.x);
+    for (const f of [0.5, 0.25, 0.75]) {
+      const mx = Math.round(a.x + (b.x - a.x) * f);
+      const my = Math.round(a.y + (b.y - a.y) * f);
+      const hx = mx - Math.round(width / 2);
+      const hy = my - Math.round(height / 2);
+      if (horizontal) out.push({ x: hx, y: my - 2 * height - 4, width, height }, { x: hx, y: my + height + 4, width, height });
+      else out.push({ x: mx + 3 + Math.round(width / 2), y: hy, width, height }, { x: mx - Math.round(width * 1.5) - 3, y: hy, width, height });
     }
   }
   return out;

@@ -16,8 +16,9 @@
 import type { ElkExtendedEdge, ElkLabel, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { Box, Direction, GraphEdge, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
 import { FONT, textWidth } from './text-metrics.js';
-import { edgeLabelSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
+import { edgeLabelBoxSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
 import { placeLabelsClear } from './label-placement.js';
+import { nameOfNodeId, storeEdgeId } from '../ids.js';
 
 /** The part of ELK's API used here, so tests and the worker can pass their own instance. */
 export interface ElkLike {
@@ -67,6 +68,55 @@ export interface LayoutSettings {
    * groups stacked (`down`) while calls inside a group run `right`.
    */
   outerDirection?: Direction;
+  /**
+   * Draw a store that only one service uses right beside that service, in the
+   * service's own row or column, instead of as a box of its own that the
+   * layered layout would put one layer further. A shared
+   * store stays a box of its own, with a line from each user. Default: on
+   * for `compact` (views), off for the older layout (its stability figures
+   * in test/layout/stability.test.ts were measured without).
+   */
+  attachStores?: boolean;
+  /**
+   * Where edge labels come from: `elk` lets ELK place them as dummies between
+   * layers (clear, but it doubles the layers); `after` places them beside
+   * their line once the boxes stand (label-placement.ts). Default: `elk` for
+   * careful layouts, `after` otherwise.
+   */
+  edgeLabels?: 'elk' | 'after';
+  /** The pane-fitting spacing used by views (render-view.ts). */
+  compact?: boolean;
+}
+
+/** Space between a service and the store drawn beside it. */
+export const ATTACHED_STORE_GAP = 18;
+
+/**
+ * Stores drawn beside their only user: store id -> service id. A store
+ * qualifies when exactly one store line reaches it, from a plain service in
+ * the same group.
+ */
+export function attachedStores(graph: ServiceGraph): Map<string, string> {
+  const users = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    if (e.kind !== 'store') continue;
+    const list = users.get(e.target);
+    if (list) list.push(e.source);
+    else users.set(e.target, [e.source]);
+  }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const [store, list] of users) {
+    if (list.length !== 1) continue;
+    const s = byId.get(list[0]!);
+    const t = byId.get(store);
+    if (s?.kind === 'service' && t?.kind === 'store' && s.parent === t.parent && !taken.has(s.id)) {
+      out.set(store, s.id);
+      taken.add(s.id);
+    }
+  }
+  return out;
 }
 
 /**
@@ -186,16 +236,24 @@ interface Piece {
 }
 
 /** Builds the ELK input. Exposed for tests and the benchmark. */
-export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): { root: ElkNode; pieces: Piece[] } {
+export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): { root: ElkNode; pieces: Piece[]; attached: Map<string, string> } {
   const careful = isCareful(graph, settings.effort ?? 'auto');
   const hints = positionHints(graph, settings.previous);
   const options = layeredOptions(graph.options.direction, careful);
   const outer = layeredOptions(settings.outerDirection ?? graph.options.direction, careful);
+  if (settings.compact) {
+    // Tighter spacing (labels sit beside their lines, not in layers of their
+    // own) and, at the top level, groups aligned to one side rather than
+    // centred on their lines, which left a stack of groups much wider than
+    // its widest group (test/bench/layout-bench.ts, docs/preview.md "Views").
+    const tight = { 'elk.spacing.nodeNode': '20', 'elk.layered.spacing.nodeNodeBetweenLayers': '36' };
+    Object.assign(options, tight, { 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' });
+    Object.assign(outer, tight, { 'elk.layered.nodePlacement.strategy': 'SIMPLE' });
+  }
   if (hints.size > 0) {
     options['elk.layered.crossingMinimization.semiInteractive'] = 'true';
     outer['elk.layered.crossingMinimization.semiInteractive'] = 'true';
   }
-  const down = graph.options.direction === 'down';
   const root: ElkNode = {
     id: '__root',
     layoutOptions: {
@@ -209,6 +267,14 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
   };
   const groups = new Map<string, ElkNode>();
   const groupOf = new Map<string, string>();
+  const attached = (settings.attachStores ?? settings.compact ?? false) ? attachedStores(graph) : new Map<string, string>();
+  const besides = new Map<string, { width: number; height: number }>();
+  for (const [store, service] of attached) {
+    const size = nodeSize(graph.nodes.find((n) => n.id === store)!);
+    const b = besides.get(service) ?? { width: 0, height: 0 };
+    besides.set(service, { width: b.width + ATTACHED_STORE_GAP + size.width, height: Math.max(b.height, size.height) });
+  }
+  const down = graph.options.direction === 'down';
   for (const n of graph.nodes) {
     if (n.kind === 'group' && !n.collapsed) {
       const min = textWidth(groupTitle(n), FONT.groupTitle) + 2 * GROUP_PAD + 24;
@@ -231,9 +297,22 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
     }
   }
   for (const n of graph.nodes) {
-    if (groups.has(n.id)) continue;
+    if (groups.has(n.id) || attached.has(n.id)) continue;
     const size = nodeSize(n);
     const elkNode: ElkNode = { id: n.id, width: size.width, height: size.height, layoutOptions: positionOption(hints.get(n.id)) };
+    const beside = besides.get(n.id);
+    if (beside) {
+      // One box for ELK: the service with its stores beside it (right of it
+      // when calls run down, below it when they run right). Line ends are
+      // moved onto the service itself afterwards (onServicePart).
+      if (down) {
+        elkNode.width = size.width + beside.width;
+        elkNode.height = Math.max(size.height, beside.height);
+      } else {
+        elkNode.width = Math.max(size.width, beside.width - ATTACHED_STORE_GAP);
+        elkNode.height = size.height + ATTACHED_STORE_GAP + beside.height;
+      }
+    }
     const parent = n.parent !== undefined ? groups.get(n.parent) : undefined;
     if (parent) {
       parent.children!.push(elkNode);
@@ -244,8 +323,9 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
   }
 
   const pieces: Piece[] = [];
+  const elkLabels = (settings.edgeLabels ?? (careful ? 'elk' : 'after')) === 'elk';
   const labelOf = (e: GraphEdge): ElkLabel[] | undefined =>
-    e.label && careful ? [{ id: `${e.id}#label`, text: e.label, ...edgeLabelSize(e.label) }] : undefined;
+    e.label && elkLabels ? [{ id: `${e.id}#label`, text: e.label, ...edgeLabelBoxSize(e) }] : undefined;
   const add = (container: ElkNode, edge: ElkExtendedEdge, e: GraphEdge, order: number): void => {
     container.edges!.push(edge);
     pieces.push({ id: edge.id, edgeId: e.id, order });
@@ -276,6 +356,7 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
     return b;
   };
   graph.edges.forEach((e, i) => {
+    if (e.kind === 'store' && attached.get(e.target) === e.source) return;
     const sg = groupOf.get(e.source);
     const tg = groupOf.get(e.target);
     if (sg !== undefined && tg === undefined && collapsedIds.has(e.target)) {
@@ -307,7 +388,7 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
     }
     add(root, { id: `e${i}.b`, sources: [from], targets: [to], labels: labelOf(e) }, e, 1);
   });
-  return { root, pieces };
+  return { root, pieces, attached };
 }
 
 function round(v: number): number {
@@ -316,7 +397,7 @@ function round(v: number): number {
 
 /** Lays out the graph. Deterministic: the same graph gives the same coordinates. */
 export async function layoutGraph(graph: ServiceGraph, elk?: ElkLike, settings: LayoutSettings = {}): Promise<LaidOutGraph> {
-  const { root, pieces } = toElkGraph(graph, settings);
+  const { root, pieces, attached } = toElkGraph(graph, settings);
   const engine = elk ?? (await defaultElk());
   const result = await engine.layout(root);
 
@@ -335,6 +416,8 @@ export async function layoutGraph(graph: ServiceGraph, elk?: ElkLike, settings: 
     const s = shapes.get(n.id);
     return { ...n, x: round(s?.x ?? 0), y: round(s?.y ?? 0), width: round(s?.width ?? 0), height: round(s?.height ?? 0) };
   });
+  const storeLines = placeAttachedStores(nodes, attached, graph.options.direction === 'down');
+  const combined = new Set(attached.values());
 
   const byEdge = new Map<string, Piece[]>();
   for (const p of pieces) {
@@ -342,6 +425,7 @@ export async function layoutGraph(graph: ServiceGraph, elk?: ElkLike, settings: 
     if (list) list.push(p);
     else byEdge.set(p.edgeId, [p]);
   }
+  let nodeIndex: Map<string, LaidOutNode> | undefined;
   const edges: LaidOutEdge[] = graph.edges.map((e) => {
     const parts = (byEdge.get(e.id) ?? []).sort((a, b) => a.order - b.order);
     const points: Point[] = [];
@@ -360,20 +444,124 @@ export async function layoutGraph(graph: ServiceGraph, elk?: ElkLike, settings: 
         labelBox = { x: round(label.x), y: round(label.y), width: round(label.width ?? 0), height: round(label.height ?? 0) };
       }
     }
+    const beside = storeLines.get(e.id);
+    if (beside && points.length < 2) points.push(...beside);
     if (points.length < 2) points.push(...fallbackLine(e, nodes));
+    if (combined.size > 0 && (combined.has(e.source) || combined.has(e.target))) {
+      const straight = straighten(points);
+      points.length = 0;
+      points.push(...straight);
+      const byId = nodeIndex ?? (nodeIndex = new Map(nodes.map((n) => [n.id, n])));
+      if (combined.has(e.source)) onServicePart(points, byId.get(e.source)!, false);
+      if (combined.has(e.target)) onServicePart(points, byId.get(e.target)!, true);
+    }
     const out: LaidOutEdge = { ...e, points: straighten(points) };
     if (labelBox && e.label) out.labelBox = labelBox;
     return out;
   });
 
   placeLabelsClear(nodes, edges);
+  let width = round(result.width ?? 0);
+  let height = round(result.height ?? 0);
+  for (const e of edges) {
+    if (!e.labelBox) continue;
+    width = Math.max(width, e.labelBox.x + e.labelBox.width + 4);
+    height = Math.max(height, e.labelBox.y + e.labelBox.height + 4);
+  }
   return {
-    width: round(result.width ?? 0),
-    height: round(result.height ?? 0),
+    width,
+    height,
     options: graph.options,
     nodes,
     edges,
   };
+}
+
+/**
+ * Splits each combined box back into its service and the store beside it
+ * (right of it when `down`, below it otherwise); returns the short store lines
+ * by edge id. The service keeps the combined box's top-left corner (centred
+ * vertically when the store is taller).
+ */
+function placeAttachedStores(nodes: LaidOutNode[], attached: ReadonlyMap<string, string>, down: boolean): Map<string, Point[]> {
+  const lines = new Map<string, Point[]>();
+  if (attached.size === 0) return lines;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const n of nodes) {
+    const owner = attached.get(n.id);
+    if (owner === undefined) continue;
+    const s = byId.get(owner)!;
+    const own = nodeSize(s);
+    const store = nodeSize(n);
+    n.width = store.width;
+    n.height = store.height;
+    if (down) {
+      const top = s.y + Math.round((s.height - own.height) / 2);
+      const mid = top + Math.round(own.height / 2);
+      n.x = s.x + own.width + ATTACHED_STORE_GAP;
+      n.y = mid - Math.round(store.height / 2);
+      s.y = top;
+      lines.set(storeEdgeId(nameOfNodeId(owner), nameOfNodeId(n.id)), [
+        { x: s.x + own.width, y: mid },
+        { x: n.x, y: mid },
+      ]);
+    } else {
+      n.x = s.x;
+      n.y = s.y + own.height + ATTACHED_STORE_GAP;
+      const x = s.x + Math.round(Math.min(own.width, store.width) / 2);
+      lines.set(storeEdgeId(nameOfNodeId(owner), nameOfNodeId(n.id)), [
+        { x, y: s.y + own.height },
+        { x, y: n.y },
+      ]);
+    }
+    s.width = own.width;
+    s.height = own.height;
+  }
+  return lines;
+}
+
+/**
+ * ELK routed a line to the combined box of a service and its store; move its
+ * end onto the service's own border, keeping the line orthogonal: the end
+ * slides along the border it reached (clamped to the service), and the point
+ * before it follows so the last segment keeps its direction.
+ */
+function onServicePart(points: Point[], service: Box, atEnd: boolean): void {
+  if (points.length < 2) return;
+  const i = atEnd ? points.length - 1 : 0;
+  const j = atEnd ? points.length - 2 : 1;
+  const p = points[i]!;
+  const q = points[j]!;
+  const inset = Math.min(8, service.width / 4);
+  const vertical = p.x === q.x; // the last segment runs up or down: the end is on a top or bottom side
+  if (vertical) {
+    const x = Math.max(service.x + inset, Math.min(service.x + service.width - inset, p.x));
+    const y = p.y <= service.y + service.height / 2 ? service.y : service.y + service.height;
+    if (x !== p.x) {
+      if (points.length === 2) {
+        // A straight line: keep the far end, add a jog halfway.
+        const midY = Math.round((p.y + q.y) / 2);
+        points.splice(atEnd ? 1 : 1, 0, ...(atEnd ? [{ x: q.x, y: midY }, { x, y: midY }] : [{ x, y: midY }, { x: q.x, y: midY }]));
+        points[atEnd ? points.length - 1 : 0] = { x, y };
+        return;
+      }
+      points[j] = { x, y: q.y };
+    }
+    points[i] = { x, y };
+  } else {
+    const y = Math.max(service.y + 6, Math.min(service.y + service.height - 6, p.y));
+    const x = p.x <= service.x + service.width / 2 ? service.x : service.x + service.width;
+    if (y !== p.y) {
+      if (points.length === 2) {
+        const midX = Math.round((p.x + q.x) / 2);
+        points.splice(1, 0, ...(atEnd ? [{ x: midX, y: q.y }, { x: midX, y }] : [{ x: midX, y }, { x: midX, y: q.y }]));
+        points[atEnd ? points.length - 1 : 0] = { x, y };
+        return;
+      }
+      points[j] = { x: q.x, y };
+    }
+    points[i] = { x, y };
+  }
 }
 
 /**

@@ -26,14 +26,30 @@ export function groupTitle(node: GraphNode): string {
 /** Size of a leaf node's box (service, store, collapsed group). */
 export function nodeSize(node: GraphNode): { width: number; height: number } {
   const sub = collapsedSublabel(node);
-  const text = Math.max(textWidth(node.label, FONT.label), sub ? textWidth(sub, FONT.sublabel) : 0);
+  const text = Math.max(
+    textWidth(node.label, FONT.label),
+    sub ? textWidth(sub, FONT.sublabel) : 0,
+    node.detail ? textWidth(node.detail, FONT.sublabel) : 0,
+  );
   if (node.kind === 'store') return { width: Math.max(90, text + 24), height: sub ? 56 : 46 };
+  if (node.kind === 'external') return { width: Math.max(80, text + 20), height: 30 };
   // A collapsed group also holds its expand toggle at the top right.
   const extra = node.kind === 'group' ? 22 : 0;
-  return { width: Math.max(110, text + 28 + extra), height: sub ? 48 : 36 };
+  return { width: Math.max(110, text + 28 + extra), height: (sub ? 48 : 36) + (node.detail ? 14 : 0) };
 }
 
 /** Size of an edge label's box. */
 export function edgeLabelSize(label: string): { width: number; height: number } {
   return { width: textWidth(label, FONT.edgeLabel) + 8, height: FONT.edgeLabel + 5 };
+}
+
+/** Radius of a node's problem badge, drawn centred on the node's top-right corner. */
+export const NODE_BADGE_RADIUS = 8;
+/** Room at the right end of an edge label for the line's problem badge. */
+export const EDGE_BADGE_ROOM = 18;
+
+/** Size of the box an edge's label takes, its problem badge included. */
+export function edgeLabelBoxSize(edge: { label?: string; problems: readonly unknown[] }): { width: number; height: number } {
+  const size = edgeLabelSize(edge.label ?? '');
+  return { width: size.width + (edge.problems.length ? EDGE_BADGE_ROOM : 0), height: size.height };
 }

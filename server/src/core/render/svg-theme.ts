@@ -123,13 +123,18 @@ export function svgStyle(theme: SvgTheme, options: { diff?: boolean } = {}): str
     '.seams-graph .edge-label rect{fill:var(--seams-label-bg);opacity:0.9;}',
     `.seams-graph .edge-label text{font-size:${FONT.edgeLabel}px;fill:var(--seams-muted);}`,
     '.seams-graph .badge text{font-size:10px;font-weight:700;fill:var(--seams-badge-text);}',
+    `.seams-graph .detail{font-size:${FONT.sublabel}px;font-weight:600;fill:var(--seams-muted);}`,
+    `.seams-graph .external-label{font-size:${FONT.sublabel + 1}px;font-weight:600;}`,
+    '.seams-graph .kind-external .shape{fill:var(--seams-bg);stroke:var(--seams-node-stroke);stroke-width:1;stroke-dasharray:3 2;}',
+    '.seams-graph .tier-gateway .shape{stroke-width:2.2;}',
     '.seams-graph .legend text{font-size:11px;fill:var(--seams-muted);}',
     '.seams-graph .legend .frame{fill:var(--seams-bg);stroke:var(--seams-group-stroke);}',
     ...(['error', 'warning', 'info', 'hint'] as const).flatMap((s) => [
       `.seams-graph .node.sev-${s} .shape{stroke:var(--seams-${s});stroke-width:2;}`,
       `.seams-graph .edge.sev-${s} .line{stroke:var(--seams-${s});}`,
       `.seams-graph .arrow-${s} path{fill:var(--seams-${s});}`,
-      `.seams-graph .sev-${s} .badge circle,.seams-graph .badge.sev-${s} circle,.seams-graph .swatch.sev-${s}{fill:var(--seams-${s});}`,
+      `.seams-graph .sev-${s} .badge circle,.seams-graph .badge.sev-${s} circle,.seams-graph .badge.sev-${s} rect,.seams-graph .swatch.sev-${s}{fill:var(--seams-${s});}`,
+      `.seams-graph .detail.sev-${s}{fill:var(--seams-${s});}`,
     ]),
     // The diff picture: after the severity rules so a change's colour wins;
     // what did not change is muted so the change stands out.

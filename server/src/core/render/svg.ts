@@ -9,7 +9,7 @@
  * drawing, so interaction code and tests find things the same way in both.
  */
 import type { Box, ChangeKind, LaidOutEdge, LaidOutGraph, LaidOutNode, Problem } from '../layout/graph.js';
-import { collapsedSublabel, GROUP_HEADER, groupTitle } from '../layout/node-size.js';
+import { collapsedSublabel, EDGE_BADGE_ROOM, GROUP_HEADER, groupTitle, NODE_BADGE_RADIUS } from '../layout/node-size.js';
 import { escapeXml } from './escape-xml.js';
 import { nameOfNodeId } from '../ids.js';
 import { textWidth } from '../layout/text-metrics.js';
@@ -62,29 +62,42 @@ function nodeTitle(node: LaidOutNode): string {
     if (s.system) lines.push(`system: ${s.system}`);
     for (const c of s.contracts) lines.push(c);
     if (s.stores.length) lines.push(`stores: ${s.stores.join(', ')}`);
+    if (s.runtime) lines.push(`runtime: ${s.runtime}`);
+    if (s.libraries?.length) lines.push(`libraries: ${s.libraries.join(', ')}`);
   }
-  if (node.memberCount !== undefined) lines.push(`${node.memberCount} services (collapsed)`);
+  if (node.memberCount !== undefined) lines.push(`${node.memberCount} services`);
+  if (node.links) lines.push(node.links);
   lines.push(...problemLines(node.problems));
   return lines.join('\n');
 }
 
-function badge(problems: readonly Problem[], severity: string | undefined, x: number, y: number): string {
-  return el(
-    'g',
-    { class: `badge${sevClass(severity)}`, 'data-count': problems.length },
-    el('circle', { cx: x, cy: y, r: 8 }) + el('text', { x, y: y + 3.5, 'text-anchor': 'middle' }, String(problems.length)),
-  );
+/** A problem count centred on (x, y): a circle, or a pill for counts of three digits or more. */
+function badge(problems: readonly Problem[], severity: string | undefined, x: number, y: number, r = NODE_BADGE_RADIUS): string {
+  const text = problems.length > 99 ? '99+' : String(problems.length);
+  const shape =
+    text.length <= 2
+      ? el('circle', { cx: x, cy: y, r })
+      : el('rect', { x: x - (text.length * 6 + 6) / 2, y: y - r, width: text.length * 6 + 6, height: 2 * r, rx: r });
+  return el('g', { class: `badge${sevClass(severity)}`, 'data-count': problems.length }, shape + el('text', { x, y: y + 3.5, 'text-anchor': 'middle' }, text));
 }
 
 function centredLabels(node: LaidOutNode, top: number): string {
   const cx = node.x + node.width / 2;
+  const sub = node.kind === 'external' ? undefined : collapsedSublabel(node);
+  const lines: [string, string][] = [[node.kind === 'external' ? 'label external-label' : 'label', node.label]];
+  if (sub) lines.push(['sublabel', sub]);
+  if (node.detail) lines.push([`detail${sevClass(node.severity)}`, node.detail]);
+  // Baselines 14 px apart, the block centred in the box.
   const mid = (top + node.y + node.height) / 2;
-  const sub = collapsedSublabel(node);
-  if (!sub) return el('text', { class: 'label', x: cx, y: mid + 4.5, 'text-anchor': 'middle' }, escapeXml(node.label));
-  return (
-    el('text', { class: 'label', x: cx, y: mid - 2, 'text-anchor': 'middle' }, escapeXml(node.label)) +
-    el('text', { class: 'sublabel', x: cx, y: mid + 12, 'text-anchor': 'middle' }, escapeXml(sub))
-  );
+  const first = mid + 4.5 - ((lines.length - 1) * 14) / 2;
+  return lines.map(([cls, text], i) => el('text', { class: cls, x: cx, y: first + i * 14, 'text-anchor': 'middle' }, escapeXml(text))).join('');
+}
+
+/** A gateway's outline: a box with cut corners, so gateways stand apart from other services. */
+function gatewayPath(b: Box): string {
+  const c = Math.min(8, b.height / 4);
+  const { x, y, width: w, height: h } = b;
+  return `M${num(x + c)},${num(y)} L${num(x + w - c)},${num(y)} L${num(x + w)},${num(y + c)} L${num(x + w)},${num(y + h - c)} L${num(x + w - c)},${num(y + h)} L${num(x + c)},${num(y + h)} L${num(x)},${num(y + h - c)} L${num(x)},${num(y + c)} Z`;
 }
 
 function cylinder(b: Box): string {
@@ -105,7 +118,8 @@ function changeClass(item: { change?: ChangeKind }, diff: boolean): string {
 function renderNode(node: LaidOutNode, diff = false): string {
   // A group is never muted: its members say what changed inside it.
   const change = node.kind === 'group' && !node.collapsed && !node.change ? '' : changeClass(node, diff);
-  const classes = `node kind-${node.kind}${node.collapsed ? ' collapsed' : ''}${sevClass(node.severity)}${change}`;
+  const gateway = node.tier === 'gateway' && (node.kind === 'service' || node.kind === 'external');
+  const classes = `node kind-${node.kind}${node.collapsed ? ' collapsed' : ''}${gateway ? ' tier-gateway' : ''}${sevClass(node.severity)}${change}`;
   const { x, y, width: w, height: h } = node;
   let body = el('title', {}, escapeXml(nodeTitle(node)));
   if (node.kind === 'group' && !node.collapsed) {
@@ -115,8 +129,11 @@ function renderNode(node: LaidOutNode, diff = false): string {
     const ry = Math.min(6, h / 4);
     body += el('path', { class: 'shape', d: cylinder(node) });
     body += centredLabels(node, y + 2 * ry);
+  } else if (gateway) {
+    body += el('path', { class: 'shape', d: gatewayPath(node) });
+    body += centredLabels(node, y);
   } else {
-    body += el('rect', { class: 'shape', x, y, width: w, height: h, rx: 4 });
+    body += el('rect', { class: 'shape', x, y, width: w, height: h, rx: node.kind === 'external' ? 10 : 4 });
     body += centredLabels(node, y);
   }
   if (node.problems.length) body += badge(node.problems, node.severity, x + w, y);
@@ -135,14 +152,18 @@ function edgeTitle(edge: LaidOutEdge): string {
 }
 
 function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: string } {
-  const marker = edge.kind === 'store' ? undefined : `url(#seams-arrow-${edge.change ?? edge.severity ?? 'plain'})`;
-  let body = el('title', {}, escapeXml(edgeTitle(edge))) + el('path', { class: 'line', d: pathOf(edge), 'marker-end': marker });
+  const arrow = edge.change ?? edge.severity ?? 'plain';
+  const marker = edge.kind === 'store' ? undefined : `url(#seams-arrow-${arrow})`;
+  const start = edge.both && marker ? `url(#seams-arrow-start-${arrow})` : undefined;
+  let body = el('title', {}, escapeXml(edgeTitle(edge))) + el('path', { class: 'line', d: pathOf(edge), 'marker-end': marker, 'marker-start': start });
   let label = '';
   if (edge.label && edge.labelBox) {
     const b = edge.labelBox;
+    // The problem badge sits inside the label's box, at its right end, so it never covers anything else.
+    const room = edge.problems.length ? EDGE_BADGE_ROOM : 0;
     let inner = el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 2 });
-    inner += el('text', { x: b.x + b.width / 2, y: b.y + b.height / 2 + 4, 'text-anchor': 'middle' }, escapeXml(edge.label));
-    if (edge.problems.length) inner += badge(edge.problems, edge.severity, b.x + b.width, b.y);
+    inner += el('text', { x: b.x + (b.width - room) / 2, y: b.y + b.height / 2 + 4, 'text-anchor': 'middle' }, escapeXml(edge.label));
+    if (room) inner += badge(edge.problems, edge.severity, b.x + b.width - room / 2, b.y + b.height / 2, 7);
     label = el('g', { class: `edge-label${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind }, inner);
   } else if (edge.problems.length) {
     const mid = edge.points[Math.floor(edge.points.length / 2)]!;
@@ -153,16 +174,16 @@ function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: str
 }
 
 function markers(diff: boolean): string {
-  return [...SEVERITIES, ...(diff ? CHANGES : [])].reduce((out, name) => out + marker(name), marker('plain'));
+  return [...SEVERITIES, ...(diff ? CHANGES : [])].reduce((out, name) => out + marker(name) + marker(name, true), marker('plain') + marker('plain', true));
 }
 
 const CHANGES = ['added', 'removed', 'changed'] as const;
 
-function marker(name: string): string {
+function marker(name: string, start = false): string {
   return el(
     'marker',
     {
-      id: `seams-arrow-${name}`,
+      id: `seams-arrow-${start ? 'start-' : ''}${name}`,
       class: `arrow arrow-${name}`,
       viewBox: '0 0 10 10',
       refX: 9,
@@ -170,14 +191,14 @@ function marker(name: string): string {
       markerWidth: 8,
       markerHeight: 8,
       markerUnits: 'userSpaceOnUse',
-      orient: 'auto',
+      orient: start ? 'auto-start-reverse' : 'auto',
     },
     el('path', { d: 'M0,0 L10,5 L0,10 z' }),
   );
 }
 
 export const LEGEND_HEIGHT = 34;
-const LEGEND_WIDTH = 560;
+export const LEGEND_WIDTH = 560;
 
 function legend(x: number, y: number): string {
   let out = el('rect', { class: 'frame', x, y, width: LEGEND_WIDTH, height: LEGEND_HEIGHT - 8, rx: 4 });

@@ -8,8 +8,10 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Model } from '../model/model.js';
-import type { LaidOutGraph, ServiceGraph } from '../layout/graph.js';
-import { layoutGraph, type ElkLike, type LayoutSettings } from '../layout/layout.js';
+import type { Direction, LaidOutGraph, ServiceGraph } from '../layout/graph.js';
+import { layeredSize, layoutGraph, type ElkLike, type LayoutSettings } from '../layout/layout.js';
+import { layoutLandscape } from '../layout/landscape-layout.js';
+import { LEGEND_HEIGHT, LEGEND_WIDTH } from '../render/svg.js';
 import { nodeSize } from '../layout/node-size.js';
 import { buildViewGraph, type ViewGraphOptions } from './view-graph.js';
 import { DEFAULT_PANE, fitScale, READABLE_SCALE, type PaneSize, type ViewSpec } from './view-spec.js';
@@ -42,10 +44,67 @@ export function mayBeReadable(graph: ServiceGraph, pane: PaneSize = DEFAULT_PANE
   return minimumArea(graph) <= readableArea;
 }
 
+/**
+ * The arrangements tried for a pane, most detailed first: calls run down and
+ * groups stack in a tall pane (right and side by side in a wide one), labels
+ * placed beside their lines; then the same without service titles and store
+ * kinds (the hover card still has them). The first readable one wins; when
+ * none is, the one that fits best.
+ */
+function arrangements(pane: PaneSize): { direction: Direction; outer: Direction; titles: boolean }[] {
+  const tall = pane.height >= pane.width;
+  const main: Direction = tall ? 'down' : 'right';
+  const other: Direction = tall ? 'right' : 'down';
+  return [
+    { direction: main, outer: main, titles: true },
+    { direction: main, outer: main, titles: false },
+    { direction: other, outer: main, titles: false },
+  ];
+}
+
+/** Drops service titles and store kinds: one line per box. */
+function withoutTitles(graph: ServiceGraph): ServiceGraph {
+  return { ...graph, nodes: graph.nodes.map((n) => (n.kind === 'service' || n.kind === 'store' ? { ...n, sublabel: undefined } : n)) };
+}
+
+/**
+ * Above this layered size only the first arrangement is tried: ELK's time
+ * grows faster than linearly and such graphs are far from readable anyway.
+ */
+const TRY_ALL_BELOW = 400;
+
 /** Lays out a built view graph for the pane, trying the arrangements that suit its shape. */
-export async function layoutForPane(graph: ServiceGraph, pane: PaneSize = DEFAULT_PANE, settings: LayoutSettings & { elk?: ElkLike } = {}): Promise<LaidOutGraph> {
-  const laidOut = await layoutGraph(graph, settings.elk, settings);
-  return { ...laidOut, view: graph.view, breadcrumb: graph.breadcrumb, fitScale: round2(fitScale(laidOut, pane)) };
+export async function layoutForPane(
+  graph: ServiceGraph,
+  pane: PaneSize = DEFAULT_PANE,
+  settings: LayoutSettings & { elk?: ElkLike; direction?: Direction } = {},
+): Promise<LaidOutGraph> {
+  // The fit of the picture as drawn: the legend below it counts.
+  const finish = (laidOut: LaidOutGraph): LaidOutGraph => ({
+    ...laidOut,
+    view: graph.view,
+    breadcrumb: graph.breadcrumb,
+    fitScale: Math.floor(fitScale({ width: Math.max(laidOut.width, LEGEND_WIDTH + 32), height: laidOut.height + LEGEND_HEIGHT }, pane) * 100) / 100,
+  });
+  if (graph.view?.kind === 'landscape') return finish(layoutLandscape(graph, pane));
+  const fixed = settings.direction;
+  const all = fixed ? arrangements(pane).map((a) => ({ ...a, direction: fixed, outer: fixed })).slice(0, 2) : arrangements(pane);
+  const tries = layeredSize(graph) <= TRY_ALL_BELOW ? all : all.slice(0, 1);
+  let best: LaidOutGraph | undefined;
+  for (const a of tries) {
+    const g = a.titles ? graph : withoutTitles(graph);
+    const laidOut = finish(
+      await layoutGraph({ ...g, options: { ...g.options, direction: a.direction } }, settings.elk, {
+        ...settings,
+        outerDirection: a.outer,
+        edgeLabels: settings.edgeLabels ?? 'after',
+        compact: true,
+      }),
+    );
+    if ((laidOut.fitScale ?? 0) >= READABLE_SCALE) return laidOut;
+    if (!best || (laidOut.fitScale ?? 0) > (best.fitScale ?? 0)) best = laidOut;
+  }
+  return best!;
 }
 
 /** The view, laid out for the pane. `auto` is resolved with `chooseView`. */
@@ -53,20 +112,20 @@ export async function layoutView(model: Model, diagnostics: readonly Diagnostic[
   if (view.kind === 'auto') return chooseView(model, diagnostics, options);
   const pane = options.pane ?? DEFAULT_PANE;
   const graph = buildViewGraph(model, diagnostics, view, options);
-  return layoutForPane(graph, pane, { elk: options.elk, previous: options.previous });
+  return layoutForPane(graph, pane, { elk: options.elk, previous: options.previous, direction: options.direction });
 }
 
 /** `auto`: `all` when it is readable in the pane, else `landscape`. */
 export async function chooseView(model: Model, diagnostics: readonly Diagnostic[], options: ViewLayoutOptions = {}): Promise<LaidOutGraph> {
   const pane = options.pane ?? DEFAULT_PANE;
-  const all = buildViewGraph(model, diagnostics, { kind: 'all' }, options);
-  if (mayBeReadable(all, pane)) {
-    const laidOut = await layoutForPane(all, pane, { elk: options.elk, previous: options.previous });
+  // Every service is a box of at least 110 x 36 px plus spacing: when the
+  // services alone cannot fit, skip building (and laying out) everything.
+  const readableArea = (pane.width / READABLE_SCALE) * (pane.height / READABLE_SCALE);
+  const all = model.services.size * (110 + 20) * (36 + 28) <= readableArea ? buildViewGraph(model, diagnostics, { kind: 'all' }, options) : undefined;
+  if (all && mayBeReadable(all, pane)) {
+    const laidOut = await layoutForPane(all, pane, { elk: options.elk, previous: options.previous, direction: options.direction });
     if ((laidOut.fitScale ?? 0) >= READABLE_SCALE) return laidOut;
   }
   return layoutView(model, diagnostics, { kind: 'landscape' }, options);
 }
 
-function round2(v: number): number {
-  return Math.round(v * 100) / 100;
-}

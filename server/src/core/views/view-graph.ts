@@ -204,6 +204,8 @@ function landscapeGraph(model: Model, diagnostics: readonly Diagnostic[], option
   for (const b of buckets.values()) {
     if (b.node.kind === 'group') b.node.memberCount = b.members;
     b.node.severity = worstSeverity(b.node.problems);
+    const worst = b.node.problems.find((p) => p.severity === b.node.severity);
+    if (worst) b.node.detail = `${worst.severity} ${worst.code}`;
     nodes.push(b.node);
   }
   return { nodes, edges, options: baseOptions(options, { grouping: bySystem ? 'system' : 'team', showStores: false, collapsed: nodes.filter((n) => n.kind === 'group').map((n) => n.id) }) };

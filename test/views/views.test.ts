@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { checkSources } from '../../server/src/core/check.js';
+import { parseEdgeId } from '../../server/src/core/ids.js';
+import { buildViewGraph, viewTargetError } from '../../server/src/core/views/view-graph.js';
+import { layoutView } from '../../server/src/core/views/render-view.js';
+import { fitScale, parseViewSpec, type ViewSpec } from '../../server/src/core/views/view-spec.js';
+import { renderSvg } from '../../server/src/core/render/svg.js';
+import { viewViolations } from '../layout/geometry-checks.js';
+import { generateArchitecture } from '../helpers/generate-architecture.js';
+import { generateServices, toSeams } from '../layout/generated-architecture.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const examples = checkSources(readdirSync(join(ROOT, 'examples')).map((f) => ({ file: f, text: readFileSync(join(ROOT, 'examples', f), 'utf8') })));
+const view = (text: string): ViewSpec => parseViewSpec(text) as ViewSpec;
+
+/** The fit of the SVG as drawn (legend included), as the hidden checks measure it. */
+function svgFit(svg: string): number {
+  const m = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+  return fitScale({ width: Number(m[1]), height: Number(m[2]) });
+}
+
+describe('view graphs', () => {
+  it('landscape: one box per system and loose service, at most one line per direction and kind, counts add up', () => {
+    const g = buildViewGraph(examples.model, examples.diagnostics, view('landscape'));
+    assert.deepEqual(
+      g.nodes.map((n) => n.id),
+      [...[...examples.model.systems.keys()].map((s) => `group:system:${s}`), 'service:accounts'],
+    );
+    const keys = g.edges.map((e) => `${e.kind}|${e.source}|${e.target}`);
+    assert.equal(new Set(keys).size, keys.length);
+    const checkout = g.nodes.find((n) => n.id === 'group:system:checkout')!;
+    assert.equal(checkout.memberCount, 6);
+    assert.ok(checkout.detail?.startsWith('error '), checkout.detail);
+    // Every call between services of different boxes is counted once.
+    const crossing = examples.model.calls.filter(
+      (c) => c.target.target && (c.from.system?.name ?? c.from.name) !== (c.target.target.system?.name ?? c.target.target.name),
+    ).length;
+    assert.equal(g.edges.filter((e) => e.kind === 'call').reduce((n, e) => n + (e.count ?? 1), 0), crossing);
+    for (const e of g.edges) if ((e.count ?? 1) > 1) assert.match(e.label ?? '', new RegExp(`^${e.count} (calls|events)$`));
+  });
+
+  it('landscape falls back to teams when there are fewer than two systems, unowned services in one box', () => {
+    const { model, diagnostics } = checkSources([
+      {
+        file: 'a.seams',
+        text: 'team a\nteam b\nsystem s {\n service x { owner a calls y.y-api }\n service y { owner b api y-api }\n service z { calls x.x-api }\n service x2 { owner a api x-api }\n}\n',
+      },
+    ]);
+    const g = buildViewGraph(model, diagnostics, view('landscape'));
+    assert.deepEqual(g.nodes.map((n) => n.id), ['group:team:a', 'group:team:b', 'group:unowned']);
+  });
+
+  it('system view: members and their stores, each outside neighbour one compact box under its own system', () => {
+    const g = buildViewGraph(examples.model, examples.diagnostics, view('system:checkout'));
+    const members = examples.model.systems.get('checkout')!.services.map((s) => `service:${s.name}`);
+    for (const id of members) assert.ok(g.nodes.some((n) => n.id === id && n.kind === 'service'), id);
+    const outside = g.nodes.filter((n) => n.kind === 'external');
+    assert.ok(outside.length > 0);
+    for (const n of outside) {
+      const service = examples.model.services.get(n.id.slice('service:'.length))!;
+      assert.equal(n.parent, service.system ? `group:system:${service.system.name}` : undefined, n.id);
+      assert.ok(g.edges.some((e) => e.source === n.id || e.target === n.id), `${n.id} has a line`);
+    }
+    // No line between two outside boxes; at most one per direction and kind for each outside box.
+    const ext = new Set(outside.map((n) => n.id));
+    assert.ok(!g.edges.some((e) => ext.has(e.source) && ext.has(e.target)));
+    const keys = g.edges.filter((e) => ext.has(e.source) || ext.has(e.target)).map((e) => `${e.kind}|${e.source}|${e.target}`);
+    assert.equal(new Set(keys).size, keys.length);
+  });
+
+  it('service view keeps the neighbourhood; unknown targets are named', () => {
+    const one = buildViewGraph(examples.model, examples.diagnostics, view('service:payments'));
+    const two = buildViewGraph(examples.model, examples.diagnostics, view('service:payments:2'));
+    assert.ok(one.nodes.length < two.nodes.length);
+    assert.ok(one.nodes.some((n) => n.id === 'service:orders'));
+    assert.match(viewTargetError(examples.model, view('system:nope'))!, /no system named 'nope'/);
+    assert.match(viewTargetError(examples.model, view('team:nope'))!, /no team named 'nope'/);
+    assert.match(viewTargetError(examples.model, view('service:ordrs'))!, /no service named 'ordrs'/);
+    assert.equal(viewTargetError(examples.model, view('service:orders')), undefined);
+  });
+
+  it('bundled line ids parse back to their two boxes', () => {
+    const g = buildViewGraph(examples.model, examples.diagnostics, view('landscape'));
+    for (const e of g.edges) {
+      const p = parseEdgeId(e.id);
+      assert.ok(p, e.id);
+      if (p.bundled) assert.deepEqual([p.from, p.to], [e.source, e.target]);
+    }
+  });
+});
+
+describe('views laid out for a 520 x 760 pane', () => {
+  it('every view of the examples keeps its promises: no line through a box, no label on a label, box or badge', async () => {
+    for (const v of ['auto', 'landscape', 'all', 'system:checkout', 'system:storefront', 'team:data-team', 'service:orders', 'service:payments:2']) {
+      const g = await layoutView(examples.model, examples.diagnostics, view(v));
+      assert.deepEqual(viewViolations(g), [], v);
+    }
+  });
+
+  it('auto draws the examples whole and readable', async () => {
+    const g = await layoutView(examples.model, examples.diagnostics, view('auto'));
+    assert.deepEqual(g.view, { kind: 'all' });
+    assert.ok(svgFit(renderSvg(g, { theme: 'light' })) >= 0.6);
+  });
+
+  const models: [string, () => { file: string; text: string }[]][] = [
+    ['300 services in 10 systems', () => generateArchitecture({ services: 300, systemSize: 30 })],
+    ['1,000 services in 34 systems', () => generateArchitecture({ services: 1000, systemSize: 30 })],
+    ['5,000 services in 100 systems', () => generateArchitecture({ services: 5000, systemSize: 50 })],
+    ['300 clustered services in systems of 8', () => [{ file: 'c.seams', text: toSeams(generateServices(300)) }]],
+    ['1,000 clustered services in systems of 8', () => [{ file: 'c.seams', text: toSeams(generateServices(1000)) }]],
+  ];
+  for (const [name, sources] of models) {
+    it(`auto is readable for ${name}`, async () => {
+      const { model, diagnostics } = checkSources(sources());
+      const g = await layoutView(model, diagnostics, view('auto'));
+      assert.ok(svgFit(renderSvg(g, { theme: 'light' })) >= 0.6, `fit ${g.fitScale} at ${g.width} x ${g.height}`);
+      assert.deepEqual(viewViolations(g), []);
+    });
+  }
+
+  it('landscape draws its lines on 300 services in 10 systems, bundled, clear of every box', async () => {
+    const { model, diagnostics } = checkSources(generateArchitecture({ services: 300, systemSize: 30 }));
+    const g = await layoutView(model, diagnostics, view('landscape'));
+    assert.equal(g.nodes.length, 10);
+    assert.ok(g.edges.length > 0 && g.edges.length <= 45, `${g.edges.length} lines`);
+    assert.ok(g.edges.every((e) => e.labelBox));
+    assert.deepEqual(viewViolations(g), []);
+    for (const v of ['system:sys-3', 'service:svc-42']) {
+      const laidOut = await layoutView(model, diagnostics, view(v));
+      assert.ok(laidOut.nodes.length > 0, v);
+      assert.deepEqual(viewViolations(laidOut), [], v);
+    }
+  });
+});

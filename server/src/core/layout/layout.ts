@@ -246,7 +246,7 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
     // own) and, at the top level, groups aligned to one side rather than
     // centred on their lines, which left a stack of groups much wider than
     // its widest group (test/bench/layout-bench.ts, docs/preview.md "Views").
-    const tight = { 'elk.spacing.nodeNode': '20', 'elk.layered.spacing.nodeNodeBetweenLayers': '36' };
+    const tight = { 'elk.spacing.nodeNode': '20', 'elk.layered.spacing.nodeNodeBetweenLayers': '32', 'elk.layered.spacing.edgeNodeBetweenLayers': '10' };
     Object.assign(options, tight, { 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' });
     Object.assign(outer, tight, { 'elk.layered.nodePlacement.strategy': 'SIMPLE' });
   }

@@ -8,7 +8,7 @@
  * their names apart, and the errors are mapped back to the project's folder.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -72,6 +72,34 @@ export function validateLikeC4(models: ReadonlyMap<string, string>): LikeC4Resul
       );
     }
     return { status: run.status, errors, output, version };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The element and relationship titles of one `.c4` text as LikeC4 reads them:
+ * `likec4 export json` of it, so quoting is judged by LikeC4's own unescaping.
+ */
+export function likec4Titles(text: string): { elements: string[]; relations: string[] } {
+  const root = mkdtempSync(join(tmpdir(), 'seams-likec4-'));
+  try {
+    writeFileSync(join(root, 'model.c4'), text);
+    const out = join(root, 'model.json');
+    const run = spawnSync(process.execPath, [likec4Bin(), 'export', 'json', '-o', out, root], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      timeout: 120_000,
+    });
+    if (run.status !== 0) throw new Error(`likec4 export json failed: ${run.error?.message ?? ''}\n${run.stdout}${run.stderr}`);
+    const model = JSON.parse(readFileSync(out, 'utf8')) as {
+      elements: Record<string, { title: string }>;
+      relations: Record<string, { title?: string }>;
+    };
+    return {
+      elements: Object.values(model.elements).map((e) => e.title),
+      relations: Object.values(model.relations).map((r) => r.title ?? ''),
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportLikeC4, likec4String } from '../../server/src/core/export/likec4.js';
 import { exportModels, modelFromText } from './export-fixtures.js';
-import { validateLikeC4 } from './likec4-validate.js';
+import { likec4Titles, validateLikeC4 } from './likec4-validate.js';
 
 const BROKEN = 'specification {\n  element service\n}\nmodel {\n  a = service\n  a -> nowhere\n}\n';
 
@@ -40,6 +40,17 @@ system model "it's \\"model\\"" {
       assert.deepEqual(result.errors.get(name), [], `${result.errors.get(name)?.join('\n')}\n${texts.get(name)}`);
     });
   }
+
+  it('LikeC4 reads every title of the odd-names export back as written', () => {
+    const odd = exportModels().find((m) => m.name === 'odd-names.seams');
+    assert.ok(odd);
+    const titles = likec4Titles(exportLikeC4(odd.model));
+    for (const service of odd.model.services.values()) {
+      assert.ok(titles.elements.includes(service.title || service.name), service.title || service.name);
+    }
+    for (const system of odd.model.systems.values()) assert.ok(titles.elements.includes(system.title || system.name));
+    assert.ok(titles.relations.includes('label v1'));
+  });
 
   it('quotes titles with single quotes, escaping quote and backslash', () => {
     assert.equal(likec4String("it's a \\ \"b\""), "'it\\'s a \\\\ \"b\"'");

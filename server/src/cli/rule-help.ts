@@ -7,25 +7,54 @@
  * Links between the pages are relative and would go nowhere inside an alert, so they are
  * turned into their text. Read lazily and once: only SARIF output needs it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 let docsDir: string | null | undefined;
 
-/** The package's `docs/rules` folder: found upwards from the bundle (dist/) or the running script. */
+/** Where this code runs from: the bundle in dist/ (ESM or CommonJS) or, in tests, this source file. */
+function startingPoints(): string[] {
+  const starts: string[] = [];
+  try {
+    if (typeof import.meta.url === 'string' && import.meta.url.startsWith('file:')) starts.push(dirname(fileURLToPath(import.meta.url)));
+  } catch {
+    // Not an ES module (the CommonJS bundle): __dirname below.
+  }
+  if (typeof __dirname === 'string') starts.push(__dirname);
+  // `npx seams` runs a link in node_modules/.bin: follow it to the package.
+  if (process.argv[1]) {
+    try {
+      starts.push(dirname(realpathSync(process.argv[1])));
+    } catch {
+      // A script that no longer exists has no folder to search from.
+    }
+  }
+  return starts;
+}
+
+/** Seams's own `docs/rules`: beside a package.json named `seams`, found upwards from the code. */
 function rulesDocsDir(): string | undefined {
   if (docsDir !== undefined) return docsDir ?? undefined;
-  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? dirname(process.argv[1]) : undefined];
   docsDir = null;
-  for (const start of starts) {
-    for (let dir = start; dir; ) {
+  for (const start of startingPoints()) {
+    for (let dir: string | undefined = start; dir; ) {
       const candidate = join(dir, 'docs', 'rules');
-      if (existsSync(join(candidate, 'README.md'))) return (docsDir = candidate);
+      if (existsSync(join(candidate, 'README.md')) && isSeamsPackage(dir)) return (docsDir = candidate);
       const parent = dirname(dir);
       dir = parent === dir ? undefined : parent;
     }
   }
   return undefined;
+}
+
+/** Guards against a user's own docs/rules folder above a linked bin. */
+function isSeamsPackage(dir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'seams';
+  } catch {
+    return false;
+  }
 }
 
 const cache = new Map<string, string | undefined>();

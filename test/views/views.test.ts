@@ -82,6 +82,22 @@ describe('view graphs', () => {
     assert.equal(viewTargetError(examples.model, view('service:orders')), undefined);
   });
 
+  it('libraries are never boxes: a service lists the ones it uses and its runtime; a gateway is drawn apart', () => {
+    const g = buildViewGraph(examples.model, examples.diagnostics, view('all'));
+    const users = [...examples.model.services.values()].filter((s) => s.uses.length > 0);
+    assert.ok(users.length > 0);
+    for (const s of users) {
+      const node = g.nodes.find((n) => n.id === `service:${s.name}`)!;
+      assert.deepEqual(node.summary?.libraries, s.uses.map((u) => u.name));
+      if (s.runtime) assert.equal(node.summary?.runtime, s.runtime.name);
+    }
+    for (const name of examples.model.libraries.keys()) assert.ok(!g.nodes.some((n) => n.label === name && n.kind !== 'service'), name);
+    const gateways = [...examples.model.services.values()].filter((s) => s.tier === 'gateway').map((s) => `service:${s.name}`);
+    assert.ok(gateways.length > 0);
+    const svg = renderSvg({ width: 10, height: 10, options: g.options, nodes: g.nodes.map((n) => ({ ...n, x: 0, y: 0, width: 10, height: 10 })), edges: [] }, { theme: 'light' });
+    for (const id of gateways) assert.match(svg, new RegExp(`class="node kind-service tier-gateway[^"]*" data-id="${id}"`));
+  });
+
   it('bundled line ids parse back to their two boxes', () => {
     const g = buildViewGraph(examples.model, examples.diagnostics, view('landscape'));
     for (const e of g.edges) {

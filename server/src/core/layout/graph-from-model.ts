@@ -61,6 +61,9 @@ function summaryOf(service: Service): NodeSummary {
     system: service.system?.name,
     contracts,
     stores: service.stores.map((s) => (s.kind ? `${s.name} (${s.kind})` : s.name)),
+    // Libraries are never boxes: a service lists the ones it uses (hover card).
+    ...(service.uses.length ? { libraries: service.uses.map((u) => u.name) } : {}),
+    ...(service.runtime ? { runtime: service.runtime.name } : {}),
   };
 }
 

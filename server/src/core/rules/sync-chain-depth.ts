@@ -2,6 +2,7 @@ import type { RelatedInformation } from '../diagnostics.js';
 import type { Call } from '../model/model.js';
 import type { Finding, Rule } from './rule.js';
 import { isUserFacingOrGateway } from '../vocabulary.js';
+import { firstOthers } from './name-lists.js';
 import { stepsToward, syncGraph, type SyncGraph } from './sync-graph.js';
 
 /** Chains longer than this many steps are shortened in the message: head, count, last. */
@@ -13,7 +14,8 @@ function label(g: SyncGraph, entry: number): string {
   const name = g.services[entry].name;
   const size = g.members[c].length;
   if (size === 1) return name;
-  const others = g.members[c].filter((m) => m !== entry).slice(0, 2).map((m) => g.services[m].name);
+  // The first two other members, without walking the rest (a chain may pass many big cycles).
+  const others = firstOthers(g.members[c], entry, 2).map((m) => g.services[m].name);
   const more = size - 1 - others.length;
   return `(cycle of ${[name, ...others].join(', ')}${more > 0 ? ` and ${more} more` : ''})`;
 }

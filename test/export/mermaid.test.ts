@@ -3,6 +3,8 @@
  * (mermaid.parse under jsdom, test/helpers/mermaid-validate.ts).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
   exportMermaid,
@@ -19,7 +21,7 @@ import {
   mermaidFlowchartLabels,
   validateMermaid,
 } from '../helpers/mermaid-validate.js';
-import { exportModels, modelFromText, modelOf } from './export-fixtures.js';
+import { exportModels, modelFromText, modelOf, ROOT } from './export-fixtures.js';
 
 after(closeMermaid);
 
@@ -163,6 +165,15 @@ service billing { calls orders }
         '',
       ].join('\n'),
     );
+  });
+
+  it('docs/export.md shows what the exporter writes for its example, and Mermaid parses it', async () => {
+    const doc = readFileSync(join(ROOT, 'docs', 'export.md'), 'utf8');
+    const seams = /^```seams\n([\s\S]*?)^```$/m.exec(doc)?.[1];
+    assert.ok(seams, 'docs/export.md has a seams example');
+    const [flowchart] = mermaidBlocks(doc);
+    assert.equal(flowchart, exportMermaid(modelFromText(seams, 'shop.seams')));
+    await assertMermaidParses(flowchart);
   });
 
   it('leaves unresolved references out and stays parseable', async () => {

@@ -5,7 +5,8 @@
  * problems throw `InputError`, which the entry point turns into exit 2.
  */
 import { checkSources, fixesOf, type SourceFile } from '../core/check.js';
-import { FORMATS } from './formats.js';
+import { fails, newFindings } from './check-baseline.js';
+import { FORMATS, type FailOn } from './formats.js';
 import { findSeamsFiles } from './find-files.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
@@ -25,6 +26,10 @@ export interface CheckOptions {
   maxWarnings?: number;
   /** The per-file size limit in megabytes (default 50). */
   maxFileSize?: number;
+  /** BASE (a git revision, REV..., a file or folder): findings are told new or unchanged against it. */
+  baseline?: string;
+  /** Judge only new findings (default with a baseline: new-errors); without a baseline all are new. */
+  failOn?: FailOn;
 }
 
 export interface CheckIo {
@@ -50,7 +55,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
   // Each unreadable file has had its line: nothing is left to check.
   if (sources.length === 0) return 2;
   try {
-    return checkAndReport(sources, options, io, unreadable);
+    return checkAndReport(paths, sources, options, io, unreadable);
   } catch (error) {
     if (error instanceof InputError) throw error;
     // A bug of ours: say which files it happened on (the entry point prints one line, no stack).
@@ -59,8 +64,10 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
   }
 }
 
-function checkAndReport(sources: SourceFile[], options: CheckOptions, io: CheckIo, unreadable: number): number {
-  const { diagnostics, model } = checkSources(sources);
+function checkAndReport(paths: readonly string[], sources: SourceFile[], options: CheckOptions, io: CheckIo, unreadable: number): number {
+  const checked = checkSources(sources);
+  const { diagnostics, model } = checked;
+  const fresh = options.baseline === undefined ? undefined : newFindings(options.baseline, paths, io.cwd, checked);
   // Fixes are built only if the format shows them (SARIF), never for text or JSON.
   const report = createReport(sources, diagnostics, (d) => fixesOf(d, model));
 
@@ -70,7 +77,7 @@ function checkAndReport(sources: SourceFile[], options: CheckOptions, io: CheckI
       output = formatJson(report);
       break;
     case 'sarif':
-      output = formatSarif(report, { cwd: io.cwd });
+      output = formatSarif(report, { cwd: io.cwd, baselineState: fresh && ((d) => (fresh.has(d) ? 'new' : 'unchanged')) });
       break;
     case 'text':
       output = formatText(report, {
@@ -82,9 +89,15 @@ function checkAndReport(sources: SourceFile[], options: CheckOptions, io: CheckI
   }
   if (output) io.stdout.write(output);
 
-  const counts = countBySeverity(diagnostics);
   if (unreadable > 0) return 2;
-  if (counts.error > 0) return 1;
+  // With a baseline or --fail-on, only the new findings are judged (check-baseline.ts).
+  const judged = fresh ? diagnostics.filter((d) => fresh.has(d)) : diagnostics;
+  const counts = countBySeverity(judged);
+  if (fresh || options.failOn) {
+    if (fails(judged, options.failOn ?? 'new-errors')) return 1;
+  } else if (counts.error > 0) {
+    return 1;
+  }
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
     // On stderr so that json and sarif output stays machine-readable.
     io.stderr.write(`seams: too many warnings (${counts.warning}, at most ${options.maxWarnings} allowed)\n`);

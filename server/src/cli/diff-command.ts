@@ -11,9 +11,10 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { checkSources, type CheckResult } from '../core/check.js';
-import type { Diagnostic } from '../core/diagnostics.js';
 import { diffModels } from '../core/diff/diff-models.js';
+import { fails } from './check-baseline.js';
 import { readBase } from './diff-base.js';
+import { FAIL_ON, type FailOn } from './formats.js';
 import { formatDiffMarkdown, githubLinksFromEnv } from './diff-markdown.js';
 import { createDiffReport, formatDiffJson, formatDiffText } from './diff-report.js';
 import { findSeamsFiles, reason } from './find-files.js';
@@ -22,8 +23,7 @@ import { readSources } from './read-sources.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
-export const FAIL_ON = ['new-errors', 'new-warnings', 'never'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+export { FAIL_ON, type FailOn };
 
 export interface DiffCommandOptions {
   format?: DiffFormat;
@@ -84,12 +84,6 @@ export async function runDiff(base: string, paths: readonly string[], options: D
         : formatDiffText(report);
   io.stdout.write(output);
   return fails(diff.findings.new, failOn) ? 1 : 0;
-}
-
-export function fails(fresh: readonly Diagnostic[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  if (failOn === 'new-errors') return fresh.some((d) => d.severity === 'error');
-  return fresh.some((d) => d.severity === 'error' || d.severity === 'warning');
 }
 
 export type { CheckResult };

@@ -32,7 +32,13 @@ export function sarifLevel(severity: Severity): Level {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
-export function formatSarif(report: CheckReport, options: { cwd?: string } = {}): string {
+export interface SarifOptions {
+  cwd?: string;
+  /** With `check --baseline`: whether each result is `new` or was there before (SARIF's `baselineState`). */
+  baselineState?: (diagnostic: Diagnostic) => 'new' | 'unchanged';
+}
+
+export function formatSarif(report: CheckReport, options: SarifOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   const catalog = ruleCatalog();
   // A code missing from the catalog (a rule added without updating it) still
@@ -65,6 +71,7 @@ export function formatSarif(report: CheckReport, options: { cwd?: string } = {})
           }
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(key, occurrence) },
+      ...(options.baselineState ? { baselineState: options.baselineState(d) } : {}),
       ...fixesOf(report, d, cwd),
     };
   });

@@ -26,7 +26,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { Format } from './check-command.js';
-import { FORMATS } from './formats.js';
+import { FAIL_ON, FORMATS, type FailOn } from './formats.js';
 import { InputError } from './input-error.js';
 import { printable } from './printable.js';
 import { TOOL_NAME, TOOL_VERSION } from './package-info.js';
@@ -134,7 +134,9 @@ function registerCheck(program: Command, done: Done): void {
     .addOption(
       new Option('--max-file-size <megabytes>', 'refuse to read a file larger than this (default 50)').argParser(parseMegabytes),
     )
-    .action(async (paths: string[], options: { format: Format; maxWarnings?: number; maxFileSize?: number }) => {
+    .addOption(new Option('--baseline <base>', 'tell findings new or unchanged against BASE (a git revision, REV..., a file or folder)'))
+    .addOption(new Option('--fail-on <condition>', 'exit 1 only for new findings of this kind (default with --baseline: new-errors)').choices(FAIL_ON))
+    .action(async (paths: string[], options: { format: Format; maxWarnings?: number; maxFileSize?: number; baseline?: string; failOn?: FailOn }) => {
       exitQuietlyWhenReaderCloses();
       const { runCheck } = await import('./check-command.js');
       done(

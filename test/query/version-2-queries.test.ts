@@ -166,3 +166,12 @@ test('semantic tokens: library names, uses, runtime values, readonly and default
     assert.ok(shop.includes(expected), expected);
   }
 });
+
+test('hover on a call with an invalid setting says so, and its worst case is unknown', () => {
+  const text = 'system s {\n  defaults { timeout 0s }\n  service a {\n    calls b { retry 2 backoff sideways }\n  }\n  service b { }\n}\n';
+  const m = checkSources([{ file: 'x.seams', text }]).model;
+  const h = hoverAt(m, [], 'x.seams', text.indexOf('calls') + 1)!.markdown;
+  assert.match(h, /Timeout: _invalid_ \(from system s defaults\)/);
+  assert.match(h, /Retries: 2 · backoff _invalid_/);
+  assert.match(h, /Worst-case time: unknown \(an invalid setting; see its error\)/);
+});

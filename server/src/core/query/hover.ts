@@ -40,11 +40,17 @@ function callPolicyAt(model: Model, file: string, offset: number): HoverResult |
     return '';
   };
   const lines = [`**call ${call.from.name} → ${call.target.name}${call.api ? '.' + call.api.name : ''}**`, ''];
-  lines.push(`Timeout: ${p.timeoutMs !== undefined ? formatMs(p.timeoutMs) + from('timeoutMs') : '_none_'}`, '');
-  lines.push(`Retries: ${p.retry ?? 0}${p.retry !== undefined ? from('retry') : ''}${p.backoff ? ` · backoff ${p.backoff}${from('backoff')}` : ''}`, '');
+  const bad = p.invalid ?? {};
+  const timeout = p.timeoutMs !== undefined ? formatMs(p.timeoutMs) : bad.timeout ? '_invalid_' : undefined;
+  lines.push(`Timeout: ${timeout !== undefined ? timeout + from('timeoutMs') : '_none_'}`, '');
+  const retries = bad.retry ? '_invalid_' : String(p.retry ?? 0);
+  const backoff = p.backoff ?? (bad.backoff ? '_invalid_' : undefined);
+  const retryFrom = p.retry !== undefined || bad.retry ? from('retry') : '';
+  lines.push(`Retries: ${retries}${retryFrom}${backoff ? ` · backoff ${backoff}${from('backoff')}` : ''}`, '');
   lines.push(`Circuit breaker: ${p.circuitBreaker ? 'yes' + from('circuitBreaker') : 'no'}`, '');
   const worst = callWorstCaseMs(call);
-  lines.push(`Worst-case time: ${worst !== undefined ? `${formatMs(worst)} = (${p.retry ?? 0} + 1) × ${formatMs(p.timeoutMs!)}` : 'unbounded (no timeout)'}`);
+  const unknown = bad.timeout || bad.retry ? 'unknown (an invalid setting; see its error)' : 'unbounded (no timeout)';
+  lines.push(`Worst-case time: ${worst !== undefined ? `${formatMs(worst)} = (${p.retry ?? 0} + 1) × ${formatMs(p.timeoutMs!)}` : unknown}`);
   return { markdown: lines.join('\n'), start: call.decl.keyword.start, end: call.decl.keyword.end };
 }
 
@@ -69,7 +75,8 @@ function runtimeAt(model: Model, file: string, offset: number): HoverResult | un
 /** The worst-case time of a call: (retry + 1) × timeout, when it has a timeout. */
 export function callWorstCaseMs(call: Call): number | undefined {
   const t = call.policy.timeoutMs;
-  return t === undefined ? undefined : (1 + (call.policy.retry ?? 0)) * t;
+  // An invalid retry count makes the worst case unknown, as it does for the rules.
+  return t === undefined || call.policy.invalid?.retry ? undefined : (1 + (call.policy.retry ?? 0)) * t;
 }
 
 /** The largest worst-case time over a service's own calls that have a timeout. */

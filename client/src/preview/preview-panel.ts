@@ -10,8 +10,8 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
-import { DEFAULT_GRAPH_OPTIONS } from '../../../server/src/core/layout/graph.js';
 import {
+  DEFAULT_GRAPH_OPTIONS,
   FIND_REQUEST,
   GRAPH_CHANGED_NOTIFICATION,
   GRAPH_REQUEST,

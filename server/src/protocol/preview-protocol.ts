@@ -103,6 +103,8 @@ export interface GraphChangedParams {
 
 /** The auto-collapse policy lives in the core (core/views/auto-collapse.ts). */
 export { AUTO_COLLAPSE_SERVICES } from '../core/views/auto-collapse.js';
+/** The options a fresh preview starts from (the client takes them from here, not from the core). */
+export { DEFAULT_GRAPH_OPTIONS } from '../core/layout/graph.js';
 
 // ---------------------------------------------------------------------------
 // postMessage: extension host -> webview

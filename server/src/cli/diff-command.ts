@@ -8,7 +8,6 @@
  * Exit 1 when the --fail-on condition holds (default: a new error), else 0;
  * 2 with one line on stderr for a usage or input problem.
  */
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { checkSources, type CheckResult } from '../core/check.js';
 import { diffModels } from '../core/diff/diff-models.js';
@@ -17,9 +16,9 @@ import { readBase } from './diff-base.js';
 import { FAIL_ON, type FailOn } from './formats.js';
 import { formatDiffMarkdown, githubLinksFromEnv } from './diff-markdown.js';
 import { createDiffReport, formatDiffJson, formatDiffText } from './diff-report.js';
-import { findSeamsFiles, reason } from './find-files.js';
-import { InputError } from './input-error.js';
+import { findSeamsFiles } from './find-files.js';
 import { readSources } from './read-sources.js';
+import { checkOutputTarget, writeOutput } from './write-output.js';
 
 export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -59,7 +58,10 @@ export async function runDiff(base: string, paths: readonly string[], options: D
   const format = options.format ?? 'text';
   const failOn = options.failOn ?? 'new-errors';
   // The new model first: a missing PATH is reported as such, not as a git problem.
-  const after = checkSources(readSources(findSeamsFiles(paths)));
+  const files = findSeamsFiles(paths);
+  // Refused before the work is done: never a .seams file, never an input.
+  if (options.output) checkOutputTarget(options.output, files, 'the diff picture');
+  const after = checkSources(readSources(files));
   const old = readBase(base, paths, io.cwd);
   const before = checkSources(old.sources);
   const diff = diffModels(before, after);
@@ -69,11 +71,7 @@ export async function runDiff(base: string, paths: readonly string[], options: D
     // The layout engine is loaded only when a picture is asked for.
     const { renderDiffPicture } = await import('./diff-picture.js');
     const svg = await renderDiffPicture(before, after, diff);
-    try {
-      writeFileSync(options.output, svg);
-    } catch (error) {
-      throw new InputError(`cannot write ${options.output}: ${reason(error)}`);
-    }
+    writeOutput(options.output, svg, files, 'the diff picture');
   }
 
   const output =

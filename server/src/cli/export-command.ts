@@ -10,16 +10,14 @@
  * exit 0 when the export was written, 2 with one line on stderr for a usage or
  * input problem.
  */
-import { randomBytes } from 'node:crypto';
-import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkSources } from '../core/check.js';
 import { EXPORT_FORMATS, exportModel, type ExportFormat } from '../core/export/formats.js';
-import { findSeamsFiles, reason } from './find-files.js';
+import { findSeamsFiles } from './find-files.js';
 import { InputError } from './input-error.js';
 import { printable } from './printable.js';
 import { readSources } from './read-sources.js';
+import { checkOutputTarget, writeOutput } from './write-output.js';
 
 export interface ExportOptions {
   format?: string;
@@ -57,17 +55,12 @@ export function runExport(
       throw new InputError(`option '-f, --format <format>' argument '${format}' is invalid; allowed: ${EXPORT_FORMATS.join(', ')}`);
     }
     const output = options.output;
-    if (output !== undefined && output !== '-' && output.toLowerCase().endsWith('.seams')) {
-      throw new InputError(`refusing to write the export over ${output}: it is a .seams file`);
-    }
     const files = findSeamsFiles(paths);
-    if (output !== undefined && output !== '-' && files.some((f) => sameFile(f, output))) {
-      throw new InputError(`refusing to write the export over ${output}: it is one of the files read`);
-    }
+    if (output !== undefined && output !== '-') checkOutputTarget(output, files, 'the export');
     const sources = readSources(files);
     const text = exportModel(checkSources(sources).model, format as ExportFormat);
     if (output === undefined || output === '-') io.stdout.write(text);
-    else writeAtomically(output, text);
+    else writeOutput(output, text, files, 'the export');
     return 0;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
@@ -76,21 +69,4 @@ export function runExport(
   }
 }
 
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
 
-function writeAtomically(file: string, text: string): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new InputError(`cannot write ${file}: ${reason(error)}`);
-  }
-}

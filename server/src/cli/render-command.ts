@@ -16,7 +16,6 @@
  * written (problems in the model are drawn, not failed on: `seams check` judges
  * them); 2 with one line on stderr for a usage or input problem.
  */
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { checkSources } from '../core/check.js';
 import { DEFAULT_GRAPH_OPTIONS, type Direction, type Grouping } from '../core/layout/graph.js';
@@ -24,13 +23,14 @@ import { buildServiceGraph } from '../core/layout/graph-from-model.js';
 import { layoutGraph } from '../core/layout/layout.js';
 import { renderSvg } from '../core/render/svg.js';
 import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
-import { findSeamsFiles, reason } from './find-files.js';
+import { findSeamsFiles } from './find-files.js';
 import { DEFAULT_PANE, formatViewSpec, parsePaneSize, parseViewSpec } from '../core/views/view-spec.js';
 import { viewTargetError } from '../core/views/view-graph.js';
 import { layoutView } from '../core/views/render-view.js';
 import { InputError } from './input-error.js';
 import { printable } from './printable.js';
 import { readSources } from './read-sources.js';
+import { checkOutputTarget, writeOutput } from './write-output.js';
 
 export const DIRECTIONS = ['right', 'down'] as const satisfies readonly Direction[];
 export const GROUPINGS = ['system', 'team', 'none'] as const satisfies readonly Grouping[];
@@ -108,13 +108,17 @@ export async function runRender(
   try {
     const theme = check('--theme', options.theme, RENDER_THEMES, 'light');
     if (!options.output) throw new InputError("required option '-o, --output <file>' not specified");
+    const files = findSeamsFiles(paths);
+    // Refused before the work is done: never a .seams file, never an input.
+    if (options.output !== '-') checkOutputTarget(options.output, files, 'the picture');
+    const sources = readSources(files);
     const legacy = options.view === undefined && (options.group !== undefined || options.collapse !== undefined);
     let svg: string;
     if (legacy) {
       const direction = check('--direction', options.direction, DIRECTIONS, 'right');
       const grouping = check('--group', options.group, GROUPINGS, 'system');
       const collapse = check('--collapse', options.collapse, COLLAPSE_MODES, 'auto');
-      const { model, diagnostics } = checkSources(readSources(findSeamsFiles(paths)));
+      const { model, diagnostics } = checkSources(sources);
       const graph = buildServiceGraph(model, diagnostics, {
         ...DEFAULT_GRAPH_OPTIONS,
         direction,
@@ -129,7 +133,7 @@ export async function runRender(
       if ('error' in parsed) throw new InputError(`option '--view': ${parsed.error}`);
       const pane = options.size === undefined ? DEFAULT_PANE : parsePaneSize(options.size);
       if (!pane) throw new InputError(`option '--size' argument '${options.size}' is invalid; use WIDTHxHEIGHT in px, e.g. 520x760`);
-      const { model, diagnostics } = checkSources(readSources(findSeamsFiles(paths)));
+      const { model, diagnostics } = checkSources(sources);
       const missing = viewTargetError(model, parsed);
       if (missing) throw new InputError(`--view ${formatViewSpec(parsed)}: ${missing}`);
       const laidOut = await layoutView(model, diagnostics, parsed, { pane, direction, showStores: options.stores !== false });
@@ -139,11 +143,7 @@ export async function runRender(
     if (options.output === '-') {
       io.stdout.write(svg);
     } else {
-      try {
-        writeFileSync(options.output, svg);
-      } catch (error) {
-        throw new InputError(`cannot write ${options.output}: ${reason(error)}`);
-      }
+      writeOutput(options.output, svg, files, 'the picture');
     }
     return 0;
   } catch (error) {

@@ -248,7 +248,9 @@ export async function measureAutoView(sizes = [1_000, 10_000]): Promise<AutoView
 
 /** Entry point for test/bench/run.mjs. */
 export async function run(): Promise<void> {
-  const auto = await measureAutoView();
+  // SEAMS_BENCH_AUTO_SIZES=1000,10000 (the default) picks the model sizes.
+  const sizes = (process.env.SEAMS_BENCH_AUTO_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+  const auto = await measureAutoView(sizes);
   console.log(`## Preview: first \`auto\` picture with a warm worker (ms; side pane ${SIDE_PANE.width} × ${SIDE_PANE.height}; clustered models)\n`);
   console.log('| services | view chosen | boxes | fit | seams/graph | svg | paint | first picture |');
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|');

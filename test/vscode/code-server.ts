@@ -29,6 +29,8 @@ export interface CodeServerOptions {
   vsixFiles?: string[];
   /** Extra environment for code-server and so for the extension host and language server. */
   env?: Record<string, string>;
+  /** User settings on top of the defaults below (e.g. `workbench.colorTheme`). */
+  settings?: Record<string, unknown>;
 }
 
 const settings = {
@@ -98,7 +100,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...settings, ...options.settings }, null, 2));
 
   // Nothing of code-server's may land in the real home folder or /tmp.
   const env: NodeJS.ProcessEnv = {

@@ -5,7 +5,8 @@
 //   node esbuild.mjs && node --import tsx test/vscode/preview-screenshots.ts [examples|300|1000 ...]
 //
 // Pictures go to test-results/ (docs/images/ with SEAMS_UPDATE_SCREENSHOTS=1), named
-// preview-MODEL-VIEW.png, each clipped to the preview's editor group. It prints, per view,
+// preview-MODEL-VIEW.png (…-dark.png with SEAMS_SHOT_THEME=dark), each clipped to the preview's editor group,
+// and for the examples the whole window as preview.png (the README's picture, also written by preview-ui.test.ts). It prints, per view,
 // the breadcrumb, the zoom the picture is drawn at, and the time from asking to drawn.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,8 @@ import { quickOpen } from './workbench-ui.js';
 import { openPreviewToSide, scaleOf, WINDOW } from './preview-driver.js';
 
 const models = process.argv.slice(2).length ? process.argv.slice(2) : ['examples', '300', '1000'];
+/** SEAMS_SHOT_THEME=dark takes the pictures in VS Code's Dark Modern theme (named …-dark.png). */
+const dark = process.env.SEAMS_SHOT_THEME === 'dark';
 
 function prepare(model: string, into: string): { file: string } {
   if (model === 'examples') {
@@ -47,7 +50,7 @@ async function shoot(page: Page, frame: Frame, model: string, view: string, star
   const nodes = await frame.locator('g.node[data-id]').count();
   const group = page.locator('.editor-group-container').nth(1);
   const box = await group.boundingBox();
-  const file = screenshotPath(`preview-${model}-${view}.png`);
+  const file = screenshotPath(`preview-${model}-${view}${dark ? '-dark' : ''}.png`);
   await page.screenshot({ path: file, clip: box ?? undefined });
   console.log(`${model.padEnd(8)} ${view.padEnd(9)} ${String(here).padEnd(40)} zoom ${scale.toFixed(2)}  ${nodes} boxes  ${ms} ms  ${file}`);
 }
@@ -61,7 +64,7 @@ try {
     const folder = join(work, model);
     mkdirSync(folder, { recursive: true });
     const { file } = prepare(model, folder);
-    const server = await startCodeServer({ entry, workspace: folder });
+    const server = await startCodeServer({ entry, workspace: folder, settings: { 'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern' } });
     const page = await browser.context.newPage();
     try {
       await page.setViewportSize(WINDOW);
@@ -73,6 +76,8 @@ try {
       let started = Date.now();
       const frame = await openPreviewToSide(page);
       await shoot(page, frame, model, 'auto', started);
+      // The README's picture: the whole window, the source beside the preview's auto view.
+      if (model === 'examples' && !dark) await page.screenshot({ path: screenshotPath('preview.png') });
 
       const pick = async (value: string): Promise<void> => {
         const before = await frame.locator('svg.canvas').getAttribute('data-version');

@@ -42,6 +42,11 @@ describe('preview webview: views', { skip }, () => {
     // Kept for a reload, so the panel comes back on the same view.
     const state = await w.page.evaluate(() => (window as unknown as { __state: { picture: unknown } }).__state);
     assert.deepEqual(state.picture, { kind: 'system', name: 'shop' });
+    // The system arrives: its frame has the box's id, yet nothing is selected and no hover card stays up.
+    await w.send({ type: 'graph', graph: systemGraph(), version: 2, activeNodeIds: [] });
+    await w.page.waitForSelector('.crumbs .here:has-text("shop")');
+    assert.equal(await w.page.locator('.selected').count(), 0);
+    assert.ok(await w.page.isHidden('.tooltip'));
     await w.page.close();
   });
 

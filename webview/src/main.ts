@@ -212,7 +212,8 @@ function viewLabel(view: ViewSpec | undefined): string {
 function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   const hadFocus = document.activeElement instanceof SVGElement ? document.activeElement.getAttribute('data-id') : null;
   // Another view is another picture: fit it. The same view again (typing) keeps pan and zoom.
-  if (graph && viewKey(graph) !== viewKey(next)) {
+  const sameView = !graph || viewKey(graph) === viewKey(next);
+  if (!sameView) {
     placed = false;
     search = { text: '', matches: [], index: -1 };
     selected = undefined;
@@ -256,7 +257,9 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   if (selected && !drawn.elements.has(selected)) selected = undefined;
   if (selected) drawn.elements.get(selected)!.classList.add('selected');
   markHighlight();
-  if (hadFocus) (drawn.elements.get(hadFocus) as SVGGElement | undefined)?.focus();
+  // Typing redraws the same view: keep the keyboard where it was. (Not into another view:
+  // focusing there would select the box and pop its hover card up.)
+  if (hadFocus && sameView) (drawn.elements.get(hadFocus) as SVGGElement | undefined)?.focus();
   saveState();
 }
 

@@ -24,6 +24,12 @@ import { renderSvg } from '../../server/src/core/render/svg.js';
 import { AUTO_COLLAPSE_SERVICES } from '../../server/src/core/views/auto-collapse.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
 import { groupId } from '../../server/src/core/ids.js';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildViewGraph } from '../../server/src/core/views/view-graph.js';
+import { layoutView } from '../../server/src/core/views/render-view.js';
+import { fitScale } from '../../server/src/core/views/view-spec.js';
+import { plainElk, quality } from './layout-quality.js';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -118,9 +124,77 @@ export async function run(sizes: readonly number[] = [100, 300, 1000]): Promise<
     );
   }
   console.log(`\nSystems start collapsed above ${AUTO_COLLAPSE_SERVICES} services (AUTO_COLLAPSE_SERVICES).`);
+  await runViews();
   console.log(`Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (cores: ${availableParallelism()}).`);
   return rows;
 }
 
+// ---------------------------------------------------------------------------
+// Views: quality against ELK's own layered layout, and the time to a picture.
+
+function exampleSources(): { file: string; text: string }[] {
+  const dir = join(import.meta.dirname ?? process.cwd(), '..', '..', 'examples');
+  const root = existsSync(dir) ? dir : join(process.cwd(), 'examples');
+  return readdirSync(root)
+    .filter((f) => f.endsWith('.seams'))
+    .sort()
+    .map((f) => ({ file: f, text: readFileSync(join(root, f), 'utf8') }));
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? (a === 0 ? '1.00' : '∞') : (a / b).toFixed(2));
+
+async function once<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, ms: performance.now() - t0 };
+}
+
+export async function runViews(): Promise<void> {
+  console.log('\n## Views: picture quality against ELK layered (same boxes and lines, flat, ELK placing labels)\n');
+  console.log('views / ELK ratios: below 1 is better. Pane 520x760; `auto` is what the preview and `seams render` open with.\n');
+  console.log('| model | view | crossings | bends | line length | label overlaps | area per box | size | fit | ELK size | ELK fit |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const models: [string, () => { file: string; text: string }[]][] = [
+    ['examples (19 services)', exampleSources],
+    ['300 services, 10 systems', () => generateArchitecture({ services: 300, systemSize: 30 })],
+    ['1,000 services, 34 systems', () => generateArchitecture({ services: 1000, systemSize: 30 })],
+  ];
+  const timings: string[] = [];
+  for (const [name, sources] of models) {
+    const { model, diagnostics } = checkSources(sources());
+    for (const spec of ['all', 'landscape'] as const) {
+      const graph = buildViewGraph(model, diagnostics, { kind: spec });
+      const ours = await once(() => layoutView(model, diagnostics, { kind: spec }));
+      const elk = await once(() => plainElk(graph));
+      const q = quality(ours.value);
+      const e = quality(elk.value);
+      console.log(
+        `| ${name} | ${spec} | ${q.crossings} / ${e.crossings} = ${ratio(q.crossings, e.crossings)} | ${q.bends} / ${e.bends} = ${ratio(q.bends, e.bends)} | ${ratio(q.length, e.length)} | ${q.labelOverlaps} / ${e.labelOverlaps} | ${ratio(q.areaPerBox, e.areaPerBox)} | ${q.width}×${q.height} | ${ours.value.fitScale} | ${e.width}×${e.height} | ${fitScale(e).toFixed(2)} |`,
+      );
+      timings.push(`| ${name} | ${spec} | ${ms(ours.ms)} | ${ms(elk.ms)} |`);
+    }
+  }
+  console.log('\n### Time to a picture (one cold run each, ms; views include choosing the arrangement)\n');
+  console.log('| model | view | views | ELK layered |');
+  console.log('|---|---|---:|---:|');
+  for (const t of timings) console.log(t);
+
+  console.log('\n### First `auto` picture (warm, median of 3, ms: building the view and laying it out)\n');
+  console.log('| services | view chosen | auto |');
+  console.log('|---:|---|---:|');
+  for (const n of [1000, 10_000]) {
+    const { model, diagnostics } = checkSources(generateArchitecture({ services: n, systemSize: 100, healthy: true }));
+    let chosen = '';
+    const t = await medianMs(async () => {
+      const g = await layoutView(model, diagnostics, { kind: 'auto' });
+      chosen = g.view?.kind ?? '';
+    }, 3, 1);
+    console.log(`| ${n} | ${chosen} | ${fmt(t)} |`);
+  }
+}
+
 // Alone (`node --import tsx` this file); under test/bench/run.mjs, which calls run() itself.
-if (import.meta.url === `file://${process.argv[1]}` && !process.env.SEAMS_BENCH_RUNNER) await run();
+if (import.meta.url === `file://${process.argv[1]}` && !process.env.SEAMS_BENCH_RUNNER) {
+  if (process.argv[2] === 'views') await runViews();
+  else await run();
+}

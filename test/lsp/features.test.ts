@@ -474,3 +474,25 @@ test('the suppress fix of a rule diagnostic, applied, silences it', async () => 
   await silenced;
   await lsp.close(uri);
 });
+
+test('a rule\'s own fix is built on request, after the check worker sent its diagnostics', async () => {
+  const body = 'team crew {\n  oncall "#crew"\n}\n// seams-ignore unpinned-version\nservice lone {\n  tier internal\n  api lone-api v1\n}\n';
+  const uri = await lsp.open('lone.seams', body);
+  const diags = await lsp.until(uri, (d) => d.some((x) => x.code === 'missing-owner') && d.some((x) => x.code === 'unused-suppression'));
+  const actionsFor = async (code: string) => {
+    const diag = diags.find((x) => x.code === code)!;
+    return (await lsp.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }[];
+  };
+  const owner = (await actionsFor('missing-owner')).find((a) => a.isPreferred);
+  assert.ok(owner?.title.startsWith('Add owner '), 'an owner fix is offered and preferred');
+  const team = owner.title.slice('Add owner '.length);
+  assert.equal(applyEdits(body, owner.edit.changes[uri]), body.replace('service lone {\n', `service lone {\n  owner ${team}\n`));
+  const removal = (await actionsFor('unused-suppression')).find((a) => a.title === 'Remove the unused seams-ignore directive');
+  assert.ok(removal, 'the stale directive can be removed');
+  assert.equal(applyEdits(body, removal.edit.changes[uri]), body.replace('// seams-ignore unpinned-version\n', ''));
+  await lsp.close(uri);
+});

@@ -488,7 +488,7 @@ test('a rule\'s own fix is built on request, after the check worker sent its dia
     })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }[];
   };
   const owner = (await actionsFor('missing-owner')).find((a) => a.isPreferred);
-  assert.ok(owner?.title.startsWith('Add owner '), 'an owner fix is offered and preferred');
+  assert.ok(owner && owner.title.startsWith('Add owner '), 'an owner fix is offered and preferred');
   const team = owner.title.slice('Add owner '.length);
   assert.equal(applyEdits(body, owner.edit.changes[uri]), body.replace('service lone {\n', `service lone {\n  owner ${team}\n`));
   const removal = (await actionsFor('unused-suppression')).find((a) => a.title === 'Remove the unused seams-ignore directive');

@@ -48,6 +48,10 @@ export interface Diagnostic {
   location: Location;
   related?: RelatedInformation[];
   tags?: DiagnosticTag[];
+  /**
+   * Repairs carried as data (the model's fixed errors). A rule diagnostic's
+   * repairs are built only when asked for: `fixesOf` in check.ts.
+   */
   fixes?: Fix[];
 }
 

@@ -24,7 +24,7 @@
  *    largest boxes, and one box for the others ("+N more systems").
  */
 import type { GraphEdge, GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
-import { edgeLabelSize, nodeSize } from './node-size.js';
+import { edgeBadgeRoom, edgeLabelSize, nodeSize } from './node-size.js';
 import { worstSeverity } from './graph-from-model.js';
 import { bundledEdgeId, MORE_GROUP_ID } from '../ids.js';
 
@@ -105,7 +105,7 @@ function columnLayout(graph: ServiceGraph): LaidOutGraph | undefined {
   if (lines.length > 160) return undefined;
   for (const l of lines) {
     l.label = pairLabel(l.edges);
-    l.labelWidth = edgeLabelSize(l.label).width + (l.edges.some((e) => e.problems.length) ? 18 : 0);
+    l.labelWidth = edgeLabelSize(l.label).width + edgeBadgeRoom(l.edges.reduce((n, e) => n + e.problems.length, 0));
   }
 
   // Tracks: shortest spans first, each on the side where its boxes have

@@ -45,11 +45,15 @@ export function edgeLabelSize(label: string): { width: number; height: number } 
 
 /** Radius of a node's problem badge, drawn centred on the node's top-right corner. */
 export const NODE_BADGE_RADIUS = 8;
-/** Room at the right end of an edge label for the line's problem badge. */
+/** Room at the right end of an edge label for the line's problem badge (a pill for 100 and more). */
 export const EDGE_BADGE_ROOM = 18;
+
+export function edgeBadgeRoom(problems: number): number {
+  return problems === 0 ? 0 : problems > 99 ? 28 : EDGE_BADGE_ROOM;
+}
 
 /** Size of the box an edge's label takes, its problem badge included. */
 export function edgeLabelBoxSize(edge: { label?: string; problems: readonly unknown[] }): { width: number; height: number } {
   const size = edgeLabelSize(edge.label ?? '');
-  return { width: size.width + (edge.problems.length ? EDGE_BADGE_ROOM : 0), height: size.height };
+  return { width: size.width + edgeBadgeRoom(edge.problems.length), height: size.height };
 }

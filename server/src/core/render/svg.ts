@@ -9,7 +9,7 @@
  * drawing, so interaction code and tests find things the same way in both.
  */
 import type { Box, ChangeKind, LaidOutEdge, LaidOutGraph, LaidOutNode, Problem } from '../layout/graph.js';
-import { collapsedSublabel, EDGE_BADGE_ROOM, GROUP_HEADER, groupTitle, NODE_BADGE_RADIUS } from '../layout/node-size.js';
+import { collapsedSublabel, edgeBadgeRoom, GROUP_HEADER, groupTitle, NODE_BADGE_RADIUS } from '../layout/node-size.js';
 import { escapeXml } from './escape-xml.js';
 import { nameOfNodeId } from '../ids.js';
 import { textWidth } from '../layout/text-metrics.js';
@@ -160,7 +160,7 @@ function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: str
   if (edge.label && edge.labelBox) {
     const b = edge.labelBox;
     // The problem badge sits inside the label's box, at its right end, so it never covers anything else.
-    const room = edge.problems.length ? EDGE_BADGE_ROOM : 0;
+    const room = edgeBadgeRoom(edge.problems.length);
     let inner = el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 2 });
     inner += el('text', { x: b.x + (b.width - room) / 2, y: b.y + b.height / 2 + 4, 'text-anchor': 'middle' }, escapeXml(edge.label));
     if (room) inner += badge(edge.problems, edge.severity, b.x + b.width - room / 2, b.y + b.height / 2, 7);

@@ -217,6 +217,15 @@ function oneLine(text: string): string {
   return text.trim().replace(/\s*\n\s*/g, ' ');
 }
 
+// Whatever escapes later (a callback, a stream, a worker's message) is still one
+// line and exit 2: the command never prints a JavaScript stack trace.
+const failLate = (error: unknown) => {
+  printError(`internal error: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+  process.exit(USAGE_EXIT);
+};
+process.on('uncaughtException', failLate);
+process.on('unhandledRejection', failLate);
+
 main(process.argv.slice(2)).then(
   (code) => {
     // exitCode, not exit(): a large report piped to another program is flushed first.

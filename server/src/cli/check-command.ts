@@ -13,7 +13,11 @@ import { formatSarif } from './format-sarif.js';
 import { formatText } from './format-text.js';
 import { InputError } from './input-error.js';
 import { printable } from './printable.js';
+import { applySafeFixes } from './check-fix.js';
 import { readSources } from './read-sources.js';
+import { readTextFileSync } from './read-text-file.js';
+import { unifiedDiff } from './unified-diff.js';
+import { writeFileAtomically } from './write-output.js';
 import { countBySeverity, createReport } from './report.js';
 import { shouldColour } from './terminal-colour.js';
 
@@ -30,6 +34,10 @@ export interface CheckOptions {
   baseline?: string;
   /** Judge only new findings (default with a baseline: new-errors); without a baseline all are new. */
   failOn?: FailOn;
+  /** Apply the safe fixes to the files, then report what is left (check-fix.ts). */
+  fix?: boolean;
+  /** Print the safe fixes as a unified diff instead of applying them. */
+  fixDryRun?: boolean;
 }
 
 export interface CheckIo {
@@ -37,6 +45,8 @@ export interface CheckIo {
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Called just before a fixed file is written (tests change the file here). */
+  beforeWrite?: (file: string) => void;
 }
 
 /** Runs the check and returns the exit code; throws InputError for exit 2. */
@@ -46,7 +56,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
   // problem: one line on stderr each, the rest is checked, and the exit code is 2.
   let unreadable = 0;
   const sources = readSources(files, {
-    maxFileBytes: options.maxFileSize === undefined ? undefined : options.maxFileSize * 1024 * 1024,
+    maxFileBytes: maxFileBytes(options),
     onProblem: (file, problem) => {
       unreadable++;
       io.stderr.write(`seams: cannot read ${printable(file)}: ${problem}\n`);
@@ -54,6 +64,42 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
   });
   // Each unreadable file has had its line: nothing is left to check.
   if (sources.length === 0) return 2;
+  if (options.fix || options.fixDryRun) {
+    const fixed = applySafeFixes(sources);
+    const changed = fixed.sources.filter((f, i) => f.text !== sources[i].text);
+    if (options.fixDryRun) {
+      // The patch alone on stdout (`git apply` takes it); the count on stderr.
+      io.stdout.write(changed.map((f) => unifiedDiff(f.file, sources.find((s) => s.file === f.file)!.text, f.text)).join(''));
+      io.stderr.write(`seams: ${plural(fixed.applied, 'fix', 'fixes')} would change ${plural(changed.length, 'file')}\n`);
+      const left = countBySeverity(checkSources(fixed.sources).diagnostics);
+      return unreadable > 0 ? 2 : left.error > 0 ? 1 : 0;
+    }
+    let written = 0;
+    for (const f of changed) {
+      const original = sources.find((s) => s.file === f.file)!.text;
+      io.beforeWrite?.(f.file);
+      // Never over a file that changed on disk since it was read: its edits were computed for the old text.
+      const now = readTextFileSync(f.file, maxFileBytes(options));
+      if (!('text' in now) || now.text !== original) {
+        unreadable++;
+        io.stderr.write(`seams: not fixing ${printable(f.file)}: it changed on disk since it was read\n`);
+        continue;
+      }
+      try {
+        writeFileAtomically(f.file, f.text);
+        written++;
+      } catch (error) {
+        unreadable++;
+        io.stderr.write(`seams: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+      }
+    }
+    if (written > 0) io.stderr.write(`seams: fixed ${plural(written, 'file')}\n`);
+    // Check again what is on disk now, and report what is left.
+    sources.splice(0, sources.length, ...readSources(sources.map((s) => s.file), { maxFileBytes: maxFileBytes(options), onProblem: (file, problem) => {
+      unreadable++;
+      io.stderr.write(`seams: cannot read ${printable(file)}: ${problem}\n`);
+    } }));
+  }
   try {
     return checkAndReport(paths, sources, options, io, unreadable);
   } catch (error) {
@@ -104,4 +150,12 @@ function checkAndReport(paths: readonly string[], sources: SourceFile[], options
     return 1;
   }
   return 0;
+}
+
+function maxFileBytes(options: CheckOptions): number | undefined {
+  return options.maxFileSize === undefined ? undefined : options.maxFileSize * 1024 * 1024;
+}
+
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }

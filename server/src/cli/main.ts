@@ -136,7 +136,9 @@ function registerCheck(program: Command, done: Done): void {
     )
     .addOption(new Option('--baseline <base>', 'tell findings new or unchanged against BASE (a git revision, REV..., a file or folder)'))
     .addOption(new Option('--fail-on <condition>', 'exit 1 only for new findings of this kind (default with --baseline: new-errors)').choices(FAIL_ON))
-    .action(async (paths: string[], options: { format: Format; maxWarnings?: number; maxFileSize?: number; baseline?: string; failOn?: FailOn }) => {
+    .addOption(new Option('--fix', 'apply the safe fixes (preferred, never a suppression) and report what is left'))
+    .addOption(new Option('--fix-dry-run', 'print the safe fixes as a unified diff instead of applying them').conflicts('fix'))
+    .action(async (paths: string[], options: { format: Format; maxWarnings?: number; maxFileSize?: number; baseline?: string; failOn?: FailOn; fix?: boolean; fixDryRun?: boolean }) => {
       exitQuietlyWhenReaderCloses();
       const { runCheck } = await import('./check-command.js');
       done(

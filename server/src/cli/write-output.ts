@@ -9,7 +9,7 @@
  * Problems are InputErrors (one line, exit 2).
  */
 import { randomBytes } from 'node:crypto';
-import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { reason } from './find-files.js';
 import { InputError } from './input-error.js';
@@ -28,13 +28,30 @@ export function checkOutputTarget(output: string, inputs: readonly string[], wha
 /** Checks the target (see checkOutputTarget), then writes `content` atomically. */
 export function writeOutput(output: string, content: string | Uint8Array, inputs: readonly string[], what = 'the output'): void {
   checkOutputTarget(output, inputs, what);
+  writeFileAtomically(output, content);
+}
+
+/**
+ * Writes through a temporary file beside `path`, renamed over it (keeping an
+ * existing file's permissions). `seams check --fix` writes models this way.
+ */
+export function writeFileAtomically(path: string, content: string | Uint8Array): void {
+  const output = path;
   const temporary = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, content, { flag: 'wx' });
+    writeFileSync(temporary, content, { flag: 'wx', mode: modeOf(output) });
     renameSync(temporary, output);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw new InputError(`cannot write ${output}: ${reason(error)}`);
+  }
+}
+
+function modeOf(path: string): number {
+  try {
+    return statSync(path).mode & 0o777;
+  } catch {
+    return 0o666;
   }
 }
 

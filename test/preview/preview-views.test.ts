@@ -56,10 +56,7 @@ describe('preview service: views', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
-  /** Readable landscapes are views-core's layout work (issue 10, items 2–3), in progress: reported, not failed, until it lands. */
-  const LAYOUT_PENDING = 'the landscape layout for a side pane is still being built (views-core)';
-
-  it('opens the examples on a view readable in a side pane', { todo: LAYOUT_PENDING }, async () => {
+  it('opens the examples on a view readable in a side pane', async () => {
     const service = new PreviewService({ ...workspace(examples).deps, layouter: client }, () => {});
     const { graph } = await service.graph({ options, view: { kind: 'auto' }, pane: SIDE });
     assert.ok(graph.view && graph.view.kind !== 'auto', `auto is resolved: ${JSON.stringify(graph.view)}`);
@@ -126,7 +123,7 @@ describe('preview service: views', () => {
     await assert.rejects(service.graph({ options, view: { kind: 'all' }, pane: { width: -1, height: 5 } }), /invalid pane/);
   });
 
-  it('opens 300 generated services on a readable view, and any system of them', { todo: LAYOUT_PENDING }, async () => {
+  it('opens 300 generated services on a readable view, and any system of them', async () => {
     const files = generateArchitecture({ services: 300, systemSize: 30, healthy: true });
     const service = new PreviewService({ ...workspace(files).deps, layouter: client }, () => {});
     const auto = await service.graph({ options, view: { kind: 'auto' }, pane: DEFAULT_PANE });

@@ -76,7 +76,7 @@ describe('preview webview in a side pane', { skip }, () => {
       // The rest is one click away, in the menu.
       assert.ok(await w.page.isHidden('#export-svg'));
       await w.page.click('#more');
-      for (const id of ['view', 'direction', 'stores', 'problems-only', 'focus-hops', 'clear-focus', 'actual-size', 'export-svg', 'export-png']) {
+      for (const id of ['view', 'stores', 'problems-only', 'focus-hops', 'clear-focus', 'actual-size', 'export-svg', 'export-png']) {
         assert.ok(await w.page.isVisible(`#${id}`), `${id} in the menu`);
       }
       const menu = await rectOf(w.page, '#more-menu');

@@ -4,12 +4,12 @@
  * decides what that means.
  *
  * One row fits a side pane (about 520 px): search, Focus, zoom, Fit and a
- * "More" button. Everything else (view, direction, stores, problems only,
+ * "More" button. Everything else (view, stores, problems only,
  * focus hops, 100%, export) sits in the menu that button opens.
  * The legend is docked under the picture (its own strip, closed by default), so
  * it never covers what it explains.
  */
-import type { Direction, GraphOptions } from '../../server/src/core/layout/graph.js';
+import type { GraphOptions } from '../../server/src/core/layout/graph.js';
 import type { ExportFormat } from '../../server/src/protocol/preview-protocol.js';
 import { htmlEl } from './dom.js';
 
@@ -106,9 +106,6 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
     if (v) actions.openTopView(v);
   });
   (view.el.querySelector('option[value=""]') as HTMLOptionElement).disabled = true;
-  const direction = select<Direction>('direction', 'Direction', [['right', 'right'], ['down', 'down']], (v) =>
-    actions.changeOptions({ direction: v }),
-  );
   const stores = checkbox('stores', 'Stores', (v) => actions.changeOptions({ showStores: v }));
   const problems = checkbox('problems-only', 'Problems only', (v) => actions.changeOptions({ problemsOnly: v }));
 
@@ -121,7 +118,7 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
   hopsField.append(htmlEl('span', {}, 'Focus hops'), hops);
   menu.append(
     row(view.wrap),
-    row(direction.wrap, stores.wrap, problems.wrap),
+    row(stores.wrap, problems.wrap),
     row(hopsField, button('Leave focus', 'Leave the service view', 'clear-focus', () => actions.clearFocus())),
     row(
       button('100%', 'Actual size', 'actual-size', () => actions.actualSize()),
@@ -155,7 +152,6 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
     legend: buildLegend(),
     searchInfo,
     showOptions(options) {
-      direction.el.value = options.direction;
       stores.el.checked = options.showStores;
       problems.el.checked = options.problemsOnly;
       if (options.focusHops !== undefined) hops.value = String(options.focusHops);

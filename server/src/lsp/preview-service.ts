@@ -186,10 +186,14 @@ export class PreviewService {
    */
   private async layoutView(check: CheckResult, view: ViewSpec, pane: PaneSize, options: GraphOptions, token?: CancellationTokenLike): Promise<LaidOutGraph> {
     const { model, diagnostics } = check;
-    const viewOptions: ViewGraphOptions = { direction: options.direction, showStores: options.showStores, problemsOnly: options.problemsOnly };
+    // No direction: layoutForPane picks the arrangement that suits the pane.
+    const viewOptions: ViewGraphOptions = { showStores: options.showStores, problemsOnly: options.problemsOnly };
     if (view.kind !== 'auto') return this.layouter.layout(buildViewGraph(model, diagnostics, view, viewOptions), pane);
-    const all = buildViewGraph(model, diagnostics, { kind: 'all' }, viewOptions);
-    if (mayBeReadable(all, pane)) {
+    // As chooseView: when the services alone (each at least 110 × 36 px plus spacing) cannot
+    // fit, `all` is not even built.
+    const readableArea = (pane.width / READABLE_SCALE) * (pane.height / READABLE_SCALE);
+    const all = model.services.size * (110 + 20) * (36 + 28) <= readableArea ? buildViewGraph(model, diagnostics, { kind: 'all' }, viewOptions) : undefined;
+    if (all && mayBeReadable(all, pane)) {
       const laidOut = await this.layouter.layout(all, pane);
       if ((laidOut.fitScale ?? fitScale(laidOut, pane)) >= READABLE_SCALE) return laidOut;
       if (token?.isCancellationRequested) throw cancelled();

@@ -6,7 +6,7 @@
  * the ratio views / ELK (below 1 is better for every figure).
  */
 import type { Box, LaidOutGraph, Point, ServiceGraph } from '../../server/src/core/layout/graph.js';
-import { layoutGraph } from '../../server/src/core/layout/layout.js';
+import { FAST_ABOVE, layeredSize, layoutGraph } from '../../server/src/core/layout/layout.js';
 import { boxesOverlap, labelObstacles } from '../../server/src/core/layout/label-placement.js';
 
 export interface Quality {
@@ -91,12 +91,17 @@ export function quality(g: LaidOutGraph): Quality {
   return { crossings, bends, length: Math.round(length), labelOverlaps, areaPerBox: Math.round((g.width * g.height) / boxes), width: g.width, height: g.height };
 }
 
-/** ELK's own layered layout of the same boxes and lines, flat, ELK placing labels. */
+/**
+ * ELK's own layered layout of the same boxes and lines, flat, ELK placing
+ * labels (above the careful size, ELK's fast settings and labels placed
+ * after: the careful layout of 1,000 expanded services takes many minutes).
+ */
 export function plainElk(graph: ServiceGraph): Promise<LaidOutGraph> {
   const flat: ServiceGraph = {
     ...graph,
     options: { ...graph.options, direction: 'right' },
     nodes: graph.nodes.filter((n) => n.kind !== 'group' || n.collapsed).map((n) => ({ ...n, parent: undefined })),
   };
-  return layoutGraph(flat, undefined, { effort: 'careful', edgeLabels: 'elk', attachStores: false });
+  const careful = layeredSize(flat) <= FAST_ABOVE;
+  return layoutGraph(flat, undefined, { effort: careful ? 'careful' : 'fast', edgeLabels: careful ? 'elk' : 'after', attachStores: false });
 }

@@ -89,7 +89,13 @@ export async function layoutForPane(
   if (graph.view?.kind === 'landscape') return finish(layoutLandscape(graph, pane));
   const fixed = settings.direction;
   const all = fixed ? arrangements(pane).map((a) => ({ ...a, direction: fixed, outer: fixed })).slice(0, 2) : arrangements(pane);
-  const tries = layeredSize(graph) <= TRY_ALL_BELOW ? all : all.slice(0, 1);
+  if (layeredSize(graph) > TRY_ALL_BELOW) {
+    // Far from readable in any arrangement: the plain layered layout, which
+    // is the fastest here (the compact settings cost minutes at 1,000
+    // services: test/bench/layout-bench.ts).
+    return finish(await layoutGraph(graph, settings.elk, { ...settings, direction: undefined } as LayoutSettings));
+  }
+  const tries = all;
   let best: LaidOutGraph | undefined;
   for (const a of tries) {
     const g = a.titles ? graph : withoutTitles(graph);

@@ -12,14 +12,10 @@ import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph } from '../core/layout/graph.j
 import { buildServiceGraph } from '../core/layout/graph-from-model.js';
 import { layoutGraph } from '../core/layout/layout.js';
 import { renderSvg } from '../core/render/svg.js';
+import { fitScale, READABLE_SCALE } from '../core/views/view-spec.js';
 
-export const PANE = { width: 520, height: 760 };
-export const READABLE_SCALE = 0.6;
-
-/** How far a laid-out picture must shrink to fit the pane (1 when it fits as is). */
-export function fitScale(graph: { width: number; height: number }, pane = PANE): number {
-  return Math.min(pane.width / Math.max(1, graph.width), pane.height / Math.max(1, graph.height), 1);
-}
+// The views' own measure of readable: fitted into the side pane, at least 60% of natural size.
+export { fitScale };
 
 export async function renderDiffPicture(before: CheckResult, after: CheckResult, diff: ModelDiff, theme: 'light' | 'dark' = 'light'): Promise<string> {
   return renderSvg(await layoutDiff(before, after, diff), { theme });

@@ -119,7 +119,10 @@ describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 3
       await page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`).waitFor();
       await page.locator('.tabs-container .tab', { hasText: 'Seams Preview' }).waitFor();
       // The cursor now sits in the declaration, so the preview outlines that node.
-      await frame.locator(`g.node.cursor[data-id="service:${SERVICE}"]`).waitFor({ timeout: 30_000 });
+      await frame.locator(`g.node.cursor[data-id="service:${SERVICE}"]`).waitFor({ timeout: 30_000 }).catch(async (e: Error) => {
+        const marks = await frame.evaluate(() => [...document.querySelectorAll('.cursor, .selected')].map((el) => `${el.getAttribute('data-id')} ${el.getAttribute('class')}`));
+        throw new Error(`no cursor mark on ${SERVICE}; marked: ${JSON.stringify(marks)}: ${e.message}`);
+      });
       await page.screenshot({ path: screenshotPath('preview-system.png') });
 
       // Back up with the breadcrumb.

@@ -105,7 +105,12 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       if (e.newState === State.Running) current?.refresh();
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (isSeamsEditor(editor)) current?.followEditor(editor);
+      // The cursor of the editor that just became active is outlined too: a reveal's selection
+      // can change before its editor counts as the active one.
+      if (isSeamsEditor(editor)) {
+        current?.followEditor(editor);
+        current?.cursorMoved(editor);
+      }
     }),
     vscode.window.onDidChangeTextEditorSelection((e) => {
       if (isSeamsEditor(e.textEditor) && e.textEditor === vscode.window.activeTextEditor) current?.cursorMoved(e.textEditor);

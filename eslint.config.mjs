@@ -7,7 +7,26 @@
 // Formatting is Prettier's job, not ESLint's.
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'module', 'os', 'path', 'process', 'stream', 'url', 'util', 'v8', 'vm', 'worker_threads', 'zlib'];
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'module',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'test-results/**', '**/fixtures/**'] },
@@ -45,11 +64,18 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: NODE_BUILTINS.map((name) => ({ name, message: 'The core is pure: no Node built-ins (adapters read files and talk to processes).' })),
+          paths: NODE_BUILTINS.map((name) => ({
+            name,
+            message: 'The core is pure: no Node built-ins (adapters read files and talk to processes).',
+          })),
           patterns: [
             { group: ['node:*'], message: 'The core is pure: no Node built-ins (adapters read files and talk to processes).' },
             { group: ['vscode', 'vscode-*'], message: 'The core knows no editor and no LSP library; convert in server/src/lsp.' },
-            { group: ['**/lsp/*', '**/cli/*', '**/client/**', '**/webview/**', '**/protocol/*'], message: 'The core imports no adapter: the language server, the CLI, the client and the webview import the core, never the reverse.' },
+            {
+              group: ['**/lsp/*', '**/cli/*', '**/client/**', '**/webview/**', '**/protocol/*'],
+              message:
+                'The core imports no adapter: the language server, the CLI, the client and the webview import the core, never the reverse.',
+            },
           ],
         },
       ],

@@ -42,7 +42,8 @@ if (!args.includes('--no-typecheck')) run('type check', process.execPath, ['node
 // Correctness rules and import boundaries (eslint.config.mjs); skipped with --no-typecheck, like tsc.
 if (!args.includes('--no-typecheck')) run('lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
 // One code style (.prettierrc.json); `npm run format` applies it. Skipped with --no-typecheck too.
-if (!args.includes('--no-typecheck')) run('format check', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']);
+if (!args.includes('--no-typecheck'))
+  run('format check', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']);
 run('build', process.execPath, ['esbuild.mjs']);
 
 const files = findTests(join(root, 'test', only ?? ''))

@@ -121,19 +121,19 @@ export default async function* summaryReporter(source) {
 
 function* summarise(suites) {
   const count = (status) => suites.filter((s) => suiteStatus(s) === status).length;
-  const totals = suites.reduce(
-    (t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped }),
-    { passed: 0, failed: 0, skipped: 0 },
-  );
+  const totals = suites.reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped }), {
+    passed: 0,
+    failed: 0,
+    skipped: 0,
+  });
   const skippedSuites = suites.filter((s) => suiteStatus(s) === 'skipped');
   const failedSuites = suites.filter((s) => suiteStatus(s) === 'failed');
   const partlySkipped = suites.filter((s) => suiteStatus(s) !== 'skipped' && s.skipped > 0);
 
   const lines = ['', 'Summary'];
-  lines.push(
-    `  suites: ${suites.length} run, ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`,
-  );
-  for (const s of failedSuites) lines.push(red(`  failed:  ${s.file}`) + (s.fileError ? ' (did not run to the end)' : ` (${s.failed} failing)`));
+  lines.push(`  suites: ${suites.length} run, ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`);
+  for (const s of failedSuites)
+    lines.push(red(`  failed:  ${s.file}`) + (s.fileError ? ' (did not run to the end)' : ` (${s.failed} failing)`));
   for (const s of skippedSuites) {
     const reasons = [...new Set(s.skips.map((k) => k.reason))];
     lines.push(yellow(`  skipped: ${s.file} — ${reasons.join('; ') || 'no test ran'}`));
@@ -150,7 +150,14 @@ function* summarise(suites) {
     join(out, 'summary.json'),
     JSON.stringify(
       {
-        suites: suites.map((s) => ({ file: s.file, status: suiteStatus(s), passed: s.passed, failed: s.failed, skipped: s.skipped, skips: s.skips })),
+        suites: suites.map((s) => ({
+          file: s.file,
+          status: suiteStatus(s),
+          passed: s.passed,
+          failed: s.failed,
+          skipped: s.skipped,
+          skips: s.skips,
+        })),
         totals,
       },
       null,

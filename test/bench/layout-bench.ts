@@ -113,7 +113,9 @@ const fmt = (t: Timing | undefined) => (t === undefined ? '—' : `${ms(t.wall)}
 
 export async function run(sizes: readonly number[] = [100, 300, 1000]): Promise<LayoutBenchRow[]> {
   console.log('\n## Layout (warm medians, ms wall (cpu); ELK on the calling thread)\n');
-  console.log('| services | boxes | edges | graph | layout expanded (auto) | layout expanded (careful) | collapsed boxes | layout collapsed | one system open | svg |');
+  console.log(
+    '| services | boxes | edges | graph | layout expanded (auto) | layout expanded (careful) | collapsed boxes | layout collapsed | one system open | svg |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const rows: LayoutBenchRow[] = [];
   for (const n of sizes) {
@@ -125,7 +127,11 @@ export async function run(sizes: readonly number[] = [100, 300, 1000]): Promise<
   }
   console.log(`\nSystems start collapsed above ${AUTO_COLLAPSE_SERVICES} services (AUTO_COLLAPSE_SERVICES).`);
   await runViews();
-  console.log(`Load average while measuring: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (cores: ${availableParallelism()}).`);
+  console.log(
+    `Load average while measuring: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (cores: ${availableParallelism()}).`,
+  );
   return rows;
 }
 
@@ -186,10 +192,14 @@ export async function runViews(): Promise<void> {
   for (const n of [1000, 10_000]) {
     const { model, diagnostics } = checkSources(generateArchitecture({ services: n, systemSize: 100, healthy: true }));
     let chosen = '';
-    const t = await medianMs(async () => {
-      const g = await layoutView(model, diagnostics, { kind: 'auto' });
-      chosen = g.view?.kind ?? '';
-    }, 3, 1);
+    const t = await medianMs(
+      async () => {
+        const g = await layoutView(model, diagnostics, { kind: 'auto' });
+        chosen = g.view?.kind ?? '';
+      },
+      3,
+      1,
+    );
     console.log(`| ${n} | ${chosen} | ${fmt(t)} |`);
   }
 }

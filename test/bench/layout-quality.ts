@@ -25,7 +25,12 @@ function segments(g: LaidOutGraph): { a: Point; b: Point; edge: number; box: Box
     for (let k = 1; k < e.points.length; k++) {
       const a = e.points[k - 1]!;
       const b = e.points[k]!;
-      out.push({ a, b, edge: i, box: { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) } });
+      out.push({
+        a,
+        b,
+        edge: i,
+        box: { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) },
+      });
     }
   });
   return out;
@@ -78,7 +83,8 @@ export function quality(g: LaidOutGraph): Quality {
   let length = 0;
   for (const e of g.edges) {
     bends += Math.max(0, e.points.length - 2);
-    for (let k = 1; k < e.points.length; k++) length += Math.hypot(e.points[k]!.x - e.points[k - 1]!.x, e.points[k]!.y - e.points[k - 1]!.y);
+    for (let k = 1; k < e.points.length; k++)
+      length += Math.hypot(e.points[k]!.x - e.points[k - 1]!.x, e.points[k]!.y - e.points[k - 1]!.y);
   }
   const labels = g.edges.filter((e) => e.labelBox).map((e) => e.labelBox!);
   const obstacles = labelObstacles(g.nodes);
@@ -88,7 +94,15 @@ export function quality(g: LaidOutGraph): Quality {
     for (const o of obstacles) if (boxesOverlap(labels[i]!, o)) labelOverlaps++;
   }
   const boxes = g.nodes.filter((n) => n.kind !== 'group' || n.collapsed).length || 1;
-  return { crossings, bends, length: Math.round(length), labelOverlaps, areaPerBox: Math.round((g.width * g.height) / boxes), width: g.width, height: g.height };
+  return {
+    crossings,
+    bends,
+    length: Math.round(length),
+    labelOverlaps,
+    areaPerBox: Math.round((g.width * g.height) / boxes),
+    width: g.width,
+    height: g.height,
+  };
 }
 
 /**

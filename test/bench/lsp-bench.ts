@@ -113,7 +113,8 @@ export async function measureLsp(services = 1_000, runs = 21): Promise<LspBenchR
       const a = await completionAt(afterCalls, '');
       const typed = 'svc-3.';
       const b = await completionAt({ line: afterCalls.line, character: afterCalls.character + typed.length }, typed);
-      if (a.n < services - 1 || b.n !== 1) throw new Error(`unexpected completion counts ${a.n} and ${b.n} at ${JSON.stringify(afterCalls)}`);
+      if (a.n < services - 1 || b.n !== 1)
+        throw new Error(`unexpected completion counts ${a.n} and ${b.n} at ${JSON.stringify(afterCalls)}`);
       const c = await baseline();
       if (i >= 4) {
         servicesMs.push(a.ms);
@@ -139,7 +140,9 @@ export async function measureLsp(services = 1_000, runs = 21): Promise<LspBenchR
  * server to that file's first diagnostics, and the size of that publish (the
  * server bounds a file's list to 1,000 diagnostics and a summary).
  */
-export async function measureFirstDiagnostics(services: number): Promise<{ services: number; ms: number; messageMb: number; shown: number }> {
+export async function measureFirstDiagnostics(
+  services: number,
+): Promise<{ services: number; ms: number; messageMb: number; shown: number }> {
   const folder = mkdtempSync(join(tmpdir(), 'seams-lsp-first-'));
   const text = generateArchitecture({ services, callsPerService: 3, seed: 7, backEdges: 0.05 })
     .map((f) => f.text)
@@ -167,14 +170,20 @@ export async function run(): Promise<void> {
   console.log('|---:|---:|---:|---:|---:|');
   for (const services of sizes) {
     const r = await measureLsp(services, services >= 10_000 ? 9 : 21);
-    console.log(`| ${r.services.toLocaleString('en')} | ${fmt(r.diagnosticsMs)} | ${fmt(r.completionServicesMs)} | ${fmt(r.completionApisMs)} | ${fmt(r.roundTripMs)} |`);
+    console.log(
+      `| ${r.services.toLocaleString('en')} | ${fmt(r.diagnosticsMs)} | ${fmt(r.completionServicesMs)} | ${fmt(r.completionApisMs)} | ${fmt(r.roundTripMs)} |`,
+    );
   }
   const first = await measureFirstDiagnostics(20_000);
   console.log('\n| one file of | start → first diagnostics | that publish | diagnostics in it |');
   console.log('|---:|---:|---:|---:|');
-  console.log(`| ${first.services.toLocaleString('en')} services | ${(first.ms / 1000).toFixed(1)} s | ${first.messageMb.toFixed(2)} MB | ${first.shown.toLocaleString('en')} |`);
+  console.log(
+    `| ${first.services.toLocaleString('en')} services | ${(first.ms / 1000).toFixed(1)} s | ${first.messageMb.toFixed(2)} MB | ${first.shown.toLocaleString('en')} |`,
+  );
   const load = loadavg()[0].toFixed(1);
-  console.log(`\nTargets: keystroke → diagnostics ≤ 50 ms at 1,000 services and ≤ 150 ms at 10,000 (the server debounces 15 ms of that), completion ≤ 30 ms at 10,000. Load average after the run: ${load} on ${cpus().length} cores (other processes inflate every number).\n`);
+  console.log(
+    `\nTargets: keystroke → diagnostics ≤ 50 ms at 1,000 services and ≤ 150 ms at 10,000 (the server debounces 15 ms of that), completion ≤ 30 ms at 10,000. Load average after the run: ${load} on ${cpus().length} cores (other processes inflate every number).\n`,
+  );
 }
 
 // Alone (`node --import tsx` this file); under test/bench/run.mjs, which calls run() itself.

@@ -61,8 +61,7 @@ async function time<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T
   return { ms: performance.now() - t0, value };
 }
 
-const fmt = (ms: number | undefined) =>
-  ms === undefined || Number.isNaN(ms) ? '—' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0);
+const fmt = (ms: number | undefined) => (ms === undefined || Number.isNaN(ms) ? '—' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 
 export interface PreviewBenchRow {
   services: number;
@@ -130,7 +129,17 @@ export async function measurePreview(cases = CASES): Promise<PreviewBenchRow[]> 
         }
         await client.dispose();
         if (!cold.value) {
-          rows.push({ services, model, mode, nodes: graph.value.nodes.length, check: check.ms, graph: graph.ms, layoutCold: NaN, layoutWarm, svg: NaN });
+          rows.push({
+            services,
+            model,
+            mode,
+            nodes: graph.value.nodes.length,
+            check: check.ms,
+            graph: graph.ms,
+            layoutCold: NaN,
+            layoutWarm,
+            svg: NaN,
+          });
           continue;
         }
         const laidOut = cold.value;
@@ -249,9 +258,14 @@ export async function measureAutoView(sizes = [1_000, 10_000]): Promise<AutoView
 /** Entry point for test/bench/run.mjs. */
 export async function run(): Promise<void> {
   // SEAMS_BENCH_AUTO_SIZES=1000,10000 (the default) picks the model sizes.
-  const sizes = (process.env.SEAMS_BENCH_AUTO_SIZES ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (process.env.SEAMS_BENCH_AUTO_SIZES ?? '1000,10000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const auto = await measureAutoView(sizes);
-  console.log(`## Preview: first \`auto\` picture with a warm worker (ms; side pane ${SIDE_PANE.width} × ${SIDE_PANE.height}; clustered models)\n`);
+  console.log(
+    `## Preview: first \`auto\` picture with a warm worker (ms; side pane ${SIDE_PANE.width} × ${SIDE_PANE.height}; clustered models)\n`,
+  );
   console.log('| services | view chosen | boxes | fit | seams/graph | svg | paint | first picture |');
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|');
   for (const r of auto) {
@@ -263,14 +277,18 @@ export async function run(): Promise<void> {
   if (process.env.SEAMS_BENCH_AUTO_ONLY === '1') return;
   const rows = await measurePreview();
   console.log('## Preview: first picture (ms; layout in the worker; paint in headless Chromium)\n');
-  console.log('| services | model | mode | nodes drawn | check | graph | layout cold | layout warm | svg | paint | first picture | … warm worker |');
+  console.log(
+    '| services | model | mode | nodes drawn | check | graph | layout cold | layout warm | svg | paint | first picture | … warm worker |',
+  );
   console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.services.toLocaleString('en')} | ${r.model} | ${r.mode} | ${r.nodes} | ${fmt(r.check)} | ${fmt(r.graph)} | ${fmt(r.layoutCold)} | ${fmt(r.layoutWarm)} | ${fmt(r.svg)} | ${fmt(r.paint)} | ${fmt(r.firstPicture)} | ${fmt(r.firstPictureWarm)} |`,
     );
   }
-  console.log(`\n— in layout cold: stopped after ${LAYOUT_CAP_MS / 1000} s. Goal: a 300-service model shows its first picture within 1,500 ms of opening (\`auto\` row).\n`);
+  console.log(
+    `\n— in layout cold: stopped after ${LAYOUT_CAP_MS / 1000} s. Goal: a 300-service model shows its first picture within 1,500 ms of opening (\`auto\` row).\n`,
+  );
 }
 
 if (process.argv[1] && /preview-bench\.ts$/.test(process.argv[1])) await run();

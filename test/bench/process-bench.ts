@@ -121,10 +121,13 @@ function findLikeC4(): Peer | string {
       stdio: 'ignore',
     });
   }
-  const version = (dir: string) =>
-    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   if (existsSync(peerBin) && existsSync(peerNode)) {
-    return { label: `likec4 ${version(join(peerDir, 'node_modules', 'likec4'))} (Node ${output(peerNode, ['--version'])})`, node: peerNode, bin: peerBin };
+    return {
+      label: `likec4 ${version(join(peerDir, 'node_modules', 'likec4'))} (Node ${output(peerNode, ['--version'])})`,
+      node: peerNode,
+      bin: peerBin,
+    };
   }
   const ownDir = join(ROOT, 'node_modules', 'likec4');
   if (existsSync(join(ownDir, 'bin', 'likec4.mjs'))) {
@@ -148,7 +151,12 @@ export async function run(): Promise<void> {
   const m5000 = writeModel(join(OUT, 'm5000'), 5_000);
   // 10,000 services in ONE file, as the floor was first measured (3 MB, one lexer run).
   const big = join(OUT, 'm10000.seams');
-  writeFileSync(big, generateArchitecture({ services: 10_000, callsPerService: 3, seed: 1, backEdges: 0.05, healthy: true }).map((f) => f.text).join('\n'));
+  writeFileSync(
+    big,
+    generateArchitecture({ services: 10_000, callsPerService: 3, seed: 1, backEdges: 0.05, healthy: true })
+      .map((f) => f.text)
+      .join('\n'),
+  );
   const bigBytes = readFileSync(big).length;
 
   const bare: Command = { label: "node -e ''", argv: [NODE, '-e', ''] };

@@ -41,7 +41,10 @@ describe('exit 0 and 1', () => {
   });
 
   test('files are checked as one model: a name defined in another file resolves', () => {
-    const dir = tree({ 'team.seams': 'team far-team {\n  oncall "#far"\n}\n', 'svc.seams': CLEAN.replace('owner shop-team', 'owner far-team') });
+    const dir = tree({
+      'team.seams': 'team far-team {\n  oncall "#far"\n}\n',
+      'svc.seams': CLEAN.replace('owner shop-team', 'owner far-team'),
+    });
     const r = runCli(['check', 'svc.seams', 'team.seams'], { cwd: dir });
     assert.equal(r.status, 0, r.stdout);
     const alone = runCli(['check', 'svc.seams'], { cwd: dir });
@@ -53,7 +56,10 @@ describe('exit 0 and 1', () => {
 test('a reader that closes the pipe early (| head) gets no stack trace; the exit code stands', async () => {
   // Enough output that it cannot all sit in the pipe's buffer at once.
   const big = Array.from({ length: 3000 }, (_, i) => `service s${i} { owner t${i} }\n`).join('');
-  const child = spawn(process.execPath, [CLI, 'check', '--format', 'json'], { cwd: tree({ 'big.seams': big }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'check', '--format', 'json'], {
+    cwd: tree({ 'big.seams': big }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   child.stdout.once('data', () => child.stdout.destroy());
@@ -109,15 +115,19 @@ describe('exit 2: input problems, one line on stderr naming the path', () => {
     assert.equal(oneErrorLine(r), 'seams: cannot read broken.seams: no such file or folder');
   });
 
-  test('a file without read permission', {
-    skip: process.getuid?.() === 0 ? 'running as root, which can read any file (the dangling-link test covers this path)' : false,
-  }, () => {
-    const dir = tree({ 'shop.seams': CLEAN, 'secret.seams': CLEAN });
-    chmodSync(join(dir, 'secret.seams'), 0o000);
-    const r = runCli(['check'], { cwd: dir });
-    assert.equal(r.status, 2);
-    assert.equal(oneErrorLine(r), 'seams: cannot read secret.seams: permission denied');
-  });
+  test(
+    'a file without read permission',
+    {
+      skip: process.getuid?.() === 0 ? 'running as root, which can read any file (the dangling-link test covers this path)' : false,
+    },
+    () => {
+      const dir = tree({ 'shop.seams': CLEAN, 'secret.seams': CLEAN });
+      chmodSync(join(dir, 'secret.seams'), 0o000);
+      const r = runCli(['check'], { cwd: dir });
+      assert.equal(r.status, 2);
+      assert.equal(oneErrorLine(r), 'seams: cannot read secret.seams: permission denied');
+    },
+  );
 
   test('no .seams file anywhere in what was given', () => {
     const dir = tree({ 'docs/readme.md': '# nothing here', 'node_modules/x.seams': CLEAN });

@@ -9,7 +9,8 @@ import { buildCli, runCli, tempTree } from './cli-harness.js';
 
 const B = 'service b {\n  owner nobody\n}\n';
 // The rockets are two UTF-16 code units each; the BOM is not a column; CRLF ends lines.
-const A = '\uFEFFteam a-team { oncall "#a" }\r\nservice a "🚀🚀" { owner ghost }\r\nservice a2 {\r\n  owner a-team\r\n  owner phantom\r\n}\r\n';
+const A =
+  '\uFEFFteam a-team { oncall "#a" }\r\nservice a "🚀🚀" { owner ghost }\r\nservice a2 {\r\n  owner a-team\r\n  owner phantom\r\n}\r\n';
 
 const { dir, dispose } = tempTree({ 'b.seams': B, 'a.seams': A, 'clean/c.seams': 'team c-team\n' });
 before(buildCli);
@@ -38,12 +39,23 @@ test('exact shape, positions and order', () => {
       return rest;
     });
   assert.deepEqual(shape, [
-    { file: 'a.seams', line: 2, column: col(line2, 'ghost'), endLine: 2, endColumn: col(line2, 'ghost') + 5, severity: 'error', code: 'unresolved-reference' },
+    {
+      file: 'a.seams',
+      line: 2,
+      column: col(line2, 'ghost'),
+      endLine: 2,
+      endColumn: col(line2, 'ghost') + 5,
+      severity: 'error',
+      code: 'unresolved-reference',
+    },
     // The second `owner` in one service is reported; its exact code is the model's business.
     ...shape.filter((d) => d.file === 'a.seams' && d.line === 5),
     { file: 'b.seams', line: 2, column: 9, endLine: 2, endColumn: 15, severity: 'error', code: 'unresolved-reference' },
   ]);
-  assert.ok(shape.some((d) => d.line === 5), 'the repeated owner on line 5 is reported');
+  assert.ok(
+    shape.some((d) => d.line === 5),
+    'the repeated owner on line 5 is reported',
+  );
   for (const d of json.diagnostics) {
     assert.deepEqual(Object.keys(d), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
   }

@@ -43,7 +43,20 @@ interface Result {
 interface Log {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; informationUri?: string; rules: { id: string; helpUri?: string; help: { text: string; markdown?: string }; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri?: string;
+        rules: {
+          id: string;
+          helpUri?: string;
+          help: { text: string; markdown?: string };
+          shortDescription: { text: string };
+          defaultConfiguration: { level: string };
+        }[];
+      };
+    };
     columnKind: string;
     results: Result[];
   }[];
@@ -112,8 +125,15 @@ describe('formatSarif with related locations and fixes', () => {
     severity: 'warning',
     message: 'a and b share store shop-db',
     location: { file: join('arch', 'a.seams'), start: at(a, 'shop-db'), end: at(a, 'shop-db') + 7 },
-    related: [{ message: 'b declares shop-db', location: { file: join('arch', 'b.seams'), start: at(b, 'shop-db'), end: at(b, 'shop-db') + 7 } }],
-    fixes: [{ title: 'Rename the store', edits: [{ file: join('arch', 'a.seams'), start: at(a, 'shop-db'), end: at(a, 'shop-db') + 7, newText: 'a-db' }] }],
+    related: [
+      { message: 'b declares shop-db', location: { file: join('arch', 'b.seams'), start: at(b, 'shop-db'), end: at(b, 'shop-db') + 7 } },
+    ],
+    fixes: [
+      {
+        title: 'Rename the store',
+        edits: [{ file: join('arch', 'a.seams'), start: at(a, 'shop-db'), end: at(a, 'shop-db') + 7, newText: 'a-db' }],
+      },
+    ],
   };
   const report = createReport(
     [
@@ -123,7 +143,17 @@ describe('formatSarif with related locations and fixes', () => {
     [diagnostic, { ...diagnostic, severity: 'hint', code: 'not-in-the-catalog' }],
   );
   const log = JSON.parse(formatSarif(report, { cwd: '/work/somewhere' })) as Log & {
-    runs: { results: { fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }[] }[] }[] }[];
+    runs: {
+      results: {
+        fixes?: {
+          description: { text: string };
+          artifactChanges: {
+            artifactLocation: { uri: string };
+            replacements: { deletedRegion: Region; insertedContent: { text: string } }[];
+          }[];
+        }[];
+      }[];
+    }[];
   };
 
   test('valid against the schema', () => {
@@ -137,7 +167,10 @@ describe('formatSarif with related locations and fixes', () => {
     assert.deepEqual(first.relatedLocations, [
       {
         id: 1,
-        physicalLocation: { artifactLocation: { uri: 'arch/b.seams', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 9, endLine: 2, endColumn: 16 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'arch/b.seams', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 2, startColumn: 9, endLine: 2, endColumn: 16 },
+        },
         message: { text: 'b declares shop-db' },
       },
     ]);
@@ -147,7 +180,9 @@ describe('formatSarif with related locations and fixes', () => {
         artifactChanges: [
           {
             artifactLocation: { uri: 'arch/a.seams', uriBaseId: '%SRCROOT%' },
-            replacements: [{ deletedRegion: { startLine: 2, startColumn: 9, endLine: 2, endColumn: 16 }, insertedContent: { text: 'a-db' } }],
+            replacements: [
+              { deletedRegion: { startLine: 2, startColumn: 9, endLine: 2, endColumn: 16 }, insertedContent: { text: 'a-db' } },
+            ],
           },
         ],
       },
@@ -174,9 +209,7 @@ describe('what GitHub code scanning relies on', () => {
       assert.ok(rule.shortDescription.text.length > 0, rule.id);
       assert.ok(['error', 'warning', 'note'].includes(rule.defaultConfiguration.level), rule.id);
       assert.equal(rule.helpUri, undefined, rule.id);
-      const page = FIXED_CODES.includes(rule.id as never)
-        ? /^## Fixed errors/
-        : new RegExp(`^# ${rule.id}\\n`);
+      const page = FIXED_CODES.includes(rule.id as never) ? /^## Fixed errors/ : new RegExp(`^# ${rule.id}\\n`);
       assert.match(rule.help.markdown ?? '', page, `${rule.id}: help.markdown is its rule page`);
       assert.doesNotMatch(rule.help.markdown ?? '', /\]\((?![a-z]+:)[^)#][^)]*\)/i, `${rule.id}: no relative links left`);
     }
@@ -188,14 +221,20 @@ describe('what GitHub code scanning relies on', () => {
 
   test('links come from a real homepage or repository when package.json has one', () => {
     assert.equal(repositoryUrl({ repository: { url: 'git+https://github.com/acme/seams.git' } }), 'https://github.com/acme/seams');
-    assert.equal(repositoryFileUrl('docs/rules/sync-cycle.md', { repository: 'https://github.com/acme/seams' }), 'https://github.com/acme/seams/blob/main/docs/rules/sync-cycle.md');
+    assert.equal(
+      repositoryFileUrl('docs/rules/sync-cycle.md', { repository: 'https://github.com/acme/seams' }),
+      'https://github.com/acme/seams/blob/main/docs/rules/sync-cycle.md',
+    );
     assert.equal(homepageUrl({ homepage: 'https://seams.dev', repository: 'https://github.com/acme/seams' }), 'https://seams.dev');
     assert.equal(homepageUrl({ repository: 'github:acme/seams' }), undefined, 'a shorthand is no web address');
     assert.equal(repositoryFileUrl('x.md', {}), undefined);
   });
 
   test('a relative link or anchor in rule help keeps its text; web links stay', () => {
-    assert.equal(unlinkRelative('see [the index](README.md) and [x](https://a.b/c) or [y](#z)'), 'see the index and [x](https://a.b/c) or y');
+    assert.equal(
+      unlinkRelative('see [the index](README.md) and [x](https://a.b/c) or [y](#z)'),
+      'see the index and [x](https://a.b/c) or y',
+    );
   });
 
   test('results: rule id and index agree, levels, relative URIs under %SRCROOT%, 1-based UTF-16 regions', () => {
@@ -221,7 +260,10 @@ describe('what GitHub code scanning relies on', () => {
       artifactLocation: { uri: 'arch/shop.seams', uriBaseId: '%SRCROOT%' },
       region: { startLine: 2, startColumn: 9, endLine: 2, endColumn: 15 },
     });
-    assert.ok(run.results.some((r) => r.ruleId === 'duplicate-definition'), 'the second team t-team');
+    assert.ok(
+      run.results.some((r) => r.ruleId === 'duplicate-definition'),
+      'the second team t-team',
+    );
   });
 
   test('columns count UTF-16 code units', () => {

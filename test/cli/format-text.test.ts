@@ -13,22 +13,7 @@ import { buildCli, runCli, tempTree } from './cli-harness.js';
 
 const ESC = '\u001b[';
 
-const X = [
-  'service x1 {',
-  '  owner nobody',
-  '}',
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  '',
-  'service x2 {',
-  '  owner someone-else',
-  '}',
-  '',
-].join('\n');
+const X = ['service x1 {', '  owner nobody', '}', '', '', '', '', '', '', '', 'service x2 {', '  owner someone-else', '}', ''].join('\n');
 const Y = 'service y { owner ghost }\n';
 
 const { dir, dispose } = tempTree({ 'x.seams': X, 'y.seams': Y });
@@ -100,7 +85,13 @@ describe('formatText', () => {
   test('every severity, with singular and plural counts', () => {
     const report = createReport(
       [{ file: 'a.seams', text }],
-      [diag('error', 0, 'e-code'), diag('warning', 14, 'w-code'), diag('warning', 16, 'w-code'), diag('info', 18, 'i'), diag('hint', 20, 'h')],
+      [
+        diag('error', 0, 'e-code'),
+        diag('warning', 14, 'w-code'),
+        diag('warning', 16, 'w-code'),
+        diag('info', 18, 'i'),
+        diag('hint', 20, 'h'),
+      ],
     );
     assert.equal(
       formatText(report, { colour: false }),
@@ -152,7 +143,10 @@ describe('formatText on a terminal', () => {
     // Continuation lines start at the message column; the code follows the message's last line.
     const column = rows[first].indexOf('orders');
     assert.match(rows[first + 1], new RegExp(`^ {${column}}\\S`));
-    const words = rows.slice(first, first + 3).map((r) => r.slice(column).trim()).join(' ');
+    const words = rows
+      .slice(first, first + 3)
+      .map((r) => r.slice(column).trim())
+      .join(' ');
     assert.match(words, /alone +shared-database$/);
     assert.match(out, /b has no owner +missing-owner/);
   });
@@ -165,7 +159,10 @@ describe('formatText on a terminal', () => {
 
   test('a word longer than the room is cut, never lost', () => {
     const word = 'x'.repeat(70);
-    const r = createReport([{ file: 'a.seams', text }], [{ code: 'c', severity: 'error', message: word, location: { file: 'a.seams', start: 0, end: 1 } }]);
+    const r = createReport(
+      [{ file: 'a.seams', text }],
+      [{ code: 'c', severity: 'error', message: word, location: { file: 'a.seams', start: 0, end: 1 } }],
+    );
     const out = formatText(r, { colour: false, width: 40 });
     assert.equal(out.replace(/[^x]/g, '').length, 70);
   });

@@ -30,7 +30,10 @@ test('140,000 unterminated strings: every diagnostic is reported, in text and JS
       // The report is megabytes: into a file, not a pipe buffer.
       const out = join(tree.dir, `report.${format}`);
       const fd = openSync(out, 'w');
-      const r = spawnSync(process.execPath, [CLI, 'check', '--format', format, join(tree.dir, 'quotes.seams')], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [CLI, 'check', '--format', format, join(tree.dir, 'quotes.seams')], {
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+      });
       closeSync(fd);
       assert.equal(r.stderr, '', format);
       assert.equal(r.status, 1, format);
@@ -48,7 +51,10 @@ test('a model too big for the heap is refused in one line naming the limit', () 
   try {
     const r = runCli(['check', tree.dir], { env: { NODE_OPTIONS: '--max-old-space-size=64' } });
     assert.equal(r.status, 2);
-    assert.match(oneErrorLine(r), /^seams: the model is 6\.9 MB of text; this process can check at most [\d.]+ MB \(its heap limit is [\d.]+ MB; raise it with NODE_OPTIONS=--max-old-space-size=MEGABYTES\)$/);
+    assert.match(
+      oneErrorLine(r),
+      /^seams: the model is 6\.9 MB of text; this process can check at most [\d.]+ MB \(its heap limit is [\d.]+ MB; raise it with NODE_OPTIONS=--max-old-space-size=MEGABYTES\)$/,
+    );
     assert.equal(r.stdout, '');
   } finally {
     tree.dispose();
@@ -59,7 +65,17 @@ test('a parse that throws becomes an internal-error diagnostic on its file', () 
   const parsed = parseIsolated('service a {}\n', 'a.seams');
   assert.equal(parsed.diagnostics.length, 0);
   // A text whose characters cannot even be read as a string (a revoked proxy) makes any parser throw.
-  const hostile = new Proxy({}, { get: () => { throw new Error('boom'); } }) as unknown as string;
+  const hostile = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('boom');
+      },
+    },
+  ) as unknown as string;
   const failed = parseIsolated(hostile, 'b.seams');
-  assert.deepEqual(failed.diagnostics.map((d) => [d.code, d.location.file, d.message]), [['internal-error', 'b.seams', 'this file could not be read: boom']]);
+  assert.deepEqual(
+    failed.diagnostics.map((d) => [d.code, d.location.file, d.message]),
+    [['internal-error', 'b.seams', 'this file could not be read: boom']],
+  );
 });

@@ -22,7 +22,10 @@ const TOP_LEVEL = /^(?:team|system|service|library|rules)(?![A-Za-z0-9_-])/;
 
 /** A fragment of service members is checked inside a service; `shift` is the lines added before it. */
 function asFile(block: string): { text: string; shift: number } {
-  const firstCode = block.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('//'));
+  const firstCode = block
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('//'));
   if (firstCode && TOP_LEVEL.test(firstCode)) return { text: block, shift: 0 };
   return { text: `service doc-example {\n${block}}\n`, shift: 1 };
 }
@@ -47,8 +50,7 @@ test('the rule table of docs/language.md lists exactly the registered rules', (t
 });
 
 /** While rules are still being written, `rules {}` and seams-ignore may name ones not registered yet. */
-const notYetRegistered = (message: string) =>
-  unregistered.some((c) => message === `there is no rule named ${c}`);
+const notYetRegistered = (message: string) => unregistered.some((c) => message === `there is no rule named ${c}`);
 
 blocks.forEach((block, i) => {
   const title = `example ${i + 1}: ${block.split('\n')[0]}`;
@@ -58,7 +60,11 @@ blocks.forEach((block, i) => {
     const lines = new LineIndex(text);
     const lineOf = (offset: number) => lines.positionAt(offset).line - shift;
 
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'syntax').map((d) => d.message), [], 'syntax errors');
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'syntax').map((d) => d.message),
+      [],
+      'syntax errors',
+    );
 
     const announced = new Map<number, string>();
     block.split('\n').forEach((line, n) => {
@@ -66,14 +72,27 @@ blocks.forEach((block, i) => {
       if (code && (FIXED_CODES as readonly string[]).includes(code)) announced.set(n, code);
     });
     for (const [line, code] of announced) {
-      assert.ok(diagnostics.some((d) => d.code === code && lineOf(d.location.start) === line),
-        `line ${line + 1} announces ${code}; got ${diagnostics.map((d) => `${lineOf(d.location.start) + 1}:${d.code}`).join(', ')}`);
+      assert.ok(
+        diagnostics.some((d) => d.code === code && lineOf(d.location.start) === line),
+        `line ${line + 1} announces ${code}; got ${diagnostics.map((d) => `${lineOf(d.location.start) + 1}:${d.code}`).join(', ')}`,
+      );
     }
     // Examples may leave teams or callees undeclared, but must not make other fixed errors by accident.
-    const unannounced = diagnostics.filter((d) => (FIXED_CODES as readonly string[]).includes(d.code) &&
-      d.code !== 'unresolved-reference' && !notYetRegistered(d.message) && announced.get(lineOf(d.location.start)) !== d.code);
-    assert.deepEqual(unannounced.map((d) => `${lineOf(d.location.start) + 1}: ${d.code}: ${d.message}`), []);
+    const unannounced = diagnostics.filter(
+      (d) =>
+        (FIXED_CODES as readonly string[]).includes(d.code) &&
+        d.code !== 'unresolved-reference' &&
+        !notYetRegistered(d.message) &&
+        announced.get(lineOf(d.location.start)) !== d.code,
+    );
+    assert.deepEqual(
+      unannounced.map((d) => `${lineOf(d.location.start) + 1}: ${d.code}: ${d.message}`),
+      [],
+    );
 
-    assert.deepEqual(invalidTokens(await tokenize(text)).map((t) => `${t.line + 1}:${t.start} ${t.text}`), []);
+    assert.deepEqual(
+      invalidTokens(await tokenize(text)).map((t) => `${t.line + 1}:${t.start} ${t.text}`),
+      [],
+    );
   });
 });

@@ -44,7 +44,9 @@ const files = [join(root, 'README.md'), ...markdownFiles(join(root, 'docs'))];
 for (const file of files) {
   test(`links in ${relative(root, file)} lead somewhere`, () => {
     // Code blocks and inline code hold examples, not links.
-    const text = readFileSync(file, 'utf8').replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+    const text = readFileSync(file, 'utf8')
+      .replace(/```[\s\S]*?```/g, '')
+      .replace(/`[^`\n]*`/g, '');
     const broken: string[] = [];
     for (const match of text.matchAll(/\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) {
       const href = match[1]!;

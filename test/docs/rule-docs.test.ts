@@ -82,7 +82,7 @@ describe('rule documentation', () => {
     for (const fixed of FIXED_CODES) assert.ok(readme.includes(`**\`${fixed}\`**`), `README misses fixed error ${fixed}`);
   });
 
-  test('every seams block in docs/rules/ parses, and is in the formatter\'s layout', () => {
+  test("every seams block in docs/rules/ parses, and is in the formatter's layout", () => {
     for (const file of readdirSync(docs).filter((f) => f.endsWith('.md'))) {
       const blocks = seamsBlocks(readFileSync(join(docs, file), 'utf8'));
       assert.ok(blocks.length > 0, `${file} has no seams example`);
@@ -102,7 +102,15 @@ describe('rule documentation', () => {
         assert.ok(text.startsWith(`# ${code}\n`), 'the title must be the code');
         assert.ok(text.includes(`**Default severity:** ${severity}\n`), 'default severity');
         assert.ok(text.includes(`**Threshold:** ${max === undefined ? 'none' : `\`max ${max}\` by default`}\n`), 'threshold');
-        for (const section of ['What it reports', 'Why it matters', 'Failing example', 'Passing example', 'Quick fixes', 'Configuration', 'Suppression']) {
+        for (const section of [
+          'What it reports',
+          'Why it matters',
+          'Failing example',
+          'Passing example',
+          'Quick fixes',
+          'Configuration',
+          'Suppression',
+        ]) {
           assert.ok(text.includes(`\n## ${section}\n`), `section "${section}" is missing`);
         }
         assert.ok(text.includes(`// seams-ignore ${code}`), 'the suppression is not shown');

@@ -15,8 +15,7 @@ import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 
 export type D2Verdict =
-  | { ok: true; children: number; edges: number; /** Every shape's label as D2 read it. */ labels: string[] }
-  | { ok: false; error: string };
+  { ok: true; children: number; edges: number; /** Every shape's label as D2 read it. */ labels: string[] } | { ok: false; error: string };
 
 interface D2Wasm {
   getELKGraph(request: string): string;

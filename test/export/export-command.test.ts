@@ -7,7 +7,8 @@ import { EXPORT_FORMATS, exportModel } from '../../server/src/core/export/format
 import { buildCli, oneErrorLine, runCli, tempTree } from '../cli/cli-harness.js';
 import { modelOf } from './export-fixtures.js';
 
-const SHOP = 'system shop "Shop" {\n  service orders {\n    api orders-api v1\n  }\n  service web {\n    calls orders.orders-api v1 { timeout 1s }\n  }\n}\n';
+const SHOP =
+  'system shop "Shop" {\n  service orders {\n    api orders-api v1\n  }\n  service web {\n    calls orders.orders-api v1 { timeout 1s }\n  }\n}\n';
 
 describe('seams export', () => {
   before(buildCli);

@@ -89,9 +89,7 @@ describe('seams export --format json', () => {
     const orders = document.services[0];
     assert.equal(orders.system, 'shop');
     assert.equal(orders.tier, 'user-facing');
-    assert.deepEqual(orders.stores, [
-      { name: 'orders-db', kind: 'postgres', readonly: false, file: 'shop.seams', line: 9, column: 11 },
-    ]);
+    assert.deepEqual(orders.stores, [{ name: 'orders-db', kind: 'postgres', readonly: false, file: 'shop.seams', line: 9, column: 11 }]);
     assert.deepEqual(orders.slo, { latency: { percentile: 'p99', ms: 200 }, availability: 99.9 });
     assert.deepEqual(document.contracts[0], {
       kind: 'api',
@@ -120,7 +118,16 @@ describe('seams export --format json', () => {
     assert.equal(document.calls[1].to, 'nowhere');
     assert.equal(document.calls[1].resolved, false);
     assert.deepEqual(document.subscriptions, [
-      { subscriber: 'billing', publisher: 'orders', event: 'placed', version: 'v3', resolved: true, file: 'shop.seams', line: 18, column: 5 },
+      {
+        subscriber: 'billing',
+        publisher: 'orders',
+        event: 'placed',
+        version: 'v3',
+        resolved: true,
+        file: 'shop.seams',
+        line: 18,
+        column: 5,
+      },
     ]);
     assert.deepEqual(document.rules, [{ code: 'sync-fan-out', max: 3, file: 'shop.seams', line: 22, column: 3 }]);
   });

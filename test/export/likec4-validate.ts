@@ -67,9 +67,7 @@ export function validateLikeC4(models: ReadonlyMap<string, string>): LikeC4Resul
     const found = /found (\d+) source files/.exec(output)?.[1];
     if (run.error || version === undefined || Number(found) !== models.size) {
       // Never let a validator that did not run pass for one that accepted everything.
-      throw new Error(
-        `likec4 validate did not run over the ${models.size} models: ${run.error?.message ?? ''}\n${output}`,
-      );
+      throw new Error(`likec4 validate did not run over the ${models.size} models: ${run.error?.message ?? ''}\n${output}`);
     }
     return { status: run.status, errors, output, version };
   } finally {

@@ -53,7 +53,7 @@ system model "it's \\"model\\"" {
   });
 
   it('quotes titles with single quotes, escaping quote and backslash', () => {
-    assert.equal(likec4String("it's a \\ \"b\""), "'it\\'s a \\\\ \"b\"'");
+    assert.equal(likec4String('it\'s a \\ "b"'), "'it\\'s a \\\\ \"b\"'");
   });
 
   it('writes systems, services, stores, relationship kinds and a view per system', () => {

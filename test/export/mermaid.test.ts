@@ -6,21 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import {
-  exportMermaid,
-  mermaidEdgeLabel,
-  mermaidEscape,
-  mermaidIds,
-  mermaidText,
-} from '../../server/src/core/export/mermaid.js';
+import { exportMermaid, mermaidEdgeLabel, mermaidEscape, mermaidIds, mermaidText } from '../../server/src/core/export/mermaid.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
-import {
-  assertMermaidParses,
-  closeMermaid,
-  mermaidBlocks,
-  mermaidFlowchartLabels,
-  validateMermaid,
-} from '../helpers/mermaid-validate.js';
+import { assertMermaidParses, closeMermaid, mermaidBlocks, mermaidFlowchartLabels, validateMermaid } from '../helpers/mermaid-validate.js';
 import { exportModels, modelFromText, modelOf, ROOT } from './export-fixtures.js';
 
 after(closeMermaid);
@@ -92,7 +80,7 @@ describe('Mermaid quoting', () => {
     await assertMermaidParses(lines.join('\n'));
   });
 
-  it('the validator keeps Mermaid\'s default limit of 500 lines', async () => {
+  it("the validator keeps Mermaid's default limit of 500 lines", async () => {
     const lines = ['flowchart LR', ...Array.from({ length: 501 }, (_, i) => `  a${i} --> b${i}`)];
     assert.equal((await validateMermaid(lines.join('\n'))).ok, false);
     assert.equal((await validateMermaid(lines.join('\n'), { maxEdges: 1000 })).ok, true);

@@ -24,9 +24,12 @@ export interface GrammarError {
   message: string;
 }
 
-const CONTAINER = /^(package|node|folder|frame|cloud|rectangle)\s+"([^"]*)"(?:\s+as\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\s+<<([^<>"]+)>>)?\s*\{$/;
-const ELEMENT = /^(component|database|queue|interface|actor|collections|storage)\s+"([^"]*)"\s+as\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+<<([^<>"]+)>>)?$/;
-const LINK = /^([A-Za-z_][A-Za-z0-9_]*)\s+(<?(?:-+|\.+)(?:(?:up|down|left|right|\[#[0-9A-Za-z]+\])(?:-+|\.+))?>?)\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+:\s+(.*))?$/;
+const CONTAINER =
+  /^(package|node|folder|frame|cloud|rectangle)\s+"([^"]*)"(?:\s+as\s+([A-Za-z_][A-Za-z0-9_]*))?(?:\s+<<([^<>"]+)>>)?\s*\{$/;
+const ELEMENT =
+  /^(component|database|queue|interface|actor|collections|storage)\s+"([^"]*)"\s+as\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+<<([^<>"]+)>>)?$/;
+const LINK =
+  /^([A-Za-z_][A-Za-z0-9_]*)\s+(<?(?:-+|\.+)(?:(?:up|down|left|right|\[#[0-9A-Za-z]+\])(?:-+|\.+))?>?)\s+([A-Za-z_][A-Za-z0-9_]*)(?:\s+:\s+(.*))?$/;
 /** Text PlantUML would not show as written (see the file comment). */
 const MARKUP = /\\[nt\\]|<\/?[A-Za-z][^>]*>|\[\[|\*\*|--|__|\/\/|~~|""|\$[A-Za-z_]|%[a-z_]+\(/;
 

@@ -14,7 +14,16 @@ function assertAccepted(text: string): void {
 }
 
 describe('PlantUML grammar checker', () => {
-  const ok = ['@startuml', 'package "P" as p {', '  component "A" as a <<gateway>>', '}', 'database "D" as d', 'a --> d : uses', 'a ..> a', '@enduml'];
+  const ok = [
+    '@startuml',
+    'package "P" as p {',
+    '  component "A" as a <<gateway>>',
+    '}',
+    'database "D" as d',
+    'a --> d : uses',
+    'a ..> a',
+    '@enduml',
+  ];
   it('accepts a small valid diagram', () => assertAccepted(ok.join('\n')));
   const broken: [string, string[]][] = [
     ['a missing @enduml', ok.slice(0, -1)],
@@ -36,7 +45,14 @@ describe('seams export --format plantuml', () => {
   }
 
   it('writes awkward text as character references that show as written', () => {
-    for (const text of ['Say "hi"', 'a\\nb', '<b>x</b> & **y** -- __z__ //w// ~~v~~', '${var} %date() [[link]]', '注文 🚀', 'catalog-api v2']) {
+    for (const text of [
+      'Say "hi"',
+      'a\\nb',
+      '<b>x</b> & **y** -- __z__ //w// ~~v~~',
+      '${var} %date() [[link]]',
+      '注文 🚀',
+      'catalog-api v2',
+    ]) {
       const written = plantumlText(text);
       assert.equal(plantumlShown(written), text);
       assertAccepted(`@startuml\ncomponent "${written}" as a\na --> a : ${written}\n@enduml\n`);
@@ -51,8 +67,14 @@ describe('seams export --format plantuml', () => {
       ),
     );
     assert.match(text, /^package "Shop" as sys_shop \{$/m);
-    assert.match(text, /^ {2}component "orders" as svc_orders <<user&#45;facing>>$|^ {2}component "orders" as svc_orders <<user-facing>>$/m);
-    assert.match(text, /^ {2}database "orders&#45;db \(postgres\)" as db_orders_db$|^ {2}database "orders-db \(postgres\)" as db_orders_db$/m);
+    assert.match(
+      text,
+      /^ {2}component "orders" as svc_orders <<user&#45;facing>>$|^ {2}component "orders" as svc_orders <<user-facing>>$/m,
+    );
+    assert.match(
+      text,
+      /^ {2}database "orders&#45;db \(postgres\)" as db_orders_db$|^ {2}database "orders-db \(postgres\)" as db_orders_db$/m,
+    );
     assert.match(text, /^svc_orders --> svc_billing : pay v2$/m);
     assert.match(text, /^svc_orders \.\.> svc_billing : placed v1$/m);
     assert.match(text, /^svc_orders -- db_orders_db$/m);

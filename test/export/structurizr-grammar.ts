@@ -257,7 +257,8 @@ export function checkStructurizr(text: string): GrammarError[] {
         }
         if (keyword === 'autolayout') {
           if (args.length > 3) return fail('autoLayout takes at most a direction, a rank and a node separation');
-          if (args[0] !== undefined && !AUTOLAYOUT.has(args[0].toLowerCase())) return fail(`autoLayout direction ${args[0]} is not tb, bt, lr or rl`);
+          if (args[0] !== undefined && !AUTOLAYOUT.has(args[0].toLowerCase()))
+            return fail(`autoLayout direction ${args[0]} is not tb, bt, lr or rl`);
           if (args.slice(1).some((a) => !/^\d+$/.test(a))) return fail('autoLayout separations are whole numbers');
           return;
         }

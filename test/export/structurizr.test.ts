@@ -42,7 +42,10 @@ describe('Structurizr DSL grammar checker', () => {
     ['a relationship to itself', (l) => l.map((x, i) => (i === 6 ? '    b -> b "calls"' : x))],
     ['a repeated relationship', (l) => [...l.slice(0, 7), l[6], ...l.slice(7)]],
     ['a container view of a container', (l) => l.map((x, i) => (i === 9 ? '    container b "a-view" {' : x))],
-    ['an unknown shape', (l) => [...l.slice(0, 13), '    styles {', '      element "X" {', '        shape Blob', '      }', '    }', ...l.slice(13)]],
+    [
+      'an unknown shape',
+      (l) => [...l.slice(0, 13), '    styles {', '      element "X" {', '        shape Blob', '      }', '    }', ...l.slice(13)],
+    ],
     ['a missing closing brace', (l) => l.slice(0, -1)],
     ['an opening brace on its own line', (l) => l.map((x, i) => (i === 1 ? '  model\n  {' : x))],
     ['too many container properties', (l) => l.map((x, i) => (i === 3 ? '      b = container "B" "" "java" "Service" "extra"' : x))],

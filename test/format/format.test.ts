@@ -21,11 +21,7 @@ function seamsIn(dir: string): { name: string; text: string }[] {
     .map((f) => ({ name: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 }
 
-const validInputs = [
-  ...seamsIn(join(root, 'examples')),
-  ...seamsIn(join(root, 'test', 'parser', 'fixtures', 'ok')),
-  ...seamsIn(fixtures),
-];
+const validInputs = [...seamsIn(join(root, 'examples')), ...seamsIn(join(root, 'test', 'parser', 'fixtures', 'ok')), ...seamsIn(fixtures)];
 
 /** The syntax tree with every offset removed: what the text says, not where. */
 function positionFree(text: string): string {
@@ -77,7 +73,7 @@ describe('the canonical layout', () => {
     assert.equal(format(golden), golden);
   });
 
-  test('version 2: a library\'s owners one per line, a service\'s defaults laid out like a call\'s policy', () => {
+  test("version 2: a library's owners one per line, a service's defaults laid out like a call's policy", () => {
     const messy = [
       'library auth-lib "Auth" { owner platform }',
       'library log-lib {owner a',
@@ -131,7 +127,10 @@ describe('the canonical layout', () => {
 
   test('top-level declarations get one blank line; members keep at most one', () => {
     assert.equal(format('team a team b'), 'team a\n\nteam b\n');
-    assert.equal(format('service s {\n  owner a\n\n\n\n  tier internal\n  api x v1\n}'), 'service s {\n  owner a\n\n  tier internal\n  api x v1\n}\n');
+    assert.equal(
+      format('service s {\n  owner a\n\n\n\n  tier internal\n  api x v1\n}'),
+      'service s {\n  owner a\n\n  tier internal\n  api x v1\n}\n',
+    );
     assert.equal(format('service s {\n\n  owner a\n\n}'), 'service s {\n  owner a\n}\n');
   });
 
@@ -160,7 +159,8 @@ describe('the canonical layout', () => {
   });
 
   test('a policy on a line that a seams-ignore targets keeps its shape', () => {
-    const inline = '// seams-ignore retry-without-backoff\nservice a {\n  // seams-ignore missing-owner\n  calls b { timeout 1s retry 2 }\n}\n';
+    const inline =
+      '// seams-ignore retry-without-backoff\nservice a {\n  // seams-ignore missing-owner\n  calls b { timeout 1s retry 2 }\n}\n';
     assert.equal(format(inline), inline);
   });
 });

@@ -40,7 +40,23 @@ export function generateSeams(seed: number, options: GenerateOptions = {}): stri
 
   const member = (self: string): string[] => {
     switch (
-      pick(['owner', 'tier', 'cadence', 'scaling', 'compliance', 'store', 'api', 'event', 'slo', 'calls', 'calls', 'subscribes', 'runtime', 'uses', 'defaults'])
+      pick([
+        'owner',
+        'tier',
+        'cadence',
+        'scaling',
+        'compliance',
+        'store',
+        'api',
+        'event',
+        'slo',
+        'calls',
+        'calls',
+        'subscribes',
+        'runtime',
+        'uses',
+        'defaults',
+      ])
     ) {
       case 'owner':
         return ['^owner', pick(teams)];
@@ -61,7 +77,13 @@ export function generateSeams(seed: number, options: GenerateOptions = {}): stri
       case 'store':
         return ['^store', `${self}-db`, ...(chance(0.5) ? ['postgres'] : []), ...(chance(0.3) ? ['readonly'] : [])];
       case 'api':
-        return ['^api', pick(apis), ...(chance(0.7) ? [version()] : []), ...(chance(0.3) ? [version()] : []), ...(chance(0.5) ? ['grpc'] : [])];
+        return [
+          '^api',
+          pick(apis),
+          ...(chance(0.7) ? [version()] : []),
+          ...(chance(0.3) ? [version()] : []),
+          ...(chance(0.5) ? ['grpc'] : []),
+        ];
       case 'event':
         return ['^event', 'changed', ...(chance(0.7) ? [version()] : [])];
       case 'slo':

@@ -42,8 +42,7 @@ test('in .seams files a hyphen does not separate words, so double-click and word
   const separators: string = manifest.contributes.configurationDefaults['[seams]']['editor.wordSeparators'];
   // VS Code's default separators, minus the hyphen.
   assert.equal(separators, '`~!@#$%^&*()=+[{]}\\|;:\'",.<>/?');
-  const words = (line: string) =>
-    line.split(new RegExp(`[\\s${separators.replace(/[\\\]^-]/g, '\\$&')}]+`)).filter(Boolean);
+  const words = (line: string) => line.split(new RegExp(`[\\s${separators.replace(/[\\\]^-]/g, '\\$&')}]+`)).filter(Boolean);
   assert.deepEqual(words('store tier-db postgres'), ['store', 'tier-db', 'postgres']);
   assert.deepEqual(words('calls catalog.catalog-api v2 {'), ['calls', 'catalog', 'catalog-api', 'v2']);
 });

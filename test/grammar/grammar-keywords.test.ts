@@ -5,7 +5,14 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KEYWORDS } from '../../server/src/core/syntax/tokens.js';
-import { BACKOFFS, CADENCES, DECLARATION_KEYWORDS, KEYWORDS as VOCABULARY_KEYWORDS, SLO_PERCENTILES, TIERS } from '../../server/src/core/vocabulary.js';
+import {
+  BACKOFFS,
+  CADENCES,
+  DECLARATION_KEYWORDS,
+  KEYWORDS as VOCABULARY_KEYWORDS,
+  SLO_PERCENTILES,
+  TIERS,
+} from '../../server/src/core/vocabulary.js';
 import { scopesAt } from './scope-assertions.js';
 import { scopesOf, tokenize } from './tokenizer.js';
 
@@ -15,7 +22,7 @@ test('the parser has the keywords of the vocabulary', () => {
   assert.deepEqual([...KEYWORDS], [...VOCABULARY_KEYWORDS]);
 });
 
-test('every keyword list in the grammar is the vocabulary\'s, and every tier value is coloured', () => {
+test("every keyword list in the grammar is the vocabulary's, and every tier value is coloured", () => {
   const raw = readFileSync(join(import.meta.dirname, '../../syntaxes/seams.tmLanguage.json'), 'utf8');
   // The grammar spells the keywords out as one alternation wherever a name must not be a keyword.
   // The rules block ends before a line that starts a declaration: that list is the declaration keywords.

@@ -8,7 +8,9 @@ import { checkAssertions, readAssertions, scopesAt } from './scope-assertions.js
 import { invalidTokens, repoRoot, tokenize } from './tokenizer.js';
 
 const fixtureDir = path.join(repoRoot, 'test/grammar/fixtures');
-const fixtures = readdirSync(fixtureDir).filter((f) => f.endsWith('.seams')).sort();
+const fixtures = readdirSync(fixtureDir)
+  .filter((f) => f.endsWith('.seams'))
+  .sort();
 /** Fixtures that show malformed input on purpose; all others must tokenize cleanly. */
 const withMistakes = new Set(['literals.seams']);
 
@@ -26,7 +28,10 @@ for (const fixture of fixtures) {
     const failures = checkAssertions(tokens, readAssertions(text), text.split('\n'));
     assert.deepEqual(failures, []);
     if (!withMistakes.has(fixture)) {
-      assert.deepEqual(invalidTokens(tokens).map((t) => `${t.line + 1}:${t.start} ${t.text}`), []);
+      assert.deepEqual(
+        invalidTokens(tokens).map((t) => `${t.line + 1}:${t.start} ${t.text}`),
+        [],
+      );
     }
   });
 }
@@ -41,8 +46,7 @@ test('the assertion reader catches a wrong scope (it can fail)', async () => {
 async function scopeGrid(text: string, lineBreak?: RegExp): Promise<string[][]> {
   const tokens = await tokenize(text, lineBreak);
   const lines = text.split(/\r\n|\n/);
-  return lines.map((lineText, line) =>
-    Array.from(lineText, (_, column) => (scopesAt(tokens, line, column) ?? []).join(' ')));
+  return lines.map((lineText, line) => Array.from(lineText, (_, column) => (scopesAt(tokens, line, column) ?? []).join(' ')));
 }
 
 test('a CRLF file gets the same scopes as its LF twin', async () => {
@@ -79,6 +83,9 @@ test('the example architecture in examples/ tokenizes without invalid scopes', a
   }
   for (const f of files) {
     const tokens = await tokenize(readFileSync(path.join(dir, f), 'utf8'));
-    assert.deepEqual(invalidTokens(tokens).map((x) => `${f}:${x.line + 1}:${x.start} ${x.text}`), []);
+    assert.deepEqual(
+      invalidTokens(tokens).map((x) => `${f}:${x.line + 1}:${x.start} ${x.text}`),
+      [],
+    );
   }
 });

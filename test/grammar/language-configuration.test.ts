@@ -9,8 +9,16 @@ import { repoRoot } from './tokenizer.js';
 const config = JSON.parse(readFileSync(path.join(repoRoot, 'syntaxes/language-configuration.json'), 'utf8'));
 /** Keys whose values VS Code turns into a RegExp (a string, or `{ pattern, flags }`). */
 const REGEX_KEYS = new Set([
-  'wordPattern', 'increaseIndentPattern', 'decreaseIndentPattern', 'indentNextLinePattern',
-  'unIndentedLinePattern', 'beforeText', 'afterText', 'previousLineText', 'start', 'end',
+  'wordPattern',
+  'increaseIndentPattern',
+  'decreaseIndentPattern',
+  'indentNextLinePattern',
+  'unIndentedLinePattern',
+  'beforeText',
+  'afterText',
+  'previousLineText',
+  'start',
+  'end',
 ]);
 
 /** Every regex-valued entry in the configuration, with its JSON path. */
@@ -52,7 +60,10 @@ test('comments, brackets and pairs', () => {
   const quote = pairs.find((p) => p.open === '"');
   assert.deepEqual(quote?.notIn?.sort(), ['comment', 'string']);
   assert.ok(pairs.some((p) => p.open === '{' && p.close === '}'));
-  assert.deepEqual(config.surroundingPairs, [['{', '}'], ['"', '"']]);
+  assert.deepEqual(config.surroundingPairs, [
+    ['{', '}'],
+    ['"', '"'],
+  ]);
 });
 
 test('the word pattern keeps kebab-case names, versions, durations and percentages whole', () => {
@@ -67,7 +78,13 @@ test('the word pattern keeps kebab-case names, versions, durations and percentag
 test('indentation: indent after an open brace, outdent on a closing one', () => {
   const increase = regex('increaseIndentPattern');
   const decrease = regex('decreaseIndentPattern');
-  for (const line of ['service orders {', 'system shop "Online shop" {', '  calls a.b v1 {  // policy', 'team t "a } b" {', 'rules { /* tuning */']) {
+  for (const line of [
+    'service orders {',
+    'system shop "Online shop" {',
+    '  calls a.b v1 {  // policy',
+    'team t "a } b" {',
+    'rules { /* tuning */',
+  ]) {
     assert.match(line, increase);
   }
   for (const line of ['service orders { owner t }', 'team t "title {"', '// service orders {', 'owner t', '}']) {

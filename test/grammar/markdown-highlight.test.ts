@@ -12,7 +12,9 @@ test('the highlighter has exactly the vocabulary keywords and keyword values', (
 });
 
 test('keywords, values, strings, versions, durations and comments get their classes; names stay plain', () => {
-  const html = highlightSeams('service orders "Orders" { // the core\n  tier user-facing\n  calls payments.payments-api v2 { timeout 500ms }\n}');
+  const html = highlightSeams(
+    'service orders "Orders" { // the core\n  tier user-facing\n  calls payments.payments-api v2 { timeout 500ms }\n}',
+  );
   assert.match(html, /<span class="hljs-keyword">service<\/span> orders <span class="hljs-string">&#34;Orders&#34;<\/span>/);
   assert.match(html, /<span class="hljs-comment">\/\/ the core<\/span>\n/);
   assert.match(html, /<span class="hljs-keyword">tier<\/span> <span class="hljs-literal">user-facing<\/span>/);
@@ -25,7 +27,10 @@ test('keywords, values, strings, versions, durations and comments get their clas
 test('everything is escaped: no markup from a code block survives', () => {
   const html = highlightSeams('service x "<img src=x onerror=alert(1)>" { } <script>');
   assert.doesNotMatch(html, /<img|<script/);
-  assert.equal(html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))), 'service x "<img src=x onerror=alert(1)>" { } <script>');
+  assert.equal(
+    html.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))),
+    'service x "<img src=x onerror=alert(1)>" { } <script>',
+  );
 });
 
 test('the markdown-it plugin colours seams blocks and leaves other languages to the preview', () => {

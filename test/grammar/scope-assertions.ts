@@ -71,8 +71,8 @@ export function checkAssertions(tokens: Token[], assertions: ScopeAssertion[], s
   for (const a of assertions) {
     for (const column of a.columns) {
       const scopes = scopesAt(tokens, a.line, column);
-      const where = `assertion on line ${a.at} (source line ${a.line + 1}, column ${column}, ` +
-        `${JSON.stringify(sourceLines[a.line]?.[column])})`;
+      const where =
+        `assertion on line ${a.at} (source line ${a.line + 1}, column ${column}, ` + `${JSON.stringify(sourceLines[a.line]?.[column])})`;
       if (!scopes) {
         failures.push(`${where}: no token there`);
         continue;
@@ -80,9 +80,11 @@ export function checkAssertions(tokens: Token[], assertions: ScopeAssertion[], s
       const missing = a.present.filter((s) => !scopes.includes(s));
       const forbidden = a.absent.filter((p) => scopes.some((s) => s === p || s.startsWith(`${p}.`)));
       if (missing.length || forbidden.length) {
-        failures.push(`${where}: has [${scopes.join(' ')}]` +
-          (missing.length ? `, missing ${missing.join(' ')}` : '') +
-          (forbidden.length ? `, must not have ${forbidden.join(' ')}` : ''));
+        failures.push(
+          `${where}: has [${scopes.join(' ')}]` +
+            (missing.length ? `, missing ${missing.join(' ')}` : '') +
+            (forbidden.length ? `, must not have ${forbidden.join(' ')}` : ''),
+        );
       }
     }
   }

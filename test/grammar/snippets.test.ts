@@ -19,7 +19,8 @@ const bodyText = (s: Snippet) => (Array.isArray(s.body) ? s.body.join('\n') : s.
 
 test('snippets for team, system, service, library, calls and defaults exist, each with a prefix, description and body', () => {
   const prefixes = Object.values(snippets).flatMap((s) => s.prefix);
-  for (const wanted of ['team', 'system', 'service', 'library', 'calls', 'defaults']) assert.ok(prefixes.includes(wanted), `no ${wanted} snippet`);
+  for (const wanted of ['team', 'system', 'service', 'library', 'calls', 'defaults'])
+    assert.ok(prefixes.includes(wanted), `no ${wanted} snippet`);
   for (const [name, s] of Object.entries(snippets)) {
     assert.ok(typeof s.description === 'string' && s.description.length > 10, `${name}: description`);
     assert.ok(bodyText(s).length > 0, `${name}: body`);
@@ -37,10 +38,22 @@ for (const [name, s] of Object.entries(snippets)) {
     const text = expandSnippet(bodyText(s));
     assert.doesNotMatch(text, /\$/, 'no snippet syntax left over');
     const tokens = await tokenize(text);
-    assert.deepEqual(invalidTokens(tokens).map((t) => `${t.line + 1}:${t.start} ${t.text}`), [], text);
+    assert.deepEqual(
+      invalidTokens(tokens).map((t) => `${t.line + 1}:${t.start} ${t.text}`),
+      [],
+      text,
+    );
     const stops = tabStops(bodyText(s)).filter((n) => n > 0);
-    assert.deepEqual([...stops].sort((a, b) => a - b), stops, `${name}: tab stops in order`);
-    assert.deepEqual(stops, stops.map((_, i) => i + 1), `${name}: tab stops numbered 1..n without gaps`);
+    assert.deepEqual(
+      [...stops].sort((a, b) => a - b),
+      stops,
+      `${name}: tab stops in order`,
+    );
+    assert.deepEqual(
+      stops,
+      stops.map((_, i) => i + 1),
+      `${name}: tab stops numbered 1..n without gaps`,
+    );
   });
 }
 
@@ -81,6 +94,10 @@ test('every snippet, expanded where it belongs, parses without a syntax error', 
     const prefix = Array.isArray(s.prefix) ? s.prefix[0] : s.prefix;
     const source = topLevel.has(prefix) ? text : `service wrapper {\n${text}\n}\n`;
     const { diagnostics } = parseSeams(source, `${prefix}.seams`);
-    assert.deepEqual(diagnostics.map((d) => d.message), [], `${name}:\n${source}`);
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      [],
+      `${name}:\n${source}`,
+    );
   }
 });

@@ -35,9 +35,7 @@ async function loadGrammar(): Promise<IGrammar> {
       createOnigString: (text: string) => new oniguruma.OnigString(text),
     }),
     loadGrammar: async (scopeName: string) =>
-      scopeName === 'source.seams'
-        ? textmate.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath)
-        : null,
+      scopeName === 'source.seams' ? textmate.parseRawGrammar(readFileSync(grammarPath, 'utf8'), grammarPath) : null,
   });
   const grammar = await registry.loadGrammar('source.seams');
   if (!grammar) throw new Error('source.seams did not load');

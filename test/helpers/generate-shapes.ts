@@ -35,7 +35,11 @@ export function generateShape(shape: Shape, n: number): { file: string; text: st
         service(i, tier, i === 0 ? Array.from({ length: n - 1 }, (_, k) => k + 1) : []);
         break;
       case 'one system':
-        service(i, tier, [i - 1, i - 2].filter((c) => c >= 0));
+        service(
+          i,
+          tier,
+          [i - 1, i - 2].filter((c) => c >= 0),
+        );
         break;
     }
   }

@@ -14,6 +14,7 @@ export function seamsCheckJson(cli: string, folder: string): JsonDiagnostic[] {
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
   });
   // Exit 1 only says that errors were found; 2 or a signal means the check itself failed.
-  if (result.status !== 0 && result.status !== 1) throw new Error(`seams check failed (${result.status ?? result.signal}): ${result.stderr}`);
+  if (result.status !== 0 && result.status !== 1)
+    throw new Error(`seams check failed (${result.status ?? result.signal}): ${result.stderr}`);
   return (JSON.parse(result.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
 }

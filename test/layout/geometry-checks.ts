@@ -141,7 +141,8 @@ export function labelLabelViolations(g: LaidOutGraph): string[] {
   const labelled = g.edges.filter((e) => e.labelBox);
   for (let i = 0; i < labelled.length; i++) {
     for (let j = i + 1; j < labelled.length; j++) {
-      if (boxesOverlap(labelled[i]!.labelBox!, labelled[j]!.labelBox!)) out.push(`label of ${labelled[i]!.id} overlaps label of ${labelled[j]!.id}`);
+      if (boxesOverlap(labelled[i]!.labelBox!, labelled[j]!.labelBox!))
+        out.push(`label of ${labelled[i]!.id} overlaps label of ${labelled[j]!.id}`);
     }
   }
   return out;

@@ -95,7 +95,10 @@ describe('buildServiceGraph', () => {
 
   it('groups by team and by nothing', () => {
     const team = graphOf({ grouping: 'team' });
-    assert.deepEqual(ids(team).filter((i) => i.startsWith('group:')), ['group:team:web-team', 'group:team:core-team']);
+    assert.deepEqual(
+      ids(team).filter((i) => i.startsWith('group:')),
+      ['group:team:web-team', 'group:team:core-team'],
+    );
     assert.equal(team.nodes.find((n) => n.id === 'service:lonely')!.parent, 'group:team:web-team');
     assert.equal(team.nodes.find((n) => n.id === 'store:shop-db')!.parent, 'group:team:core-team');
     const none = graphOf({ grouping: 'none' });
@@ -134,15 +137,30 @@ describe('buildServiceGraph', () => {
       diagAt('subscribes orders.order-placed\n', 'unpinned-version', 'info'),
     ]);
     const edge = g.edges.find((e) => e.id === 'call:web->catalog:0')!;
-    assert.deepEqual(edge.problems.map((p) => p.code), ['implicit-contract']);
+    assert.deepEqual(
+      edge.problems.map((p) => p.code),
+      ['implicit-contract'],
+    );
     assert.equal(edge.severity, 'warning');
     const store = g.nodes.find((n) => n.id === 'store:orders-cache')!;
     assert.equal(store.severity, 'error');
-    assert.deepEqual(g.nodes.find((n) => n.id === 'service:mail')!.problems.map((p) => p.code), ['missing-slo', 'unpinned-version']);
-    assert.deepEqual(g.edges.find((e) => e.id === 'sub:orders->mail:0')!.problems.map((p) => p.code), ['unpinned-version']);
+    assert.deepEqual(
+      g.nodes.find((n) => n.id === 'service:mail')!.problems.map((p) => p.code),
+      ['missing-slo', 'unpinned-version'],
+    );
+    assert.deepEqual(
+      g.edges.find((e) => e.id === 'sub:orders->mail:0')!.problems.map((p) => p.code),
+      ['unpinned-version'],
+    );
     // A service lists the problems of its own members too: web's call, orders' store.
-    assert.deepEqual(g.nodes.find((n) => n.id === 'service:web')!.problems.map((p) => p.code), ['implicit-contract']);
-    assert.deepEqual(g.nodes.find((n) => n.id === 'service:orders')!.problems.map((p) => p.code), ['shared-database']);
+    assert.deepEqual(
+      g.nodes.find((n) => n.id === 'service:web')!.problems.map((p) => p.code),
+      ['implicit-contract'],
+    );
+    assert.deepEqual(
+      g.nodes.find((n) => n.id === 'service:orders')!.problems.map((p) => p.code),
+      ['shared-database'],
+    );
     assert.equal(g.nodes.find((n) => n.id === 'service:orders')!.severity, 'error');
     // Nothing else got a problem.
     const total = [...g.nodes, ...g.edges].reduce((n, x) => n + x.problems.length, 0);
@@ -168,7 +186,10 @@ describe('buildServiceGraph', () => {
     assert.deepEqual(codes('service:catalog'), []);
     // Collapsed, the group counts the cycle once although three members hold it.
     const shop = graphOf({ collapsed: ['group:system:shop'] }, [cycle]).nodes.find((n) => n.id === 'group:system:shop')!;
-    assert.deepEqual(shop.problems.map((p) => p.code), ['sync-cycle']);
+    assert.deepEqual(
+      shop.problems.map((p) => p.code),
+      ['sync-cycle'],
+    );
   });
 
   it('collapses a group: members hidden, edges re-pointed and merged, problems and count on the group', () => {
@@ -177,7 +198,10 @@ describe('buildServiceGraph', () => {
     const shop = g.nodes[0]!;
     assert.equal(shop.collapsed, true);
     assert.equal(shop.memberCount, 3);
-    assert.deepEqual(shop.problems.map((p) => p.code), ['missing-slo']);
+    assert.deepEqual(
+      shop.problems.map((p) => p.code),
+      ['missing-slo'],
+    );
     // web → orders and web → catalog are inside the group: gone. billing → orders twice: one edge, same label kept.
     assert.deepEqual(
       g.edges.map((e) => [e.kind, e.source, e.target, e.label]),
@@ -193,7 +217,10 @@ describe('buildServiceGraph', () => {
   it('merged edges with different labels are labelled with their count', () => {
     const g = graphOf({ collapsed: ['group:system:back'] });
     const sub = g.edges.filter((e) => e.kind === 'subscription');
-    assert.deepEqual(sub.map((e) => [e.source, e.target, e.label]), [['service:orders', 'group:system:back', '2 events']]);
+    assert.deepEqual(
+      sub.map((e) => [e.source, e.target, e.label]),
+      [['service:orders', 'group:system:back', '2 events']],
+    );
   });
 
   it('problems only keeps nodes with problems and the ends of edges with problems', () => {
@@ -206,7 +233,14 @@ describe('buildServiceGraph', () => {
     const one = graphOf({ focus: 'billing', focusHops: 1 });
     assert.deepEqual(ids(one), ['group:system:shop', 'group:system:back', 'service:orders', 'service:billing']);
     const two = graphOf({ focus: 'service:billing', focusHops: 2, showStores: false });
-    assert.deepEqual(ids(two), ['group:system:shop', 'group:system:back', 'service:web', 'service:orders', 'service:billing', 'service:mail']);
+    assert.deepEqual(ids(two), [
+      'group:system:shop',
+      'group:system:back',
+      'service:web',
+      'service:orders',
+      'service:billing',
+      'service:mail',
+    ]);
     // The focused service's own group is never collapsed.
     const kept = graphOf({ focus: 'billing', focusHops: 1, collapsed: ['group:system:back', 'group:system:shop'] });
     assert.deepEqual(ids(kept), ['group:system:shop', 'group:system:back', 'service:billing']);

@@ -63,7 +63,12 @@ describe('LayoutClient (worker thread)', () => {
     const first = await client.layout(graph(TEXT('Web')));
     assert.deepEqual(endpointViolations(first), []);
     assert.equal(client.layoutsRun, 1);
-    const warn: Diagnostic = { code: 'missing-owner', severity: 'warning', message: 'web has no owner', location: { file: 'a.seams', start: TEXT('Web').indexOf('web'), end: TEXT('Web').indexOf('web') + 3 } };
+    const warn: Diagnostic = {
+      code: 'missing-owner',
+      severity: 'warning',
+      message: 'web has no owner',
+      location: { file: 'a.seams', start: TEXT('Web').indexOf('web'), end: TEXT('Web').indexOf('web') + 3 },
+    };
     const second = await client.layout(graph(TEXT('Web'), {}, [warn]));
     assert.equal(client.layoutsRun, 1, 'no second layout for a problem-only change');
     const web = second.nodes.find((n) => n.id === 'service:web')!;

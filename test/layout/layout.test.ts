@@ -49,7 +49,10 @@ describe('layoutGraph on the examples', () => {
     const right = await laidOut(exampleSources(), { grouping: 'none' });
     const down = await laidOut(exampleSources(), { grouping: 'none', direction: 'down' });
     // (Unconnected parts are packed side by side, so compare proportions, not absolute sides.)
-    assert.ok(right.width / right.height > down.width / down.height, `right ${right.width}×${right.height}, down ${down.width}×${down.height}`);
+    assert.ok(
+      right.width / right.height > down.width / down.height,
+      `right ${right.width}×${right.height}, down ${down.width}×${down.height}`,
+    );
     // Calls flow along the axis: the caller's box starts before the callee's.
     const pos = (g: LaidOutGraph, id: string) => g.nodes.find((n) => n.id === id)!;
     assert.ok(pos(right, 'service:web-bff').x < pos(right, 'service:catalog').x);
@@ -101,7 +104,10 @@ describe('layoutGraph on generated architectures', () => {
       const g = await laidOut(sources, { collapsed }, effort);
       assert.equal(g.nodes.filter((n) => n.collapsed).length, 7);
       const intoCollapsed = g.edges.filter((e) => collapsed.includes(e.source) || collapsed.includes(e.target));
-      assert.ok(intoCollapsed.some((e) => e.source.startsWith('service:') || e.target.startsWith('service:')), 'member ↔ collapsed-group edges exist');
+      assert.ok(
+        intoCollapsed.some((e) => e.source.startsWith('service:') || e.target.startsWith('service:')),
+        'member ↔ collapsed-group edges exist',
+      );
       assert.deepEqual(allViolations(g), [], effort);
     }
   });
@@ -115,7 +121,13 @@ describe('layoutGraph on generated architectures', () => {
 
 describe('layeredSize (the effort estimate)', () => {
   const node = (id: string) => ({ id, kind: 'service' as const, label: id, problems: [] });
-  const edge = (s: string, t: string) => ({ id: `call:${s}->${t}:0`, kind: 'call' as const, source: `service:${s}`, target: `service:${t}`, problems: [] });
+  const edge = (s: string, t: string) => ({
+    id: `call:${s}->${t}:0`,
+    kind: 'call' as const,
+    source: `service:${s}`,
+    target: `service:${t}`,
+    problems: [],
+  });
 
   it('counts boxes, edges and the dummies of edges that span layers; cycles do not loop', () => {
     const nodes = ['a', 'b', 'c'].map((n) => node(`service:${n}`));

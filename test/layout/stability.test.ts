@@ -57,7 +57,12 @@ async function steady(sources: Sources): Promise<LaidOutGraph> {
 }
 
 /** Mean displacement of the leaf nodes in both layouts, `renamed` mapping old ids to new ones. */
-export function meanDisplacement(before: LaidOutGraph, after: LaidOutGraph, exclude: string[] = [], renamed = new Map<string, string>()): number {
+export function meanDisplacement(
+  before: LaidOutGraph,
+  after: LaidOutGraph,
+  exclude: string[] = [],
+  renamed = new Map<string, string>(),
+): number {
   const next = new Map(after.nodes.map((n) => [n.id, n]));
   let sum = 0;
   let count = 0;
@@ -90,7 +95,13 @@ describe('layout stability after small edits (the examples, careful layout)', ()
     const before = await steady(base);
     const edited = base.map((s) =>
       s.file.endsWith('storefront.seams')
-        ? { ...s, text: s.text.replace(/\}\s*$/, '  service wishlist "Wish lists" {\n    owner storefront-team\n    calls catalog.catalog-api v2 { timeout 200ms }\n  }\n}\n') }
+        ? {
+            ...s,
+            text: s.text.replace(
+              /\}\s*$/,
+              '  service wishlist "Wish lists" {\n    owner storefront-team\n    calls catalog.catalog-api v2 { timeout 200ms }\n  }\n}\n',
+            ),
+          }
         : s,
     );
     const after = await layout(edited, before);
@@ -120,7 +131,6 @@ describe('layout stability after small edits (the examples, careful layout)', ()
     figures.push(`add a call: ${d.toFixed(1)} px`);
     assert.ok(d < BOUND, `mean displacement ${d.toFixed(1)} px`);
   });
-
 });
 
 describe('layout stability after small edits (60 generated services, careful layout)', () => {
@@ -137,7 +147,10 @@ describe('layout stability after small edits (60 generated services, careful lay
 
   it('renaming a service keeps the other nodes close', async () => {
     const before = await steady(base());
-    const after = await layout(base().map((s) => ({ ...s, text: s.text.replace(/\bsvc-30\b/g, 'renamed') })), before);
+    const after = await layout(
+      base().map((s) => ({ ...s, text: s.text.replace(/\bsvc-30\b/g, 'renamed') })),
+      before,
+    );
     const d = meanDisplacement(before, after, ['service:svc-30']);
     figures.push(`generated, rename a service: ${d.toFixed(1)} px`);
     assert.ok(d < BOUND, `mean displacement ${d.toFixed(1)} px`);

@@ -59,9 +59,7 @@ after(async () => {
 
 async function complete(uri: string, position: Position): Promise<string[]> {
   const r = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position })) as
-    | CompletionItem[]
-    | CompletionList
-    | null;
+    CompletionItem[] | CompletionList | null;
   const items = Array.isArray(r) ? r : (r?.items ?? []);
   return items.map((i) => i.label);
 }
@@ -97,7 +95,8 @@ test('completion offers what fits the position, with names from every file', asy
   const at = (needle: string, delta = needle.length, n = 0) => complete(uri, positionOf(SCRATCH, needle, delta, n));
 
   const members = await complete(uri, { line: 1, character: 0 });
-  for (const k of ['owner', 'tier', 'calls', 'subscribes', 'store', 'api', 'event', 'slo']) assert.ok(members.includes(k), `member keyword ${k}`);
+  for (const k of ['owner', 'tier', 'calls', 'subscribes', 'store', 'api', 'event', 'slo'])
+    assert.ok(members.includes(k), `member keyword ${k}`);
   assert.ok(!members.includes('team') && !members.includes('system'), 'no top-level keywords inside a service');
 
   const teams = await at('owner ');
@@ -254,7 +253,10 @@ test('find references lists every use across files, with or without the declarat
     context: { includeDeclaration: true },
   })) as Location[];
   assert.equal(refs.length, ordersUses() + 1);
-  assert.deepEqual(new Set(refs.map((r) => r.uri)), new Set(['checkout.seams', 'fulfilment.seams', 'storefront.seams'].map((f) => lsp.uri(f))));
+  assert.deepEqual(
+    new Set(refs.map((r) => r.uri)),
+    new Set(['checkout.seams', 'fulfilment.seams', 'storefront.seams'].map((f) => lsp.uri(f))),
+  );
   const without = (await lsp.connection.sendRequest(ReferencesRequest.type, {
     textDocument: { uri },
     position,
@@ -326,7 +328,10 @@ test('folding ranges cover blocks and comment runs', async () => {
   const ranges = (await lsp.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: lsp.uri('checkout.seams') } }))!;
   const system = positionOf(t, 'system checkout').line;
   const lastLine = t.trimEnd().split('\n').length - 1;
-  assert.ok(ranges.some((r) => r.startLine === system && r.endLine === lastLine - 1), 'the system folds up to its closing brace');
+  assert.ok(
+    ranges.some((r) => r.startLine === system && r.endLine === lastLine - 1),
+    'the system folds up to its closing brace',
+  );
   const defaults = positionOf(t, 'defaults {').line;
   assert.ok(ranges.some((r) => r.startLine === defaults && r.endLine === defaults + 2));
 
@@ -353,7 +358,11 @@ test('semantic tokens tell declarations from references, and mark keywords, vers
     const p = positionOf(t, needle, delta);
     return tokens.find((x) => x.line === p.line && x.char === p.character);
   };
-  assert.deepEqual(at('service catalog', 'service '.length), { ...at('service catalog', 'service '.length)!, type: 'class', mods: ['declaration'] });
+  assert.deepEqual(at('service catalog', 'service '.length), {
+    ...at('service catalog', 'service '.length)!,
+    type: 'class',
+    mods: ['declaration'],
+  });
   assert.equal(at('calls catalog', 'calls '.length)?.type, 'class');
   assert.deepEqual(at('calls catalog', 'calls '.length)?.mods, []);
   assert.equal(at('calls catalog')?.type, 'keyword');
@@ -377,11 +386,17 @@ test('formatting gives the canonical text, is idempotent, and refuses broken tex
   assert.notEqual(formatted, messy);
 
   await lsp.change(uri, [{ text: formatted }]);
-  const again = await lsp.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+  const again = await lsp.connection.sendRequest(DocumentFormattingRequest.type, {
+    textDocument: { uri },
+    options: { tabSize: 2, insertSpaces: true },
+  });
   assert.deepEqual(again, []);
 
   await lsp.change(uri, [{ text: 'service  broken {\n owner\n' }]);
-  const broken = await lsp.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+  const broken = await lsp.connection.sendRequest(DocumentFormattingRequest.type, {
+    textDocument: { uri },
+    options: { tabSize: 2, insertSpaces: true },
+  });
   assert.deepEqual(broken, []);
   await lsp.close(uri);
 });
@@ -442,7 +457,10 @@ test('a repeated version is published with the Unnecessary tag and a fix that re
   const diag = diags.find((x) => x.code === 'duplicate-definition')!;
   assert.deepEqual(diag.tags, [DiagnosticTag.Unnecessary]);
   assert.deepEqual(diag.range, { start: { line: 1, character: 24 }, end: { line: 1, character: 26 } });
-  assert.ok(diags.filter((x) => x !== diag).every((x) => x.tags === undefined), 'only the repeat is faded');
+  assert.ok(
+    diags.filter((x) => x !== diag).every((x) => x.tags === undefined),
+    'only the repeat is faded',
+  );
   const actions = (await lsp.connection.sendRequest(CodeActionRequest.type, {
     textDocument: { uri },
     range: diag.range,
@@ -475,8 +493,9 @@ test('the suppress fix of a rule diagnostic, applied, silences it', async () => 
   await lsp.close(uri);
 });
 
-test('a rule\'s own fix is built on request, after the check worker sent its diagnostics', async () => {
-  const body = 'team crew {\n  oncall "#crew"\n}\n// seams-ignore unpinned-version\nservice lone {\n  tier internal\n  api lone-api v1\n}\n';
+test("a rule's own fix is built on request, after the check worker sent its diagnostics", async () => {
+  const body =
+    'team crew {\n  oncall "#crew"\n}\n// seams-ignore unpinned-version\nservice lone {\n  tier internal\n  api lone-api v1\n}\n';
   const uri = await lsp.open('lone.seams', body);
   const diags = await lsp.until(uri, (d) => d.some((x) => x.code === 'missing-owner') && d.some((x) => x.code === 'unused-suppression'));
   const actionsFor = async (code: string) => {

@@ -26,7 +26,8 @@ function workspace(checker: Checker) {
   return { ws, results };
 }
 
-const unresolved = (r: CheckResult | undefined) => (r?.diagnostics ?? []).filter((d) => d.code === 'unresolved-reference').map((d) => d.message);
+const unresolved = (r: CheckResult | undefined) =>
+  (r?.diagnostics ?? []).filter((d) => d.code === 'unresolved-reference').map((d) => d.message);
 
 for (const [name, make] of [
   ['in-thread', () => new InlineChecker()],

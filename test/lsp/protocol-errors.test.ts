@@ -116,7 +116,11 @@ async function initialized(): Promise<RawServer> {
 
 test('a request before initialize gets -32002 and the server still initializes afterwards', async () => {
   const s = start();
-  s.send({ id: 7, method: 'textDocument/hover', params: { textDocument: { uri: `${folderUri}/a.seams` }, position: { line: 0, character: 0 } } });
+  s.send({
+    id: 7,
+    method: 'textDocument/hover',
+    params: { textDocument: { uri: `${folderUri}/a.seams` }, position: { line: 0, character: 0 } },
+  });
   const early = await s.reply(7);
   assert.equal(early.error?.code, -32002, JSON.stringify(early));
   s.send({ id: 8, method: 'initialize', params: { processId: null, rootUri: folderUri, capabilities: {} } });

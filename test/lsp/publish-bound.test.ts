@@ -5,7 +5,12 @@ import type { Diagnostic, Severity } from '../../server/src/core/diagnostics.js'
 import { checkSources } from '../../server/src/core/check.js';
 import { boundForPublish, MAX_PUBLISHED_PER_FILE } from '../../server/src/lsp/publish-bound.js';
 
-const diag = (severity: Severity, start: number): Diagnostic => ({ code: 'x', severity, message: `${severity} ${start}`, location: { file: 'f.seams', start, end: start + 1 } });
+const diag = (severity: Severity, start: number): Diagnostic => ({
+  code: 'x',
+  severity,
+  message: `${severity} ${start}`,
+  location: { file: 'f.seams', start, end: start + 1 },
+});
 
 test('up to the bound, the list is published as it is', () => {
   const list = Array.from({ length: MAX_PUBLISHED_PER_FILE }, (_, i) => diag('warning', i));

@@ -11,12 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  RenameRequest,
-  type TextDocumentEdit,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver-protocol/node.js';
+import { RenameRequest, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node.js';
 import { applyEdits, LspSession, positionOf, tempWorkspace } from './lsp-session.js';
 
 const SHOP = `team shop-team { oncall "#shop" }

@@ -40,7 +40,32 @@ after(async () => {
   ws?.remove();
 });
 
-const JUNK = ['{', '}', '.', ' ', '\n', '\r\n', '"', '//', '/*', '*/', 'calls ', 'service ', 'v1.', '300ms', '99.9%', 'é', '😀', '\t', '-', 'seams-ignore ', 'rules {', 'x-y-', '0', 'retry 2 backoff '];
+const JUNK = [
+  '{',
+  '}',
+  '.',
+  ' ',
+  '\n',
+  '\r\n',
+  '"',
+  '//',
+  '/*',
+  '*/',
+  'calls ',
+  'service ',
+  'v1.',
+  '300ms',
+  '99.9%',
+  'é',
+  '😀',
+  '\t',
+  '-',
+  'seams-ignore ',
+  'rules {',
+  'x-y-',
+  '0',
+  'retry 2 backoff ',
+];
 
 test('random edits and requests never break the server', async () => {
   const rnd = random(20260124);
@@ -77,13 +102,19 @@ test('random edits and requests never break the server', async () => {
       lsp.connection.sendRequest(FoldingRangeRequest.type, doc),
       lsp.connection.sendRequest(SemanticTokensRequest.type, doc),
       lsp.connection.sendRequest(DocumentFormattingRequest.type, { ...doc, options: { tabSize: 2, insertSpaces: true } }),
-      lsp.connection.sendRequest(CodeActionRequest.type, { ...doc, range: { start: position, end: position }, context: { diagnostics: [] } }),
+      lsp.connection.sendRequest(CodeActionRequest.type, {
+        ...doc,
+        range: { start: position, end: position },
+        context: { diagnostics: [] },
+      }),
       lsp.connection.sendRequest(WorkspaceSymbolRequest.type, { query: pick(['', 'o', 'pay', '😀']) }),
     ];
     // A rename may be refused (a ResponseError with a reason); it must never crash.
-    const rename = lsp.connection.sendRequest(RenameRequest.type, { ...doc, position, newName: pick(['x-y', 'orders', '1bad', 'z']) }).catch((e: Error) => {
-      assert.match(e.message, /^Cannot rename: /, `step ${step}`);
-    });
+    const rename = lsp.connection
+      .sendRequest(RenameRequest.type, { ...doc, position, newName: pick(['x-y', 'orders', '1bad', 'z']) })
+      .catch((e: Error) => {
+        assert.match(e.message, /^Cannot rename: /, `step ${step}`);
+      });
     await Promise.all([...requests, rename]);
   }
 

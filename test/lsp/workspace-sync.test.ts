@@ -8,7 +8,12 @@ import { existsSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, DidChangeWorkspaceFoldersNotification, FileChangeType, HoverRequest } from 'vscode-languageserver-protocol/node.js';
+import {
+  DiagnosticSeverity,
+  DidChangeWorkspaceFoldersNotification,
+  FileChangeType,
+  HoverRequest,
+} from 'vscode-languageserver-protocol/node.js';
 import { LspSession, SERVER, tempWorkspace } from './lsp-session.js';
 
 if (!existsSync(SERVER)) throw new Error('dist/server.cjs is missing: run `node esbuild.mjs` first (npm test does).');
@@ -129,11 +134,17 @@ test('typing in one file re-sends another file only when its related ranges real
   };
 
   // Within line 0 of right.seams: every offset after it moves, but no line or column in left's ranges.
-  const typed = await publishedBy(() => lsp.change(right, [{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } }, text: 's' }]), 'typed');
+  const typed = await publishedBy(
+    () => lsp.change(right, [{ range: { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } }, text: 's' }]),
+    'typed',
+  );
   assert.deepEqual(typed, [right], 'only the edited file is re-sent');
 
   // A new line above the store moves left's related range down a line: left is re-sent with it.
-  const newline = await publishedBy(() => lsp.change(right, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]), 'newline');
+  const newline = await publishedBy(
+    () => lsp.change(right, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]),
+    'newline',
+  );
   assert.deepEqual(newline.sort(), [left, right].sort());
   assert.equal(await relatedLine(), 4);
   // Never saved: closing them takes them out of the model and clears what they showed.

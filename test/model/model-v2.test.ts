@@ -65,7 +65,7 @@ describe('service defaults', () => {
     '}',
   ].join('\n');
 
-  test('a call\'s own setting wins over its service\'s defaults, which win over its system\'s', () => {
+  test("a call's own setting wins over its service's defaults, which win over its system's", () => {
     const m = model({ 'a.seams': text });
     assert.deepEqual(errors(m), []);
     const a = m.services.get('a')!;
@@ -99,13 +99,13 @@ describe('service defaults', () => {
     assert.deepEqual(m.services.get('a')!.calls[0].policy, { timeoutMs: 1000, circuitBreaker: true });
   });
 
-  test('a setting repeated across a service\'s defaults blocks is a duplicate', () => {
+  test("a setting repeated across a service's defaults blocks is a duplicate", () => {
     const m = model({ 'a.seams': 'service a { defaults { timeout 1s } defaults { timeout 2s } }' });
     assert.deepEqual(errors(m), ['duplicate-definition a.seams "timeout": timeout is set twice in service a\'s defaults']);
     assert.equal(m.services.get('a')!.defaults.timeoutMs, 1000);
   });
 
-  test('defaults may stand anywhere among the members, and a system\'s defaults after a service stay the system\'s', () => {
+  test("defaults may stand anywhere among the members, and a system's defaults after a service stay the system's", () => {
     const m = model({ 'a.seams': 'system s { service a { calls a defaults { timeout 1s } tier internal } defaults { retry 1 } }' });
     assert.deepEqual(errors(m), []);
     const a = m.services.get('a')!;
@@ -166,14 +166,19 @@ describe('invalid values count as present and are reported once', () => {
 
 describe('readonly stores', () => {
   test('readonly is a flag after the name and the kind, never a kind', () => {
-    const m = model({ 'a.seams': 'service a { store db postgres }\nservice b { store db postgres readonly }\nservice c { store db readonly }' });
+    const m = model({
+      'a.seams': 'service a { store db postgres }\nservice b { store db postgres readonly }\nservice c { store db readonly }',
+    });
     assert.deepEqual(errors(m), []);
     const uses = m.stores.get('db')!;
-    assert.deepEqual(uses.map((u) => [u.service.name, u.kind, u.readonly]), [
-      ['a', 'postgres', false],
-      ['b', 'postgres', true],
-      ['c', undefined, true],
-    ]);
+    assert.deepEqual(
+      uses.map((u) => [u.service.name, u.kind, u.readonly]),
+      [
+        ['a', 'postgres', false],
+        ['b', 'postgres', true],
+        ['c', undefined, true],
+      ],
+    );
     const c = m.files.get('a.seams')!.text;
     const decl = uses[2].decl;
     assert.equal(c.slice(decl.readonly!.start, decl.readonly!.end), 'readonly');
@@ -190,11 +195,17 @@ describe('libraries', () => {
     const lib = m.libraries.get('auth-lib')!;
     assert.equal(lib.title, 'Auth client');
     assert.equal(lib.owner?.target, m.teams.get('platform'));
-    assert.deepEqual(lib.users.map((s) => s.name), ['a', 'b']);
-    assert.deepEqual(m.services.get('a')!.uses.map((u) => [u.name, u.target?.name]), [
-      ['auth-lib', 'auth-lib'],
-      ['log-lib', 'log-lib'],
-    ]);
+    assert.deepEqual(
+      lib.users.map((s) => s.name),
+      ['a', 'b'],
+    );
+    assert.deepEqual(
+      m.services.get('a')!.uses.map((u) => [u.name, u.target?.name]),
+      [
+        ['auth-lib', 'auth-lib'],
+        ['log-lib', 'log-lib'],
+      ],
+    );
     assert.deepEqual(m.teams.get('platform')!.services, [], 'owning a library is not owning a service');
   });
 
@@ -215,8 +226,14 @@ describe('libraries', () => {
       'unresolved-reference a.seams "auth-lb": no library named auth-lb; did you mean auth-lib?',
       'duplicate-definition a.seams "log-lib": service a uses library log-lib twice',
     ]);
-    assert.deepEqual(m.libraries.get('log-lib')!.users.map((s) => s.name), ['a']);
-    assert.deepEqual(m.services.get('a')!.uses.map((u) => u.name), ['auth-lb', 'log-lib']);
+    assert.deepEqual(
+      m.libraries.get('log-lib')!.users.map((s) => s.name),
+      ['a'],
+    );
+    assert.deepEqual(
+      m.services.get('a')!.uses.map((u) => u.name),
+      ['auth-lb', 'log-lib'],
+    );
   });
 
   test('library names are their own namespace', () => {

@@ -15,7 +15,10 @@ const KNOWN: KnownRule[] = [{ code: 'team-overload', defaultMax: 5 }, { code: 's
 function model(files: Record<string, string>): Model {
   const parsed = Object.entries(files).map(([file, text]) => parseSeams(text, file));
   for (const p of parsed) assert.deepEqual(p.diagnostics, [], `syntax errors in ${p.ast.file}`);
-  return buildModel(parsed.map((p) => p.ast), KNOWN);
+  return buildModel(
+    parsed.map((p) => p.ast),
+    KNOWN,
+  );
 }
 
 /** `code file "text at the range": message` for each fixed error, in file and text order. */
@@ -133,7 +136,10 @@ describe('duplicate-definition', () => {
   test('the same store in two services is sharing, not a duplicate', () => {
     const m = model({ 'a.seams': 'service x { store db }', 'b.seams': 'service y { store db postgres }' });
     assert.deepEqual(errors(m), []);
-    assert.deepEqual(m.stores.get('db')!.map((u) => u.service.name), ['x', 'y']);
+    assert.deepEqual(
+      m.stores.get('db')!.map((u) => u.service.name),
+      ['x', 'y'],
+    );
   });
 });
 
@@ -177,12 +183,17 @@ describe('defaults', () => {
     assert.deepEqual(errors(m), []);
     const [own, bare] = m.services.get('a')!.calls;
     assert.deepEqual(own.policy, { timeoutMs: 300, retry: 1, backoff: 'fixed', circuitBreaker: true });
-    assert.deepEqual(own.policySources, { timeoutMs: 'call', retry: 'system-defaults', backoff: 'system-defaults', circuitBreaker: 'system-defaults' });
+    assert.deepEqual(own.policySources, {
+      timeoutMs: 'call',
+      retry: 'system-defaults',
+      backoff: 'system-defaults',
+      circuitBreaker: 'system-defaults',
+    });
     assert.deepEqual(bare.policy, { timeoutMs: 2000, retry: 1, backoff: 'fixed', circuitBreaker: true });
     assert.deepEqual(m.services.get('b')!.calls[0].policy, {});
   });
 
-  test('a setting repeated across a system\'s defaults blocks is a duplicate', () => {
+  test("a setting repeated across a system's defaults blocks is a duplicate", () => {
     const m = model({ 'a.seams': 'system s { defaults { timeout 1s } defaults { timeout 2s } }' });
     assert.deepEqual(errors(m), ['duplicate-definition a.seams "timeout": timeout is set twice in system s\'s defaults']);
     assert.equal(m.systems.get('s')!.defaults.timeoutMs, 1000);
@@ -198,7 +209,11 @@ describe('rules { } settings', () => {
     assert.deepEqual(errors(m), []);
     assert.deepEqual(
       [...m.ruleSettings.values()].map((s) => [s.code, s.severity, s.max]),
-      [['shared-database', 'off', undefined], ['team-overload', 'error', 8], ['missing-owner', 'info', undefined]],
+      [
+        ['shared-database', 'off', undefined],
+        ['team-overload', 'error', 8],
+        ['missing-owner', 'info', undefined],
+      ],
     );
   });
 

@@ -35,24 +35,31 @@ test('Neovim receives the diagnostics of seams check from `seams lsp --stdio`', 
   for (const d of all) counts.set(d.file, (counts.get(d.file) ?? 0) + 1);
   const [file] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? assert.fail('seams check reports nothing for the examples');
   const key = (d: Reported) => `${d.line}:${d.column} ${d.code}`;
-  const expected = all.filter((d) => d.file === file).map(key).sort();
+  const expected = all
+    .filter((d) => d.file === file)
+    .map(key)
+    .sort();
 
   const out = join(work, 'diagnostics.json');
-  const nvim = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(import.meta.dirname, 'lsp-diagnostics.lua')}`], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 90_000,
-    env: {
-      ...process.env,
-      SEAMS_NODE: process.execPath,
-      SEAMS_CLI: cli,
-      SEAMS_ROOT: root,
-      SEAMS_FILE: join(root, file),
-      SEAMS_OUT: out,
-      SEAMS_MIN_DIAGNOSTICS: String(expected.length),
-      SEAMS_TIMEOUT_MS: '60000',
+  const nvim = spawnSync(
+    'nvim',
+    ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${join(import.meta.dirname, 'lsp-diagnostics.lua')}`],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: {
+        ...process.env,
+        SEAMS_NODE: process.execPath,
+        SEAMS_CLI: cli,
+        SEAMS_ROOT: root,
+        SEAMS_FILE: join(root, file),
+        SEAMS_OUT: out,
+        SEAMS_MIN_DIAGNOSTICS: String(expected.length),
+        SEAMS_TIMEOUT_MS: '60000',
+      },
     },
-  });
+  );
   assert.equal(nvim.status, 0, `nvim failed (${nvim.status ?? nvim.signal}):\n${nvim.stdout}\n${nvim.stderr}`);
   const result = JSON.parse(readFileSync(out, 'utf8')) as { arrived: boolean; exited: unknown; diagnostics: Reported[] };
   console.log(`[nvim] ${file}: ${JSON.stringify(result.diagnostics.map(key))}`);

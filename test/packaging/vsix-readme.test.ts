@@ -14,11 +14,17 @@ test('pictures under docs/images become data: URIs of the same bytes', () => {
     assert.match(path, /^docs\/images\/[pg]\.(png|svg)$/);
     return bytes;
   });
-  assert.equal(out, `![The preview](data:image/png;base64,${bytes.toString('base64')} "title")\n![Graph](data:image/svg+xml;base64,${bytes.toString('base64')})`);
+  assert.equal(
+    out,
+    `![The preview](data:image/png;base64,${bytes.toString('base64')} "title")\n![Graph](data:image/svg+xml;base64,${bytes.toString('base64')})`,
+  );
 });
 
 test('relative links become their text; web links, anchors and mail stay', () => {
-  const out = readmeForPackage('see [the language](docs/language.md), [a rule](docs/rules/x.md#why), [web](https://a.b/c), [top](#set-up), [mail](mailto:a@b.c)', () => Buffer.alloc(0));
+  const out = readmeForPackage(
+    'see [the language](docs/language.md), [a rule](docs/rules/x.md#why), [web](https://a.b/c), [top](#set-up), [mail](mailto:a@b.c)',
+    () => Buffer.alloc(0),
+  );
   assert.equal(out, 'see the language, a rule, [web](https://a.b/c), [top](#set-up), [mail](mailto:a@b.c)');
 });
 
@@ -28,5 +34,8 @@ test('the real README: every picture embedded, no relative link left', () => {
   const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].length;
   assert.ok(pictures >= 2);
   assert.equal([...out.matchAll(/!\[[^\]]*\]\(data:image\/(png|svg\+xml);base64,/g)].length, pictures);
-  assert.deepEqual([...out.matchAll(/(?<!!)\[[^\]]+\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^(https?:|mailto:|#)/.test(href)), []);
+  assert.deepEqual(
+    [...out.matchAll(/(?<!!)\[[^\]]+\]\(([^)\s]+)\)/g)].map((m) => m[1]).filter((href) => !/^(https?:|mailto:|#)/.test(href)),
+    [],
+  );
 });

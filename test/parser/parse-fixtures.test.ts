@@ -18,7 +18,10 @@ describe('parser fixtures that must parse', () => {
     test(name, () => {
       const text = readFileSync(join(fixtures, 'ok', name), 'utf8');
       const { diagnostics } = parseSeams(text, name);
-      assert.deepEqual(diagnostics.map((d) => d.message), []);
+      assert.deepEqual(
+        diagnostics.map((d) => d.message),
+        [],
+      );
     });
   }
 });

@@ -39,8 +39,14 @@ describe('lexer', () => {
 
   test('strings keep escapes in one token; comments are set aside', () => {
     const r = seamsLexer.tokenize('"a \\" b \\\\" // line\n/* block\n */ x');
-    assert.deepEqual(r.tokens.map((t) => t.image), ['"a \\" b \\\\"', 'x']);
-    assert.deepEqual((r.groups.comments ?? []).map((t) => t.image), ['// line', '/* block\n */']);
+    assert.deepEqual(
+      r.tokens.map((t) => t.image),
+      ['"a \\" b \\\\"', 'x'],
+    );
+    assert.deepEqual(
+      (r.groups.comments ?? []).map((t) => t.image),
+      ['// line', '/* block\n */'],
+    );
   });
 });
 
@@ -97,11 +103,23 @@ describe('parser', () => {
     assert.match(diagnostics[0].message, /expected a service name after `calls`/);
     assert.match(diagnostics[1].message, /expected a team name after `owner`/);
     const c = ast.declarations[2] as ServiceDecl;
-    assert.deepEqual(c.members.map((m) => m.kind), ['tier', 'store']);
+    assert.deepEqual(
+      c.members.map((m) => m.kind),
+      ['tier', 'store'],
+    );
   });
 
   test('syntax messages are words, never token names', () => {
-    const inputs = ['service', 'service a', 'service a {', 'team t { oncall }', 'system s { x }', 'rules { a b c', '{', 'service a { calls b. }'];
+    const inputs = [
+      'service',
+      'service a',
+      'service a {',
+      'team t { oncall }',
+      'system s { x }',
+      'rules { a b c',
+      '{',
+      'service a { calls b. }',
+    ];
     for (const text of inputs) {
       for (const d of parseSeams(text, 'f.seams').diagnostics) {
         assert.doesNotMatch(d.message, /Identifier|LBrace|RBrace|NumberTok|-->|EOF\b/, `${text}: ${d.message}`);

@@ -64,7 +64,13 @@ test('seams/graph answers with every service of the workspace, laid out', async 
     await changedAfter(response.version);
     response = await ask();
   }
-  assert.deepEqual(response.graph.nodes.filter((n) => n.kind === 'service').map((n) => n.label).sort(), declared);
+  assert.deepEqual(
+    response.graph.nodes
+      .filter((n) => n.kind === 'service')
+      .map((n) => n.label)
+      .sort(),
+    declared,
+  );
   for (const n of response.graph.nodes) assert.ok(Number.isFinite(n.x + n.y + n.width + n.height), n.id);
   const unrouted = response.graph.edges.filter((e) => e.points.length < 2).map((e) => `${e.id} ${JSON.stringify(e.points)}`);
   assert.deepEqual(unrouted, [], 'every line has a route');
@@ -84,7 +90,10 @@ test('an unsaved edit is announced and shows in the next graph; other boxes keep
   const at = (r: GraphResponse, id: string) => r.graph.nodes.find((n) => n.id === id)!;
   const problem = await askUntil((r) => at(r, 'service:orders').problems.some((p) => p.code === 'invalid-value'), { activeFile: uri });
   assert.ok(problem.version > before.version);
-  assert.deepEqual([at(problem, 'service:orders').x, at(problem, 'service:orders').y], [at(before, 'service:orders').x, at(before, 'service:orders').y]);
+  assert.deepEqual(
+    [at(problem, 'service:orders').x, at(problem, 'service:orders').y],
+    [at(before, 'service:orders').x, at(before, 'service:orders').y],
+  );
 
   // Adds a service, unsaved: it is in the next graph.
   await session.change(uri, [{ text: edited + '\nservice probe-from-test {}\n' }]);

@@ -88,7 +88,11 @@ describe('preview protocol guards', () => {
     ]) {
       assert.equal(isWebviewToHostMessage(m), false, JSON.stringify(m));
     }
-    const found = { type: 'found', text: 'pay', matches: [{ id: 'service:payments', label: 'payments', view: { kind: 'system', name: 'checkout' } }] };
+    const found = {
+      type: 'found',
+      text: 'pay',
+      matches: [{ id: 'service:payments', label: 'payments', view: { kind: 'system', name: 'checkout' } }],
+    };
     assert.equal(isHostToWebviewMessage(found), true);
     assert.equal(isHostToWebviewMessage({ ...found, matches: [{ id: 'service:x', label: 'x', view: { kind: 'nowhere' } }] }), false);
     for (const graph of [landscapeGraph(), systemGraph()]) {

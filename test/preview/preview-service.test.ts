@@ -12,7 +12,12 @@ import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph, type ServiceGraph } from '../
 import { LayoutClient, LayoutSuperseded } from '../../server/src/lsp/layout-client.js';
 import type { Connection } from 'vscode-languageserver';
 import { PreviewService, registerPreview, type Layouter, type PreviewConnection } from '../../server/src/lsp/preview-service.js';
-import { AUTO_COLLAPSE_SERVICES, GRAPH_CHANGED_NOTIFICATION, GRAPH_REQUEST, type GraphResponse } from '../../server/src/protocol/preview-protocol.js';
+import {
+  AUTO_COLLAPSE_SERVICES,
+  GRAPH_CHANGED_NOTIFICATION,
+  GRAPH_REQUEST,
+  type GraphResponse,
+} from '../../server/src/protocol/preview-protocol.js';
 
 const FILE = 'file:///ws/shop.seams';
 
@@ -82,7 +87,10 @@ describe('preview service with the layout worker', () => {
     const retitled = await service.graph({ options });
     assert.equal(client.layoutsRun, runs, 'problems and comments reuse the layout');
     const orders = retitled.graph.nodes.find((n) => n.id === 'service:orders')!;
-    assert.ok(orders.problems.some((p) => p.code === 'invalid-value'), 'with the new problems');
+    assert.ok(
+      orders.problems.some((p) => p.code === 'invalid-value'),
+      'with the new problems',
+    );
     assert.equal(orders.severity, 'error');
     const pos = (g: LaidOutGraph, id: string) => g.nodes.find((n) => n.id === id)!;
     assert.deepEqual(
@@ -134,7 +142,13 @@ describe('preview service, stale and cancelled work', () => {
     };
     const release = () => {
       const job = jobs.shift()!;
-      job.resolve({ width: 1, height: 1, options: job.graph.options, edges: [], nodes: job.graph.nodes.map((n) => ({ ...n, x: 0, y: 0, width: 1, height: 1 })) });
+      job.resolve({
+        width: 1,
+        height: 1,
+        options: job.graph.options,
+        edges: [],
+        nodes: job.graph.nodes.map((n) => ({ ...n, x: 0, y: 0, width: 1, height: 1 })),
+      });
     };
     return { layouter, jobs, release };
   }
@@ -194,7 +208,9 @@ describe('preview service, stale and cancelled work', () => {
   it('warms the layout worker up after the first check, once', async () => {
     const ws = workspace(shop());
     const seen: number[] = [];
-    const layouter: Layouter = { layout: async (g) => (seen.push(g.nodes.length), { width: 0, height: 0, options: g.options, nodes: [], edges: [] }) };
+    const layouter: Layouter = {
+      layout: async (g) => (seen.push(g.nodes.length), { width: 0, height: 0, options: g.options, nodes: [], edges: [] }),
+    };
     new PreviewService({ ...ws.deps, layouter, warmUp: true }, () => {});
     assert.deepEqual(seen, []);
     ws.edit(shop({ title: 'a' }));
@@ -225,8 +241,7 @@ describe('preview service, stale and cancelled work', () => {
   });
 
   it(`collapses every system above ${AUTO_COLLAPSE_SERVICES} services when asked to`, async () => {
-    const services = (n: number) =>
-      Array.from({ length: n }, (_, i) => `system s${i % 10} {\n  service svc-${i} {}\n}\n`).join('');
+    const services = (n: number) => Array.from({ length: n }, (_, i) => `system s${i % 10} {\n  service svc-${i} {}\n}\n`).join('');
     const big = workspace(services(AUTO_COLLAPSE_SERVICES + 1));
     const layouter: Layouter = { layout: async (g) => ({ width: 0, height: 0, options: g.options, nodes: [], edges: [] }) };
     const service = new PreviewService({ ...big.deps, layouter }, () => {});

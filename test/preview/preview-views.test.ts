@@ -70,7 +70,10 @@ describe('preview service: views', () => {
     const service = new PreviewService({ ...workspace(examples).deps, layouter: client }, () => {});
     const { graph } = await service.graph({ options, view: { kind: 'system', name: 'checkout' }, pane: SIDE });
     assert.deepEqual(graph.view, { kind: 'system', name: 'checkout' });
-    assert.deepEqual(graph.breadcrumb?.map((s) => s.label), ['Landscape', 'checkout']);
+    assert.deepEqual(
+      graph.breadcrumb?.map((s) => s.label),
+      ['Landscape', 'checkout'],
+    );
     assert.ok(graph.nodes.some((n) => n.id === 'service:payments' && n.kind === 'service'));
     const outside = graph.nodes.filter((n) => n.kind === 'external');
     assert.ok(outside.length > 0, 'checkout has neighbours in other systems');
@@ -130,7 +133,11 @@ describe('preview service: views', () => {
     assert.deepEqual(auto.graph.view, { kind: 'landscape' });
     assert.ok((auto.graph.fitScale ?? 0) >= READABLE_SCALE, `landscape fit ${auto.graph.fitScale}`);
     const box = auto.graph.nodes.find((n) => n.kind === 'group' && n.id.startsWith('group:system:'))!;
-    const system = await service.graph({ options, view: { kind: 'system', name: box.id.slice('group:system:'.length) }, pane: DEFAULT_PANE });
+    const system = await service.graph({
+      options,
+      view: { kind: 'system', name: box.id.slice('group:system:'.length) },
+      pane: DEFAULT_PANE,
+    });
     assert.ok(system.graph.nodes.filter((n) => n.kind === 'service').length >= 10);
   });
 });

@@ -45,7 +45,22 @@ function labels(source: string): string[] {
   return completeAt(text, offset, MODEL, RULES).candidates.map((c) => c.label);
 }
 
-const MEMBERS = ['owner', 'tier', 'cadence', 'scaling', 'compliance', 'runtime', 'store', 'api', 'event', 'slo', 'calls', 'subscribes', 'uses', 'defaults'];
+const MEMBERS = [
+  'owner',
+  'tier',
+  'cadence',
+  'scaling',
+  'compliance',
+  'runtime',
+  'store',
+  'api',
+  'event',
+  'slo',
+  'calls',
+  'subscribes',
+  'uses',
+  'defaults',
+];
 const DECLARATIONS = ['team', 'system', 'service', 'library', 'rules'];
 
 const CASES: { name: string; text: string; exactly?: string[]; includes?: string[]; excludes?: string[] }[] = [
@@ -70,7 +85,12 @@ const CASES: { name: string; text: string; exactly?: string[]; includes?: string
   { name: 'cadences', text: 'service s {\n  cadence |\n}', exactly: ['daily', 'weekly', 'monthly', 'quarterly'] },
   { name: 'store names in use', text: 'service s {\n  store |\n}', exactly: ['catalog-db'] },
   { name: 'store kinds in use', text: 'service s {\n  store x-db |\n}', includes: ['postgres', 'readonly', 'owner'] },
-  { name: 'readonly after a store kind', text: 'service s {\n  store x-db postgres |\n}', includes: ['readonly', 'owner'], excludes: ['postgres'] },
+  {
+    name: 'readonly after a store kind',
+    text: 'service s {\n  store x-db postgres |\n}',
+    includes: ['readonly', 'owner'],
+    excludes: ['postgres'],
+  },
   { name: 'nothing more after readonly', text: 'service s {\n  store x-db postgres readonly |\n}', exactly: MEMBERS },
   { name: 'libraries after uses', text: 'service s {\n  uses |\n}', exactly: ['auth-lib', 'log-lib'] },
   { name: 'a partly typed library', text: 'service s {\n  uses au|\n}', exactly: ['auth-lib', 'log-lib'] },
@@ -78,8 +98,16 @@ const CASES: { name: string; text: string; exactly?: string[]; includes?: string
   { name: 'owner in a library', text: 'library l {\n  |\n}', exactly: ['owner'] },
   { name: 'teams after owner in a library', text: 'library l {\n  owner |\n}', exactly: ['web-team', 'data-team'] },
   { name: 'a new name after library', text: 'library |', exactly: [] },
-  { name: 'policy keywords in service defaults', text: 'service s {\n  defaults {\n    |\n  }\n}', exactly: ['timeout', 'retry', 'circuit-breaker'] },
-  { name: 'backoff values in service defaults', text: 'service s {\n  defaults { retry 1 backoff | }\n}', exactly: ['exponential', 'fixed', 'none'] },
+  {
+    name: 'policy keywords in service defaults',
+    text: 'service s {\n  defaults {\n    |\n  }\n}',
+    exactly: ['timeout', 'retry', 'circuit-breaker'],
+  },
+  {
+    name: 'backoff values in service defaults',
+    text: 'service s {\n  defaults { retry 1 backoff | }\n}',
+    exactly: ['exponential', 'fixed', 'none'],
+  },
   { name: 'members after service defaults', text: 'service s {\n  defaults { timeout 1s }\n  |\n}', exactly: MEMBERS },
   { name: 'durations after timeout', text: 'service s {\n  calls catalog { timeout | }\n}', includes: ['100ms', '2s'] },
   { name: 'policy keywords', text: 'service s {\n  calls catalog { timeout 1s | }\n}', exactly: ['timeout', 'retry', 'circuit-breaker'] },
@@ -90,7 +118,11 @@ const CASES: { name: string; text: string; exactly?: string[]; includes?: string
   { name: 'slo entries', text: 'service s {\n  slo |\n}', exactly: ['latency', 'availability'] },
   { name: 'on-call in a team', text: 'team t {\n  |\n}', exactly: ['oncall'] },
   { name: 'rule codes in rules', text: 'rules {\n  |\n}', exactly: ['sync-fan-out', 'missing-owner'] },
-  { name: 'severities and max for a rule with a threshold', text: 'rules {\n  sync-fan-out |\n}', exactly: ['error', 'warning', 'info', 'hint', 'off', 'max'] },
+  {
+    name: 'severities and max for a rule with a threshold',
+    text: 'rules {\n  sync-fan-out |\n}',
+    exactly: ['error', 'warning', 'info', 'hint', 'off', 'max'],
+  },
   { name: 'no max for a rule without one', text: 'rules {\n  missing-owner |\n}', exactly: ['error', 'warning', 'info', 'hint', 'off'] },
   { name: 'max after a severity', text: 'rules {\n  sync-fan-out warning |\n}', exactly: ['max'] },
   { name: 'the next rule after a setting', text: 'rules {\n  missing-owner off\n  |\n}', exactly: ['sync-fan-out', 'missing-owner'] },
@@ -119,7 +151,10 @@ test('completion: the replaced span is the name typed so far, a version included
   const offset = text.indexOf('v1.2') + 4;
   const r = completeAt(text, offset, MODEL, RULES);
   assert.equal(text.slice(r.replaceStart, r.replaceEnd), 'v1.2');
-  assert.deepEqual(r.candidates.slice(0, 3).map((c) => c.label), ['v10', 'v2', 'v1']);
+  assert.deepEqual(
+    r.candidates.slice(0, 3).map((c) => c.label),
+    ['v10', 'v2', 'v1'],
+  );
   const kebab = 'service s {\n  owner data-te\n}';
   const at = kebab.indexOf('data-te') + 7;
   const k = completeAt(kebab, at, MODEL, RULES);

@@ -56,7 +56,15 @@ function rename(file: string, needle: string, delta: number, newName: string) {
   return planRename(model, file, offset, newName);
 }
 
-const CASES: { what: string; file: string; needle: string; delta: number; to: string; expect: (files: SourceFile[]) => void; edits: number }[] = [
+const CASES: {
+  what: string;
+  file: string;
+  needle: string;
+  delta: number;
+  to: string;
+  expect: (files: SourceFile[]) => void;
+  edits: number;
+}[] = [
   {
     what: 'a service, from a reference in another file',
     file: 'b.seams',
@@ -95,7 +103,14 @@ const CASES: { what: string; file: string; needle: string; delta: number; to: st
     delta: 1,
     to: 'frontend-team',
     edits: 3,
-    expect: (fs) => assert.equal(fs.map((f) => f.text).join().match(/frontend-team/g)?.length, 3),
+    expect: (fs) =>
+      assert.equal(
+        fs
+          .map((f) => f.text)
+          .join()
+          .match(/frontend-team/g)?.length,
+        3,
+      ),
   },
   {
     what: 'a shared store (every declaration)',

@@ -63,7 +63,10 @@ function apply(sources: SourceFile[], edits: TextEdit[]): SourceFile[] {
 
 test('hover on a library, its declaration or a uses, gives its owner and its users', () => {
   const m = model();
-  for (const [file, needle] of [['libs.seams', 'auth-lib'], ['shop.seams', 'auth-lib']] as const) {
+  for (const [file, needle] of [
+    ['libs.seams', 'auth-lib'],
+    ['shop.seams', 'auth-lib'],
+  ] as const) {
     const h = hoverAt(m, [], file, offsetOf(file, needle) + 1)!;
     assert.ok(h, `${file} ${needle}`);
     assert.match(h.markdown, /\*\*library auth-lib\*\* — Auth client/);
@@ -138,12 +141,18 @@ test('a runtime is a free identifier: nothing to rename there', () => {
 test('the outline lists libraries; symbol search finds them', () => {
   const m = model();
   const items = outline(m.files.get('libs.seams')!);
-  assert.deepEqual(items.map((i) => `${i.kind} ${i.name} ${i.detail ?? ''}`.trim()), ['team platform', 'library auth-lib Auth client', 'library log-lib']);
+  assert.deepEqual(
+    items.map((i) => `${i.kind} ${i.name} ${i.detail ?? ''}`.trim()),
+    ['team platform', 'library auth-lib Auth client', 'library log-lib'],
+  );
   const found = searchSymbols(m, 'authl');
-  assert.deepEqual(found.map((x) => `${x.kind} ${x.name} ${x.file}`), ['library auth-lib libs.seams']);
+  assert.deepEqual(
+    found.map((x) => `${x.kind} ${x.name} ${x.file}`),
+    ['library auth-lib libs.seams'],
+  );
 });
 
-test('a library body and a service\'s defaults fold', () => {
+test("a library body and a service's defaults fold", () => {
   const m = model();
   const libs = foldingRegions(m.files.get('libs.seams')!);
   assert.ok(libs.some((r) => r.start === offsetOf('libs.seams', '{')));
@@ -162,7 +171,16 @@ test('semantic tokens: library names, uses, runtime values, readonly and default
   assert.ok(libs.includes('owner:keyword'));
   assert.ok(libs.includes('platform:team'));
   const shop = describe('shop.seams');
-  for (const expected of ['uses:keyword', 'auth-lib:library', 'runtime:keyword', 'go:value', 'readonly:keyword', 'defaults:keyword', 'timeout:keyword', 'gateway:value']) {
+  for (const expected of [
+    'uses:keyword',
+    'auth-lib:library',
+    'runtime:keyword',
+    'go:value',
+    'readonly:keyword',
+    'defaults:keyword',
+    'timeout:keyword',
+    'gateway:value',
+  ]) {
     assert.ok(shop.includes(expected), expected);
   }
 });

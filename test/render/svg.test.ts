@@ -21,7 +21,17 @@ function handGraph(): LaidOutGraph {
     height: 200,
     options: DEFAULT_GRAPH_OPTIONS,
     nodes: [
-      { id: 'group:system:shop', kind: 'group', label: 'shop', sublabel: 'Online shop', problems: [], x: 10, y: 10, width: 400, height: 120 },
+      {
+        id: 'group:system:shop',
+        kind: 'group',
+        label: 'shop',
+        sublabel: 'Online shop',
+        problems: [],
+        x: 10,
+        y: 10,
+        width: 400,
+        height: 120,
+      },
       {
         id: 'service:web',
         kind: 'service',
@@ -37,8 +47,30 @@ function handGraph(): LaidOutGraph {
         width: 110,
         height: 48,
       },
-      { id: 'store:db', kind: 'store', label: 'db', sublabel: 'postgres', parent: 'group:system:shop', problems: [], x: 260, y: 46, width: 90, height: 56 },
-      { id: 'group:system:back', kind: 'group', label: 'back', problems: [], collapsed: true, memberCount: 3, x: 10, y: 150, width: 130, height: 48 },
+      {
+        id: 'store:db',
+        kind: 'store',
+        label: 'db',
+        sublabel: 'postgres',
+        parent: 'group:system:shop',
+        problems: [],
+        x: 260,
+        y: 46,
+        width: 90,
+        height: 56,
+      },
+      {
+        id: 'group:system:back',
+        kind: 'group',
+        label: 'back',
+        problems: [],
+        collapsed: true,
+        memberCount: 3,
+        x: 10,
+        y: 150,
+        width: 130,
+        height: 48,
+      },
     ],
     edges: [
       {
@@ -47,7 +79,10 @@ function handGraph(): LaidOutGraph {
         source: 'service:web',
         target: 'store:db',
         problems: [],
-        points: [{ x: 134.4, y: 74 }, { x: 260, y: 74 }],
+        points: [
+          { x: 134.4, y: 74 },
+          { x: 260, y: 74 },
+        ],
       },
       {
         id: 'call:web->[group:system:back]',
@@ -57,7 +92,10 @@ function handGraph(): LaidOutGraph {
         label: 'back-api v2',
         problems: [{ severity: 'error', code: 'version-not-provided', message: 'back offers no v2.' }],
         severity: 'error',
-        points: [{ x: 79, y: 98 }, { x: 79, y: 150 }],
+        points: [
+          { x: 79, y: 98 },
+          { x: 79, y: 150 },
+        ],
         labelBox: { x: 84, y: 116, width: 70, height: 16 },
       },
       {
@@ -66,7 +104,10 @@ function handGraph(): LaidOutGraph {
         source: 'group:system:back',
         target: 'service:web',
         problems: [],
-        points: [{ x: 100, y: 150 }, { x: 100, y: 98 }],
+        points: [
+          { x: 100, y: 150 },
+          { x: 100, y: 98 },
+        ],
       },
     ],
   };
@@ -95,7 +136,12 @@ async function fixtureGraph(): Promise<LaidOutGraph> {
   const { model } = checkSources([{ file, text }], { rules: [] });
   const at = (needle: string) => ({ file, start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
   const diagnostics: Diagnostic[] = [
-    { code: 'implicit-contract', severity: 'warning', message: 'web calls accounts without naming an api.', location: at('calls accounts') },
+    {
+      code: 'implicit-contract',
+      severity: 'warning',
+      message: 'web calls accounts without naming an api.',
+      location: at('calls accounts'),
+    },
     { code: 'shared-database', severity: 'warning', message: 'catalog and orders share store shop-db.', location: at('store shop-db') },
     { code: 'missing-slo', severity: 'hint', message: 'mail has no slo.', location: at('service mail') },
   ];
@@ -137,7 +183,10 @@ describe('renderSvg', () => {
     assert.doesNotMatch(svg, /href|@import|<image|<script|<foreignObject/i);
     const urls = [...svg.matchAll(/url\(([^)]*)\)/g)].map((m) => m[1]!);
     assert.ok(urls.length > 0 && urls.every((u) => u.startsWith('#seams-arrow-')), urls.join(' '));
-    assert.deepEqual([...svg.matchAll(/https?:\/\/[^"]*/g)].map((m) => m[0]), ['http://www.w3.org/2000/svg']);
+    assert.deepEqual(
+      [...svg.matchAll(/https?:\/\/[^"]*/g)].map((m) => m[0]),
+      ['http://www.w3.org/2000/svg'],
+    );
   });
 
   it('marks nodes and edges with data-id, data-kind and classes for interaction', () => {
@@ -160,7 +209,10 @@ describe('renderSvg', () => {
     g.edges[1]!.label = HOSTILE;
     g.edges[1]!.id = `x" onclick="alert(4)`;
     const svg = renderSvg(g, { theme: 'dark' });
-    assert.deepEqual([...elementNames(svg)].filter((n) => !ALLOWED.has(n)), []);
+    assert.deepEqual(
+      [...elementNames(svg)].filter((n) => !ALLOWED.has(n)),
+      [],
+    );
     assert.ok(svg.includes('&lt;img src=x onerror=alert(1)&gt;'));
     assert.ok(svg.includes('data-id="x&quot; onclick=&quot;alert(4)"'));
     // Hostile text stays text: no attribute named on… exists anywhere.
@@ -170,7 +222,10 @@ describe('renderSvg', () => {
     const text = `system s "${HOSTILE.replace(/"/g, '')}" {\n  service web "${HOSTILE}" {\n  }\n}\n`;
     const { model, diagnostics } = checkSources([{ file: 'evil.seams', text }]);
     const full = renderSvg(await layoutGraph(buildServiceGraph(model, diagnostics, DEFAULT_GRAPH_OPTIONS)), { theme: 'light' });
-    assert.deepEqual([...elementNames(full)].filter((n) => !ALLOWED.has(n)), []);
+    assert.deepEqual(
+      [...elementNames(full)].filter((n) => !ALLOWED.has(n)),
+      [],
+    );
     assert.ok(full.includes('&lt;img src=x onerror=alert(1)&gt;'));
   });
 

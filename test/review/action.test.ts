@@ -81,7 +81,11 @@ before(async () => {
       return send(200, comments.slice((page - 1) * per, page * per));
     }
     if (req.method === 'POST' && url.pathname === '/repos/acme/shop/issues/7/comments') {
-      const c = { id: 100 + comments.length, body: entry.body!.body!, html_url: `https://github.example/acme/shop/pull/7#issuecomment-${100 + comments.length}` };
+      const c = {
+        id: 100 + comments.length,
+        body: entry.body!.body!,
+        html_url: `https://github.example/acme/shop/pull/7#issuecomment-${100 + comments.length}`,
+      };
       comments.push(c);
       return send(201, c);
     }
@@ -133,7 +137,12 @@ function pullRequest(prModel: string): { work: GitRepo; origin: string } {
   rmSync(workDir, { recursive: true });
   // A shallow clone, as actions/checkout makes by default.
   git(tmpdir(), 'clone', '-q', '--depth', '1', `file://${origin}`, workDir);
-  const work: GitRepo = { ...seed, dir: workDir, git: (...args) => git(workDir, ...args), dispose: () => rmSync(workDir, { recursive: true, force: true }) };
+  const work: GitRepo = {
+    ...seed,
+    dir: workDir,
+    git: (...args) => git(workDir, ...args),
+    dispose: () => rmSync(workDir, { recursive: true, force: true }),
+  };
   cleanup.push(work.dispose);
   work.git('checkout', '-q', '-b', 'feature');
   writeFileSync(join(workDir, 'architecture', 'shop.seams'), prModel);
@@ -160,7 +169,10 @@ function bash(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ st
 }
 
 /** Runs the action's run-steps as GitHub would; returns the exit status of the last step run. */
-async function runAction(work: GitRepo, inputs: Record<string, string> = {}): Promise<{ failed?: string; outputs: Record<string, Record<string, string>>; logs: string }> {
+async function runAction(
+  work: GitRepo,
+  inputs: Record<string, string> = {},
+): Promise<{ failed?: string; outputs: Record<string, Record<string, string>>; logs: string }> {
   const temp = mkdtempSync(join(tmpdir(), 'seams-runner-'));
   cleanup.push(() => rmSync(temp, { recursive: true, force: true }));
   const event = join(temp, 'event.json');
@@ -246,34 +258,49 @@ test('action.yml is a composite action on Node 20 whose local files exist', () =
 });
 
 test('twice on a pull request: one comment created, then the same one updated; the job fails on a new error', async () => {
-  const { work } = pullRequest(BASE_MODEL.replace('calls catalog.catalog-api v1', 'calls catalog.catalog-api v5').concat('service billing {\n  owner t\n  tier internal\n}\n'));
+  const { work } = pullRequest(
+    BASE_MODEL.replace('calls catalog.catalog-api v1', 'calls catalog.catalog-api v5').concat(
+      'service billing {\n  owner t\n  tier internal\n}\n',
+    ),
+  );
   const statusBefore = work.git('status', '--porcelain');
 
   const first = await runAction(work);
   assert.equal(first.failed, 'Fail per fail-on', first.logs);
   assert.equal(first.outputs.base?.base, 'origin/main...');
   assert.equal(first.outputs.diff?.['exit-code'], '1');
-  const sarif = JSON.parse(readFileSync(first.outputs.check!.sarif!, 'utf8')) as { runs: { results: { baselineState: string; ruleId: string }[] }[] };
+  const sarif = JSON.parse(readFileSync(first.outputs.check!.sarif!, 'utf8')) as {
+    runs: { results: { baselineState: string; ruleId: string }[] }[];
+  };
   assert.ok(sarif.runs[0]!.results.some((r) => r.ruleId === 'version-not-provided' && r.baselineState === 'new'));
   assert.match(readFileSync(first.outputs.diff!.picture!, 'utf8'), /^<svg /);
 
   const writes = () => requests.filter((r) => r.method !== 'GET');
-  assert.deepEqual(writes().map((r) => `${r.method} ${r.url}`), ['POST /repos/acme/shop/issues/7/comments']);
+  assert.deepEqual(
+    writes().map((r) => `${r.method} ${r.url}`),
+    ['POST /repos/acme/shop/issues/7/comments'],
+  );
   assert.ok(requests.every((r) => r.authorization === 'Bearer test-token'));
   const created = comments.find((c) => c.body.startsWith('<!-- seams-diff-report -->'))!;
   assert.match(created.body, /### Seams: architecture changes/);
   assert.match(created.body, /```mermaid/);
-  assert.match(created.body, /\[architecture\/shop\.seams:\d+\]\(https:\/\/github\.example\/acme\/shop\/blob\/[0-9a-f]{40}\/architecture\/shop\.seams#L\d+\)/);
+  assert.match(
+    created.body,
+    /\[architecture\/shop\.seams:\d+\]\(https:\/\/github\.example\/acme\/shop\/blob\/[0-9a-f]{40}\/architecture\/shop\.seams#L\d+\)/,
+  );
 
   // The author fixes the call and pushes again.
-  writeFileSync(join(work.dir, 'architecture', 'shop.seams'), readFileSync(join(work.dir, 'architecture', 'shop.seams'), 'utf8').replace('v5', 'v1'));
+  writeFileSync(
+    join(work.dir, 'architecture', 'shop.seams'),
+    readFileSync(join(work.dir, 'architecture', 'shop.seams'), 'utf8').replace('v5', 'v1'),
+  );
   work.git('commit', '-q', '-am', 'fix the version');
   const second = await runAction(work);
   assert.equal(second.failed, undefined, second.logs);
-  assert.deepEqual(writes().map((r) => `${r.method} ${r.url}`), [
-    'POST /repos/acme/shop/issues/7/comments',
-    `PATCH /repos/acme/shop/issues/comments/${created.id}`,
-  ]);
+  assert.deepEqual(
+    writes().map((r) => `${r.method} ${r.url}`),
+    ['POST /repos/acme/shop/issues/7/comments', `PATCH /repos/acme/shop/issues/comments/${created.id}`],
+  );
   assert.equal(comments.filter((c) => c.body.startsWith('<!-- seams-diff-report -->')).length, 1, 'never a second comment');
   assert.doesNotMatch(comments.find((c) => c.id === created.id)!.body, /version-not-provided/);
   assert.equal(comments.find((c) => c.id === 11)!.body, 'Looks good to me', 'other comments are left alone');

@@ -70,7 +70,9 @@ test('each result is new or unchanged; old ones are unchanged though their lines
 
   const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats.default(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object,
+  );
   assert.ok(validate(log), JSON.stringify(validate.errors));
 });
 

@@ -80,7 +80,12 @@ describe('against a revision', () => {
     assert.equal(status, 0);
     assert.deepEqual(Object.keys(json), ['base', 'changes', 'findings']);
     assert.equal(json.base, 'HEAD');
-    assert.deepEqual(short(json), ['added service billing', 'removed service legacy', 'changed call orders->catalog.catalog-api', 'added subscription billing<-orders.order-placed']);
+    assert.deepEqual(short(json), [
+      'added service billing',
+      'removed service legacy',
+      'changed call orders->catalog.catalog-api',
+      'added subscription billing<-orders.order-placed',
+    ]);
     const call = json.changes.find((c) => c.kind === 'call')!;
     assert.deepEqual(call, {
       change: 'changed',
@@ -92,8 +97,20 @@ describe('against a revision', () => {
     });
     const removed = json.changes.find((c) => c.change === 'removed')!;
     assert.equal(removed.line, 26, 'a removed element points into the old model');
-    assert.deepEqual(json.findings.fixed.map((d) => d.code), ['retry-without-backoff']);
-    assert.deepEqual(Object.keys(json.findings.fixed[0]!), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    assert.deepEqual(
+      json.findings.fixed.map((d) => d.code),
+      ['retry-without-backoff'],
+    );
+    assert.deepEqual(Object.keys(json.findings.fixed[0]!), [
+      'file',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'severity',
+      'code',
+      'message',
+    ]);
   });
 
   test('reindenting, reordering and moving a declaration to another file is no change', () => {
@@ -102,7 +119,10 @@ describe('against a revision', () => {
     const legacy = /( {2}service legacy \{[\s\S]*?\n {2}\}\n)/.exec(BASE)![1]!;
     const team = /(team shop-team \{[\s\S]*?\n\}\n)/.exec(BASE)![1]!;
     r.write({
-      'shop.seams': BASE.replace(legacy, '').replace(team, '').replace('system shop {\n', `system shop {\n${legacy}`).replace(/^ {2}/gm, '    '),
+      'shop.seams': BASE.replace(legacy, '')
+        .replace(team, '')
+        .replace('system shop {\n', `system shop {\n${legacy}`)
+        .replace(/^ {2}/gm, '    '),
       'teams/more.seams': `\n\n${team}`,
     });
     const { status, json } = diffJson(r.dir, 'HEAD');
@@ -190,7 +210,10 @@ describe('against a folder or file', () => {
       const { status, json } = diffJson(t.dir, 'old', 'new');
       assert.equal(status, 0);
       assert.equal(json.base, 'old');
-      assert.deepEqual(json.changes.map((c) => [c.id, c.file, c.details]), [['orders.order-placed', join('new', 'shop.seams'), ['versions: v3 → v4']]]);
+      assert.deepEqual(
+        json.changes.map((c) => [c.id, c.file, c.details]),
+        [['orders.order-placed', join('new', 'shop.seams'), ['versions: v3 → v4']]],
+      );
       // A file as BASE.
       const file = diffJson(t.dir, join('old', 'shop.seams'), 'new');
       assert.deepEqual(short(file.json), ['changed event orders.order-placed']);
@@ -221,9 +244,17 @@ describe('exit codes', () => {
   test('a new warning fails only with --fail-on new-warnings; an old error fails nothing', () => {
     const g = repo({ 'shop.seams': BASE.replace('calls catalog.catalog-api v2', 'calls catalog.catalog-api v7') });
     g.commit('base with an error');
-    g.write({ 'shop.seams': BASE.replace('calls catalog.catalog-api v2', 'calls catalog.catalog-api v7').replace(/(service legacy \{\n) {4}owner shop-team\n/, '$1') });
+    g.write({
+      'shop.seams': BASE.replace('calls catalog.catalog-api v2', 'calls catalog.catalog-api v7').replace(
+        /(service legacy \{\n) {4}owner shop-team\n/,
+        '$1',
+      ),
+    });
     const run = diffJson(g.dir, 'HEAD');
-    assert.deepEqual(run.json.findings.new.map((d) => d.code), ['missing-owner']);
+    assert.deepEqual(
+      run.json.findings.new.map((d) => d.code),
+      ['missing-owner'],
+    );
     assert.equal(run.status, 0);
     assert.equal(runCli(['diff', 'HEAD', '--fail-on', 'new-warnings'], { cwd: g.dir }).status, 1);
   });

@@ -76,7 +76,10 @@ describe('the report', () => {
     const run = runCli(['diff', 'main...', '--format', 'markdown'], { cwd: r.dir });
     assert.equal(run.status, 1, 'a new error (version-not-provided) fails by default');
     const md = run.stdout;
-    assert.match(md, /: \*\*6 changes\*\* \(2 added, 2 removed, 2 changed\) · \*\*3 new findings\*\* \(1 error, 1 warning\) · \*\*2 fixed findings\*\*\./);
+    assert.match(
+      md,
+      /: \*\*6 changes\*\* \(2 added, 2 removed, 2 changed\) · \*\*3 new findings\*\* \(1 error, 1 warning\) · \*\*2 fixed findings\*\*\./,
+    );
     const blocks = mermaidBlocks(md);
     assert.equal(blocks.length, 1);
     assert.equal(await assertMermaidParses(blocks[0]!), 'flowchart-v2');
@@ -86,7 +89,10 @@ describe('the report', () => {
     assert.match(blocks[0]!, /classDef removed [^\n]*stroke-dasharray/);
     assert.match(blocks[0]!, /svc_orders\["orders"\]\n/);
     assert.match(blocks[0]!, /linkStyle \d+ stroke:#cf222e/);
-    assert.match(md, /\| 🟡\u00a0changed \| call \| `orders->catalog\.catalog-api` \| arch\/shop\.seams:20 \| version: v2 → v3<br>backoff: none → fixed \|/);
+    assert.match(
+      md,
+      /\| 🟡\u00a0changed \| call \| `orders->catalog\.catalog-api` \| arch\/shop\.seams:20 \| version: v2 → v3<br>backoff: none → fixed \|/,
+    );
     assert.match(md, /\| 🔴\u00a0removed \| service \| `legacy` \| arch\/shop\.seams:25 \|/);
     assert.match(md, /#### New findings \(\d+\)[\s\S]*version-not-provided[\s\S]*arch\/shop\.seams:20/);
     assert.match(md, /#### Fixed findings \(\d+\)[\s\S]*retry-without-backoff/);
@@ -97,7 +103,13 @@ describe('the report', () => {
     const r = pr();
     const head = r.git('rev-parse', 'HEAD');
     const base = r.git('merge-base', 'main', 'HEAD');
-    const env = { GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.example', GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: 'f'.repeat(40), SEAMS_HEAD_SHA: head };
+    const env = {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_SERVER_URL: 'https://github.example',
+      GITHUB_REPOSITORY: 'acme/shop',
+      GITHUB_SHA: 'f'.repeat(40),
+      SEAMS_HEAD_SHA: head,
+    };
     const md = runCli(['diff', 'main...', '--format', 'markdown'], { cwd: r.dir, env }).stdout;
     assert.ok(md.includes(`[arch/shop.seams:20](https://github.example/acme/shop/blob/${head}/arch/shop.seams#L20)`), md);
     assert.ok(md.includes(`(https://github.example/acme/shop/blob/${base}/arch/shop.seams#L25)`), 'a removed element links into the base');

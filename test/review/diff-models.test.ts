@@ -68,7 +68,12 @@ describe('no change', () => {
     assert.deepEqual(diff(SHOP, reindented).changes, []);
     // shipping first, then the rest; the team in a file of its own.
     const [team, rest] = [SHOP.slice(0, SHOP.indexOf('system')), SHOP.slice(SHOP.indexOf('system'))];
-    const moved = rest.replace(/ {2}service shipping \{[\s\S]*?\n {2}\}\n/, '').replace('system shop {', `system shop {\n  service shipping {\n    owner shop-team\n    tier background\n    subscribes orders.order-placed v3\n  }`);
+    const moved = rest
+      .replace(/ {2}service shipping \{[\s\S]*?\n {2}\}\n/, '')
+      .replace(
+        'system shop {',
+        `system shop {\n  service shipping {\n    owner shop-team\n    tier background\n    subscribes orders.order-placed v3\n  }`,
+      );
     const d = diff(SHOP, { 'a.seams': moved, 'b/team.seams': team });
     assert.deepEqual(summary(d), []);
     assert.deepEqual(d.findings, { new: [], fixed: [] });
@@ -82,9 +87,16 @@ describe('no change', () => {
 
 describe('added, removed and changed elements', () => {
   test('a service added and one removed', () => {
-    const after = SHOP.replace(/ {2}service shipping \{[\s\S]*?\n {2}\}\n/, '  service billing {\n    owner shop-team\n    tier internal\n  }\n');
+    const after = SHOP.replace(
+      / {2}service shipping \{[\s\S]*?\n {2}\}\n/,
+      '  service billing {\n    owner shop-team\n    tier internal\n  }\n',
+    );
     const d = diff(SHOP, after);
-    assert.deepEqual(summary(d), ['added service billing', 'removed service shipping', 'removed subscription shipping<-orders.order-placed']);
+    assert.deepEqual(summary(d), [
+      'added service billing',
+      'removed service shipping',
+      'removed subscription shipping<-orders.order-placed',
+    ]);
     const removed = d.changes.find((c) => c.id === 'shipping')!;
     // A removed element points into the old model.
     assert.equal(SHOP.slice(removed.location.start, removed.location.end), 'shipping');
@@ -110,7 +122,12 @@ describe('added, removed and changed elements', () => {
       'changed store catalog-db': ['kind: postgres → mysql'],
       'changed api catalog.catalog-api': ['versions: v1 v2 → v2 v3'],
       'changed event orders.order-placed': ['versions: v3 → v3 v4'],
-      'changed call orders->catalog.catalog-api': ['version: v2 → v1', 'timeout: 300ms → 1s', 'retry: 2 → 3', 'backoff: exponential → fixed'],
+      'changed call orders->catalog.catalog-api': [
+        'version: v2 → v1',
+        'timeout: 300ms → 1s',
+        'retry: 2 → 3',
+        'backoff: exponential → fixed',
+      ],
       'changed rule team-overload': ['severity: none → warning', 'max: 8 → 6'],
     });
   });
@@ -164,13 +181,20 @@ rules {
   });
 
   test('several calls with the same identity are matched in the order written', () => {
-    const before = 'service b {\n  api x v1\n}\nservice a {\n  calls b.x v1 {\n    timeout 1s\n  }\n  calls b.x v1 {\n    timeout 2s\n  }\n}\n';
+    const before =
+      'service b {\n  api x v1\n}\nservice a {\n  calls b.x v1 {\n    timeout 1s\n  }\n  calls b.x v1 {\n    timeout 2s\n  }\n}\n';
     // The second call's timeout changes; the first stays.
     const changed = diff(before, before.replace('timeout 2s', 'timeout 3s'));
-    assert.deepEqual(changed.changes.map((c) => [c.id, c.ordinal, c.details]), [['a->b.x', 1, ['timeout: 2s → 3s']]]);
+    assert.deepEqual(
+      changed.changes.map((c) => [c.id, c.ordinal, c.details]),
+      [['a->b.x', 1, ['timeout: 2s → 3s']]],
+    );
     // The second one removed.
     const removed = diff(before, before.replace(/ {2}calls b\.x v1 \{\n {4}timeout 2s\n {2}\}\n/, ''));
-    assert.deepEqual(removed.changes.map((c) => [c.change, c.id, c.ordinal]), [['removed', 'a->b.x', 1]]);
+    assert.deepEqual(
+      removed.changes.map((c) => [c.change, c.id, c.ordinal]),
+      [['removed', 'a->b.x', 1]],
+    );
   });
 
   test('a call whose target is unresolved still has an identity', () => {
@@ -188,9 +212,15 @@ describe('findings', () => {
       'subscribes orders.order-placed v3\n    calls catalog.catalog-api v9',
     );
     const d = diff(before, after);
-    assert.deepEqual(d.findings.fixed.map((f) => f.code), ['retry-without-backoff']);
+    assert.deepEqual(
+      d.findings.fixed.map((f) => f.code),
+      ['retry-without-backoff'],
+    );
     assert.ok(d.findings.new.some((f) => f.code === 'version-not-provided' && f.severity === 'error'));
-    assert.ok(d.findings.new.every((f) => f.message.includes('shipping')), JSON.stringify(d.findings.new.map((f) => f.message)));
+    assert.ok(
+      d.findings.new.every((f) => f.message.includes('shipping')),
+      JSON.stringify(d.findings.new.map((f) => f.message)),
+    );
     // The fixed finding's location is in the old text.
     const fixed = d.findings.fixed[0]!;
     assert.match(before.slice(fixed.location.start, fixed.location.end), /retry 2|calls catalog/);
@@ -199,8 +229,14 @@ describe('findings', () => {
   test('the same finding on a different element is new', () => {
     const base = 'team t {\n  oncall "#t"\n}\nservice a {\n  owner t\n  tier internal\n}\nservice b {\n  owner t\n  tier internal\n}\n';
     const d = diff(base.replace(/(service a \{\n)  owner t\n/, '$1'), base.replace(/(service b \{\n)  owner t\n/, '$1'));
-    assert.deepEqual(d.findings.new.map((f) => [f.code, f.message.includes('b')]), [['missing-owner', true]]);
-    assert.deepEqual(d.findings.fixed.map((f) => f.code), ['missing-owner']);
+    assert.deepEqual(
+      d.findings.new.map((f) => [f.code, f.message.includes('b')]),
+      [['missing-owner', true]],
+    );
+    assert.deepEqual(
+      d.findings.fixed.map((f) => f.code),
+      ['missing-owner'],
+    );
   });
 
   test('a finding whose message changes (a number in it) but stays on the same elements is neither new nor fixed', () => {

@@ -102,21 +102,39 @@ describe('seams diff -o', () => {
 describe('readable or the neighbourhood', () => {
   test('a model too large to read whole is drawn as the changed elements and their direct neighbours', async () => {
     const chain = (n: number, extra = '') =>
-      Array.from({ length: n }, (_, i) => `service s${i} {\n  tier internal\n  api a v1\n${i + 1 < n ? `  calls s${i + 1}.a v1\n` : ''}${i === 30 ? extra : ''}}\n`).join('');
+      Array.from(
+        { length: n },
+        (_, i) => `service s${i} {\n  tier internal\n  api a v1\n${i + 1 < n ? `  calls s${i + 1}.a v1\n` : ''}${i === 30 ? extra : ''}}\n`,
+      ).join('');
     const before = checkSources([{ file: 'big.seams', text: chain(60) }]);
     const after = checkSources([{ file: 'big.seams', text: chain(60, '  store s30-db postgres\n') }]);
     const diff = diffModels(before, after);
-    assert.deepEqual(diff.changes.map((c) => `${c.change} ${c.kind} ${c.id}`), ['added store s30-db']);
+    assert.deepEqual(
+      diff.changes.map((c) => `${c.change} ${c.kind} ${c.id}`),
+      ['added store s30-db'],
+    );
     const graph = await layoutDiff(before, after, diff);
-    const services = graph.nodes.filter((n) => n.kind === 'service').map((n) => n.id).sort();
+    const services = graph.nodes
+      .filter((n) => n.kind === 'service')
+      .map((n) => n.id)
+      .sort();
     // The store is new; the service that declares it and that service's neighbours come with it.
     assert.deepEqual(services, ['service:s29', 'service:s30', 'service:s31']);
-    assert.deepEqual(graph.nodes.filter((n) => n.kind === 'store').map((n) => n.change), ['added']);
+    assert.deepEqual(
+      graph.nodes.filter((n) => n.kind === 'store').map((n) => n.change),
+      ['added'],
+    );
 
     // A changed call brings both its ends and their neighbours.
     const moved = checkSources([{ file: 'big.seams', text: chain(60).replace('calls s10.a v1', 'calls s10.a v1 {\n    timeout 1s\n  }') }]);
     const graph2 = await layoutDiff(before, moved, diffModels(before, moved));
-    assert.deepEqual(graph2.nodes.filter((n) => n.kind === 'service').map((n) => n.id).sort(), ['service:s10', 'service:s11', 'service:s8', 'service:s9']);
+    assert.deepEqual(
+      graph2.nodes
+        .filter((n) => n.kind === 'service')
+        .map((n) => n.id)
+        .sort(),
+      ['service:s10', 'service:s11', 'service:s8', 'service:s9'],
+    );
     // The whole would not be readable (that is why the neighbourhood is drawn); the part reads far better.
     const whole = await layoutGraph(buildServiceGraph(moved.model, moved.diagnostics, DEFAULT_GRAPH_OPTIONS));
     assert.ok(fitScale(whole) < 0.6, `whole fit ${fitScale(whole)}`);
@@ -127,6 +145,12 @@ describe('readable or the neighbourhood', () => {
     const before = checkSources([{ file: 'a.seams', text: BASE }]);
     const after = checkSources([{ file: 'a.seams', text: CHANGED }]);
     const graph = await layoutDiff(before, after, diffModels(before, after));
-    assert.deepEqual(graph.nodes.filter((n) => n.kind === 'service').map((n) => n.id).sort(), ['service:catalog', 'service:legacy', 'service:orders', 'service:reports']);
+    assert.deepEqual(
+      graph.nodes
+        .filter((n) => n.kind === 'service')
+        .map((n) => n.id)
+        .sort(),
+      ['service:catalog', 'service:legacy', 'service:orders', 'service:reports'],
+    );
   });
 });

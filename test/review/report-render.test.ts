@@ -19,7 +19,10 @@ const MARKDOWN_IT = join(ROOT, 'node_modules', 'markdown-it', 'dist', 'markdown-
 const MERMAID = join(ROOT, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 
 function missing(): string | undefined {
-  const why = [CHROMIUM, MARKDOWN_IT, MERMAID].filter((p) => !existsSync(p)).map((p) => `${p} is missing`).join('; ');
+  const why = [CHROMIUM, MARKDOWN_IT, MERMAID]
+    .filter((p) => !existsSync(p))
+    .map((p) => `${p} is missing`)
+    .join('; ');
   if (!why) return undefined;
   if (process.env.CI) throw new Error(why);
   console.log(`\n*** SKIP report rendering: ${why} ***\n`);
@@ -112,7 +115,10 @@ const PR = BASE.replace(/ {2}service legacy-export \{[\s\S]*?\n {2}\}\n/, '')
     '  service shipping {',
     '  service search "Search" {\n    owner shop-team\n    tier internal\n    api search-api v1 rest\n    subscribes catalog.product-changed v1\n    calls shipping.tracking\n  }\n  service shipping {',
   )
-  .replace('tier background\n    subscribes orders.order-placed v3', 'tier background\n    api tracking v1 rest\n    subscribes orders.order-placed v3');
+  .replace(
+    'tier background\n    subscribes orders.order-placed v3',
+    'tier background\n    api tracking v1 rest\n    subscribes orders.order-placed v3',
+  );
 
 test('the PR comment renders: the Mermaid chart draws with its colours, the tables and links read', { skip }, async () => {
   const r = gitRepo({ 'architecture/shop.seams': BASE });
@@ -127,7 +133,9 @@ test('the PR comment renders: the Mermaid chart draws with its colours, the tabl
 
   const page = await browser!.newPage({ viewport: { width: 912, height: 800 }, deviceScaleFactor: 1 });
   try {
-    await page.setContent(`<!doctype html><html><head><style>${CSS}</style></head><body><div class="comment"><header><b>github-actions</b> bot commented</header><div class="markdown-body" id="body"></div></div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><style>${CSS}</style></head><body><div class="comment"><header><b>github-actions</b> bot commented</header><div class="markdown-body" id="body"></div></div></body></html>`,
+    );
     await page.addScriptTag({ path: MARKDOWN_IT });
     await page.addScriptTag({ path: MERMAID });
     const problems: string[] = [];
@@ -165,7 +173,10 @@ test('the PR comment renders: the Mermaid chart draws with its colours, the tabl
     assert.notEqual((await fill('legacy-export'))?.dash, 'none');
     // Places are links to the head commit.
     const links = await page.locator('#body a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    assert.ok(links.some((h) => h.startsWith(`https://github.com/acme/shop/blob/${head}/architecture/shop.seams#L`)), links.join('\n'));
+    assert.ok(
+      links.some((h) => h.startsWith(`https://github.com/acme/shop/blob/${head}/architecture/shop.seams#L`)),
+      links.join('\n'),
+    );
     const height = await page.locator('.comment').evaluate((e) => e.getBoundingClientRect().height);
     await page.setViewportSize({ width: 912, height: Math.ceil(height) + 32 });
     await page.locator('.comment').screenshot({ path: screenshotPath('review-pr-comment.png') });

@@ -22,7 +22,13 @@ function examplesCopy(): { dir: string; dispose(): void } {
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const texts = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.seams')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const texts = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.seams'))
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 const ignores = (files: Record<string, string>) => Object.values(files).join('\n').split('seams-ignore').length;
 
 test('--fix-dry-run prints a patch, writes nothing, and the patch is what --fix writes', () => {
@@ -54,7 +60,10 @@ test('--fix-dry-run prints a patch, writes nothing, and the patch is what --fix 
 
     // Nothing left to fix safely: a second dry run is empty.
     assert.equal(runCli(['check', '--fix-dry-run'], { cwd: wet.dir }).stdout, '');
-    assert.deepEqual(readdirSync(wet.dir).filter((f) => f.includes('.tmp')), []);
+    assert.deepEqual(
+      readdirSync(wet.dir).filter((f) => f.includes('.tmp')),
+      [],
+    );
   } finally {
     dry.dispose();
     wet.dispose();
@@ -65,19 +74,25 @@ test('--fix never writes a file that changed on disk after it was read', () => {
   const copy = examplesCopy();
   try {
     const original = texts(copy.dir);
-    const changedName = Object.keys(original).find((f) => runCli(['check', '--fix-dry-run'], { cwd: copy.dir }).stdout.includes(`+++ b/${f}`))!;
+    const changedName = Object.keys(original).find((f) =>
+      runCli(['check', '--fix-dry-run'], { cwd: copy.dir }).stdout.includes(`+++ b/${f}`),
+    )!;
     const meanwhile = `// edited in another window\n${original[changedName]}`;
     let stderr = '';
     let stdout = '';
-    const code = runCheck([copy.dir], { format: 'text', fix: true }, {
-      stdout: { write: (t: string) => (stdout += t) },
-      stderr: { write: (t: string) => (stderr += t) },
-      env: {},
-      cwd: copy.dir,
-      beforeWrite: (file) => {
-        if (file === join(copy.dir, changedName)) writeFileSync(file, meanwhile);
+    const code = runCheck(
+      [copy.dir],
+      { format: 'text', fix: true },
+      {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: (t: string) => (stderr += t) },
+        env: {},
+        cwd: copy.dir,
+        beforeWrite: (file) => {
+          if (file === join(copy.dir, changedName)) writeFileSync(file, meanwhile);
+        },
       },
-    });
+    );
     assert.equal(readFileSync(join(copy.dir, changedName), 'utf8'), meanwhile, 'the other edit survives');
     assert.ok(stderr.includes(`not fixing ${join(copy.dir, changedName)}: it changed on disk since it was read`), stderr);
     assert.equal(code, 2, 'an incomplete fix is an input problem');

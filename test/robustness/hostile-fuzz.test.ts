@@ -30,7 +30,26 @@ import { LspSession, SERVER, tempWorkspace } from '../lsp/lsp-session.js';
 const SCALE = Math.max(1, Number(process.env.SEAMS_FUZZ_SCALE ?? 1) || 1);
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-const HOSTILE = ['\u001b[2J', '\u001b]0;x\u0007', '\u0000', '\u202e', '\u2028', '\r', '\t', '\uFEFF', '\ud800', '😀', '"', '\\', '{', '}', '/*', '//', '.', '-'];
+const HOSTILE = [
+  '\u001b[2J',
+  '\u001b]0;x\u0007',
+  '\u0000',
+  '\u202e',
+  '\u2028',
+  '\r',
+  '\t',
+  '\uFEFF',
+  '\ud800',
+  '😀',
+  '"',
+  '\\',
+  '{',
+  '}',
+  '/*',
+  '//',
+  '.',
+  '-',
+];
 
 before(() => buildCli());
 
@@ -46,7 +65,9 @@ function hostileModel(rnd: () => number): string {
     lines.push(`service s${i} "${junk()}" {`);
     lines.push(`  owner ${rnd() < 0.7 ? 't' : name()}`);
     lines.push(`  api a${i} v${pick(['9007199254740993', '9007199254740992', '1.10', '99999999999999999999999.1'])} rest`);
-    lines.push(`  calls s${(i + 1) % services}.a${(i + 1) % services} v${pick(['9007199254740993', '9007199254740992', '1'])} { timeout ${pick(['1e40s', '10000000000000000000000000000000000000s', '0ms', '300ms', '1.5s'])} retry ${pick(['3', '99999999999999999999', '0'])} }`);
+    lines.push(
+      `  calls s${(i + 1) % services}.a${(i + 1) % services} v${pick(['9007199254740993', '9007199254740992', '1'])} { timeout ${pick(['1e40s', '10000000000000000000000000000000000000s', '0ms', '300ms', '1.5s'])} retry ${pick(['3', '99999999999999999999', '0'])} }`,
+    );
     if (rnd() < 0.5) lines.push(`  ${pick(['calls', 'subscribes', 'owner', 'store', 'uses'])} ${junk()}${name()}`);
     if (rnd() < 0.2) lines.push(`  // seams-ignore ${junk()} -- ${junk()}`);
     lines.push(rnd() < 0.1 ? '' : '}');
@@ -85,7 +106,8 @@ test('the CLI gives a clean answer for every hostile model', () => {
       assert.ok(report.diagnostics.every((d) => d.line >= 1 && d.column >= 1));
       const textRun = runCli(['check'], dir);
       assert.equal(textRun.status, json.status);
-      for (const line of (textRun.stdout + textRun.stderr).split('\n')) assert.doesNotMatch(line, CONTROL, `case ${n}: ${JSON.stringify(line.slice(0, 200))}`);
+      for (const line of (textRun.stdout + textRun.stderr).split('\n'))
+        assert.doesNotMatch(line, CONTROL, `case ${n}: ${JSON.stringify(line.slice(0, 200))}`);
       const fix = runCli(['check', '--fix-dry-run'], dir);
       assert.equal(fix.status, json.status === 2 ? 2 : fix.status);
     } finally {
@@ -125,8 +147,12 @@ test('the server answers validly for every hostile document', async () => {
     const walk = (ss: DocumentSymbol[]) => {
       for (const s of ss) {
         assert.ok(inside(s.range.end) && inside(s.selectionRange.end), `case ${n}: symbol ${s.name} outside the text`);
-        const before = (a: typeof s.range.start, b: typeof s.range.start) => a.line < b.line || (a.line === b.line && a.character < b.character);
-        assert.ok(!before(s.selectionRange.start, s.range.start) && !before(s.range.end, s.selectionRange.end), `case ${n}: ${s.name} selectionRange outside range`);
+        const before = (a: typeof s.range.start, b: typeof s.range.start) =>
+          a.line < b.line || (a.line === b.line && a.character < b.character);
+        assert.ok(
+          !before(s.selectionRange.start, s.range.start) && !before(s.range.end, s.selectionRange.end),
+          `case ${n}: ${s.name} selectionRange outside range`,
+        );
         walk(s.children ?? []);
       }
     };

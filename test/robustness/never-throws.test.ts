@@ -11,11 +11,66 @@ import { parseSeams } from '../../server/src/core/syntax/parse.js';
 import { generateArchitecture, random } from '../helpers/generate-architecture.js';
 
 const FRAGMENTS = [
-  'team', 'system', 'service', 'rules', 'defaults', 'owner', 'tier', 'cadence', 'scaling', 'compliance', 'store',
-  'api', 'event', 'slo', 'latency', 'availability', 'calls', 'subscribes', 'timeout', 'retry', 'backoff',
-  'circuit-breaker', 'max', 'off', 'error', 'user-facing', 'background', 'p99', 'v1', 'v2.1', '300ms', '2s',
-  '99.9%', '3', '0', '{', '}', '{', '}', '.', '"str"', '"open', 'orders', 'catalog', 'db', '//', '// seams-ignore missing-owner',
-  '/*', '*/', '\n', '\r\n', ' ', '\t', '\uFEFF', '$', '-', '%', '\\', '\u00e9', '\ud83d\ude80',
+  'team',
+  'system',
+  'service',
+  'rules',
+  'defaults',
+  'owner',
+  'tier',
+  'cadence',
+  'scaling',
+  'compliance',
+  'store',
+  'api',
+  'event',
+  'slo',
+  'latency',
+  'availability',
+  'calls',
+  'subscribes',
+  'timeout',
+  'retry',
+  'backoff',
+  'circuit-breaker',
+  'max',
+  'off',
+  'error',
+  'user-facing',
+  'background',
+  'p99',
+  'v1',
+  'v2.1',
+  '300ms',
+  '2s',
+  '99.9%',
+  '3',
+  '0',
+  '{',
+  '}',
+  '{',
+  '}',
+  '.',
+  '"str"',
+  '"open',
+  'orders',
+  'catalog',
+  'db',
+  '//',
+  '// seams-ignore missing-owner',
+  '/*',
+  '*/',
+  '\n',
+  '\r\n',
+  ' ',
+  '\t',
+  '\uFEFF',
+  '$',
+  '-',
+  '%',
+  '\\',
+  '\u00e9',
+  '\ud83d\ude80',
 ];
 
 function assertSane(sources: SourceFile[]): void {
@@ -24,7 +79,10 @@ function assertSane(sources: SourceFile[]): void {
   for (const d of result.diagnostics) {
     const len = lengths.get(d.location.file);
     assert.ok(len !== undefined, `diagnostic for unknown file ${d.location.file}`);
-    assert.ok(d.location.start >= 0 && d.location.start <= d.location.end && d.location.end <= len!, `range out of file: ${JSON.stringify(d)}`);
+    assert.ok(
+      d.location.start >= 0 && d.location.start <= d.location.end && d.location.end <= len!,
+      `range out of file: ${JSON.stringify(d)}`,
+    );
     assert.ok(d.message.length > 0 && d.code.length > 0);
     for (const fix of fixesOf(d, result.model)) {
       for (const e of fix.edits) {
@@ -41,10 +99,14 @@ function mutate(text: string, rnd: () => number): string {
   for (let i = 0; i < edits; i++) {
     const at = Math.floor(rnd() * (out.length + 1));
     const kind = Math.floor(rnd() * 5);
-    if (kind === 0) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 8)); // delete a few chars
-    else if (kind === 1) out = out.slice(0, at) + FRAGMENTS[Math.floor(rnd() * FRAGMENTS.length)] + out.slice(at); // insert a fragment
-    else if (kind === 2) out = out.slice(0, at); // truncate
-    else if (kind === 3) out = out.slice(0, at) + out.slice(at).replace(/[{}]/, ''); // drop a brace
+    if (kind === 0)
+      out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 8)); // delete a few chars
+    else if (kind === 1)
+      out = out.slice(0, at) + FRAGMENTS[Math.floor(rnd() * FRAGMENTS.length)] + out.slice(at); // insert a fragment
+    else if (kind === 2)
+      out = out.slice(0, at); // truncate
+    else if (kind === 3)
+      out = out.slice(0, at) + out.slice(at).replace(/[{}]/, ''); // drop a brace
     else out = out.slice(0, at) + String.fromCharCode(Math.floor(rnd() * 0x3000)) + out.slice(at); // any character
   }
   return out;

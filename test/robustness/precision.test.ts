@@ -45,6 +45,8 @@ test('huge durations print without floating-point noise', () => {
   assert.equal(formatMs(120_000), '2m');
   assert.equal(formatMs(0.1 + 0.2), '0.3ms');
   assert.doesNotMatch(duration(1e40), /0000000/);
-  const { diagnostics } = checkSources([{ file: 'x.seams', text: model('v1', 'v1').replace('timeout 1s', 'timeout 10000000000000000000000000000000000000s') }]);
+  const { diagnostics } = checkSources([
+    { file: 'x.seams', text: model('v1', 'v1').replace('timeout 1s', 'timeout 10000000000000000000000000000000000000s') },
+  ]);
   for (const d of diagnostics) assert.doesNotMatch(d.message, /0000000000001|e\+\d+\d{5}/, d.message);
 });

@@ -26,7 +26,7 @@ function run(args: string[], cwd: string) {
   return r;
 }
 
-test('a FIFO, a link to /dev/zero and a dangling link are those files\' problems; the rest is checked', () => {
+test("a FIFO, a link to /dev/zero and a dangling link are those files' problems; the rest is checked", () => {
   const tree = tempTree({ 'good.seams': GOOD });
   try {
     execFileSync('mkfifo', [join(tree.dir, 'fifo.seams')]);
@@ -79,7 +79,10 @@ test('the language server survives file events naming a FIFO or /dev/zero', asyn
     { uri: pathToFileURL(join(ws.folder, 'fifo.seams')).href, type: FileChangeType.Created },
     { uri: pathToFileURL(join(ws.folder, 'zero.seams')).href, type: FileChangeType.Created },
   ]);
-  const hover = lsp.connection.sendRequest(HoverRequest.type, { textDocument: { uri: lsp.uri('good.seams') }, position: { line: 0, character: 9 } });
+  const hover = lsp.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri: lsp.uri('good.seams') },
+    position: { line: 0, character: 9 },
+  });
   const late = new Promise((_, reject) => setTimeout(() => reject(new Error('the server stopped answering')), 15_000).unref());
   assert.ok(await Promise.race([hover, late]), 'a hover answer');
   assert.equal(lsp.child.exitCode, null);

@@ -38,7 +38,11 @@ test('render -o refuses a .seams file and every input, and leaves them untouched
     const ok = runCli(['render', 'a.seams', '-o', 'out.svg'], { cwd: tree.dir });
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(readFileSync(join(tree.dir, 'out.svg'), 'utf8'), /^<svg/);
-    assert.deepEqual(readdirSync(tree.dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left');
+    assert.deepEqual(
+      readdirSync(tree.dir).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temporary file left',
+    );
   } finally {
     tree.dispose();
   }
@@ -50,7 +54,10 @@ test('writeOutput replaces a file whole, and a failed write leaves nothing behin
     writeOutput(join(tree.dir, 'old.svg'), 'new', []);
     assert.equal(readFileSync(join(tree.dir, 'old.svg'), 'utf8'), 'new');
     mkdirSync(join(tree.dir, 'a-folder.svg'));
-    assert.throws(() => writeOutput(join(tree.dir, 'a-folder.svg'), 'x', []), (e) => e instanceof InputError && /cannot write/.test(e.message));
+    assert.throws(
+      () => writeOutput(join(tree.dir, 'a-folder.svg'), 'x', []),
+      (e) => e instanceof InputError && /cannot write/.test(e.message),
+    );
     assert.throws(() => writeOutput(join(tree.dir, 'missing', 'x.svg'), 'x', []), InputError);
     writeFileSync(join(tree.dir, 'in.seams'), MODEL);
     assert.throws(() => writeOutput(join(tree.dir, 'in.seams'), 'x', []), /\.seams file/);

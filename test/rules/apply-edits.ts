@@ -13,6 +13,11 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 export function applyFix(sources: readonly SourceFile[], edits: readonly TextEdit[]): SourceFile[] {
-  return sources.map((s) => ({ file: s.file, text: applyEdits(s.text, edits.filter((e) => e.file === s.file)) }));
+  return sources.map((s) => ({
+    file: s.file,
+    text: applyEdits(
+      s.text,
+      edits.filter((e) => e.file === s.file),
+    ),
+  }));
 }
-

@@ -9,7 +9,10 @@ import { checkSources, fixesOf } from '../../server/src/core/check.js';
 
 describe('a store shared by thousands of services', () => {
   const n = 4000;
-  const text = Array.from({ length: n }, (_, i) => `service s${i} {\n  store shop-db postgres\n${i % 2 ? '  compliance pci\n' : ''}}\n`).join('');
+  const text = Array.from(
+    { length: n },
+    (_, i) => `service s${i} {\n  store shop-db postgres\n${i % 2 ? '  compliance pci\n' : ''}}\n`,
+  ).join('');
   const { diagnostics } = checkSources([{ file: 'shared.seams', text }]);
 
   for (const code of ['shared-database', 'compliance-leak']) {
@@ -18,12 +21,18 @@ describe('a store shared by thousands of services', () => {
       assert.equal(ds.length, n);
       const related = ds.reduce((sum, d) => sum + (d.related?.length ?? 0), 0);
       assert.ok(related <= 10 * n, `${related} related locations for ${n} declarations`);
-      assert.ok(ds.every((d) => d.message.length < 300), 'a message grows with the number of sharers');
-      assert.ok(ds.every((d) => d.message.includes(`${n - 6} more`)), ds[0].message);
+      assert.ok(
+        ds.every((d) => d.message.length < 300),
+        'a message grows with the number of sharers',
+      );
+      assert.ok(
+        ds.every((d) => d.message.includes(`${n - 6} more`)),
+        ds[0].message,
+      );
     });
   }
 
-  test('shared-database names the declaration\'s own service first, then the first others', () => {
+  test("shared-database names the declaration's own service first, then the first others", () => {
     const d = diagnostics.find((x) => x.code === 'shared-database' && x.message.startsWith('s7,'))!;
     assert.equal(d.message, `s7, s0, s1, s2, s3, s4 and ${n - 6} more share store shop-db`);
     assert.equal(d.related?.length, 10);
@@ -44,14 +53,29 @@ describe('version-not-provided offers the nearest few versions', () => {
   };
 
   test('past the newest: the newest three, newest first and preferred', () => {
-    assert.deepEqual(titles('v1000'), ['*Use version v200', 'Use version v199', 'Use version v198', 'Suppress version-not-provided with seams-ignore']);
+    assert.deepEqual(titles('v1000'), [
+      '*Use version v200',
+      'Use version v199',
+      'Use version v198',
+      'Suppress version-not-provided with seams-ignore',
+    ]);
   });
 
   test('between two offered versions: both neighbours first, the newer one preferred', () => {
-    assert.deepEqual(titles('v50.5'), ['*Use version v51', 'Use version v50', 'Use version v52', 'Suppress version-not-provided with seams-ignore']);
+    assert.deepEqual(titles('v50.5'), [
+      '*Use version v51',
+      'Use version v50',
+      'Use version v52',
+      'Suppress version-not-provided with seams-ignore',
+    ]);
   });
 
   test('before the oldest: the oldest three, oldest first', () => {
-    assert.deepEqual(titles('v0'), ['*Use version v1', 'Use version v2', 'Use version v3', 'Suppress version-not-provided with seams-ignore']);
+    assert.deepEqual(titles('v0'), [
+      '*Use version v1',
+      'Use version v2',
+      'Use version v3',
+      'Suppress version-not-provided with seams-ignore',
+    ]);
   });
 });

@@ -66,12 +66,21 @@ test('an invalid value is reported once and its consequences never', () => {
         assert.deepEqual(at(call.location, diagnostics, 'timeout-budget'), [], `timeout-budget from an invalid timeout ${why}`);
       }
       if (invalid.retry || invalid.backoff) {
-        const retries = diagnostics.filter((d) => d.code === 'retry-without-backoff' && d.location.file === call.file && d.location.start >= call.decl.start && d.location.end <= call.decl.end);
+        const retries = diagnostics.filter(
+          (d) =>
+            d.code === 'retry-without-backoff' &&
+            d.location.file === call.file &&
+            d.location.start >= call.decl.start &&
+            d.location.end <= call.decl.end,
+        );
         assert.deepEqual(retries, [], `retry-without-backoff beside an invalid retry or backoff ${why}`);
       }
       // A call's timeout-budget never compares against a callee whose worst case rests on an invalid value.
       for (const d of at(call.location, diagnostics, 'timeout-budget')) {
-        assert.ok(call.policy.timeoutMs !== undefined && !call.policy.invalid?.timeout, `timeout-budget on a call without a valid timeout ${why}`);
+        assert.ok(
+          call.policy.timeoutMs !== undefined && !call.policy.invalid?.timeout,
+          `timeout-budget on a call without a valid timeout ${why}`,
+        );
         assert.doesNotMatch(d.message, /NaN|undefined/);
       }
     }
@@ -79,7 +88,11 @@ test('an invalid value is reported once and its consequences never', () => {
       if (s.invalid?.tier) assert.deepEqual(at(s.location, diagnostics, 'missing-slo'), [], `missing-slo from an invalid tier ${why}`);
     }
     // Every invalid setting is reported where it is written: at least one invalid-value when any call inherits one.
-    if (model.calls.some((c) => c.policy.invalid)) assert.ok(diagnostics.some((d) => d.code === 'invalid-value'), `an invalid value went unreported ${why}`);
+    if (model.calls.some((c) => c.policy.invalid))
+      assert.ok(
+        diagnostics.some((d) => d.code === 'invalid-value'),
+        `an invalid value went unreported ${why}`,
+      );
     // No two diagnostics with the same code at the same place.
     const seen = new Set<string>();
     for (const d of diagnostics) {

@@ -20,7 +20,10 @@ function related(name: string, code: string): { at: string; related: string[] }[
 test('shared-database: each declaration relates the others', () => {
   const catalog = related('shared-database.seams', 'shared-database').filter((d) => d.at === 'catalog-db');
   assert.equal(catalog.length, 3);
-  assert.deepEqual(catalog[0].related, ['catalog-db — pricing also declares store catalog-db', 'catalog-db — search also declares store catalog-db']);
+  assert.deepEqual(catalog[0].related, [
+    'catalog-db — pricing also declares store catalog-db',
+    'catalog-db — search also declares store catalog-db',
+  ]);
 });
 
 test('compliance-leak: each declaration relates the others with their tags', () => {
@@ -35,7 +38,9 @@ test('sync-cycle: the other calls of the cycle are related', () => {
 
 test('sync-cycle: overlapping cycles are one report, every other call of the group related', () => {
   const reports = related('sync-cycle.seams', 'sync-cycle');
-  const hub = reports.filter((d) => d.at.startsWith('calls left-spoke') || d.at.startsWith('calls right-spoke') || d.at.startsWith('calls hub'));
+  const hub = reports.filter(
+    (d) => d.at.startsWith('calls left-spoke') || d.at.startsWith('calls right-spoke') || d.at.startsWith('calls hub'),
+  );
   assert.equal(hub.length, 1);
   assert.deepEqual(hub[0].related, [
     'calls right-spoke.right-spoke-api v1 — hub calls right-spoke',
@@ -44,7 +49,7 @@ test('sync-cycle: overlapping cycles are one report, every other call of the gro
   ]);
 });
 
-test('timeout-budget: the callee\'s slowest call is related', () => {
+test("timeout-budget: the callee's slowest call is related", () => {
   const budget = related('timeout-budget.seams', 'timeout-budget').find((d) => d.at === 'calls mid.mid-api v1');
   assert.deepEqual(budget?.related, ['calls low.low-api v1 — mid → low may take 1.2s']);
 });
@@ -59,20 +64,36 @@ test('sync-chain-depth: the later hops of the chain are related', () => {
   ]);
 });
 
-test('inappropriate-intimacy: the writer\'s declaration is related', () => {
+test("inappropriate-intimacy: the writer's declaration is related", () => {
   const reads = related('inappropriate-intimacy.seams', 'inappropriate-intimacy');
-  assert.deepEqual(reads.map((d) => d.related), [['billing-db — billing writes store billing-db'], ['billing-db — billing writes store billing-db']]);
+  assert.deepEqual(
+    reads.map((d) => d.related),
+    [['billing-db — billing writes store billing-db'], ['billing-db — billing writes store billing-db']],
+  );
 });
 
 test('shared-library: each uses is related', () => {
   const [lib] = related('shared-library.seams', 'shared-library');
-  assert.deepEqual(lib.related, ['money-lib — billing uses money-lib', 'money-lib — checkout uses money-lib', 'money-lib — refunds uses money-lib']);
+  assert.deepEqual(lib.related, [
+    'money-lib — billing uses money-lib',
+    'money-lib — checkout uses money-lib',
+    'money-lib — refunds uses money-lib',
+  ]);
 });
 
 test('too-many-standards: the first declaration of each other value is related, in path order', () => {
   const [runtimes, protocols] = related('too-many-standards.seams', 'too-many-standards');
-  assert.deepEqual(runtimes.related, ['java — catalog runs on java', 'go — orders runs on go', 'node — web runs on node', 'python — reports runs on python']);
-  assert.deepEqual(protocols.related, ['rest — catalog.catalog-api speaks rest', 'grpc — orders.orders-api speaks grpc', 'graphql — web.web-api speaks graphql']);
+  assert.deepEqual(runtimes.related, [
+    'java — catalog runs on java',
+    'go — orders runs on go',
+    'node — web runs on node',
+    'python — reports runs on python',
+  ]);
+  assert.deepEqual(protocols.related, [
+    'rest — catalog.catalog-api speaks rest',
+    'grpc — orders.orders-api speaks grpc',
+    'graphql — web.web-api speaks graphql',
+  ]);
 });
 
 test('no-api-gateway: the other user-facing services are related, in path order', () => {

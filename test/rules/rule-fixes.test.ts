@@ -25,7 +25,9 @@ function multiset(ds: readonly Diagnostic[]): Map<string, number> {
 const isRule = (d: Diagnostic) => !(FIXED_CODES as readonly string[]).includes(d.code);
 
 describe('every fix of every fixture', () => {
-  for (const name of readdirSync(FIXTURES).filter((f) => f.endsWith('.seams')).sort()) {
+  for (const name of readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.seams'))
+    .sort()) {
     test(name, () => {
       const sources = readFixture(name);
       const checked = checkSources(sources);

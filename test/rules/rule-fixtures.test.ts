@@ -9,7 +9,9 @@ import { describe, test } from 'node:test';
 import { RULES } from '../../server/src/core/rules/registry.js';
 import { checkFixture, expectedOf, FIXTURES, readFixture } from './fixture.js';
 
-const names = readdirSync(FIXTURES).filter((f) => f.endsWith('.seams')).sort();
+const names = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.seams'))
+  .sort();
 
 describe('rule fixtures', () => {
   for (const name of names) {
@@ -22,7 +24,10 @@ describe('rule fixtures', () => {
     for (const rule of RULES) {
       assert.ok(names.includes(`${rule.code}.seams`), `no fixture ${rule.code}.seams`);
       const annotated = readFixture(`${rule.code}.seams`).flatMap(expectedOf);
-      assert.ok(annotated.some((a) => a.includes(` ${rule.code}: `)), `${rule.code} never fires in its fixture`);
+      assert.ok(
+        annotated.some((a) => a.includes(` ${rule.code}: `)),
+        `${rule.code} never fires in its fixture`,
+      );
     }
   });
 });

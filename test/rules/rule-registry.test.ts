@@ -11,15 +11,14 @@ import { FIXED_CODES } from '../../server/src/core/diagnostics.js';
 import { RULES } from '../../server/src/core/rules/registry.js';
 import { RULE_TABLE } from './rule-table.js';
 
-
-test('the registry holds the contract\'s rules, in its order, with its defaults', () => {
+test("the registry holds the contract's rules, in its order, with its defaults", () => {
   assert.deepEqual(
     RULES.map((r) => [r.code, r.defaultSeverity, r.defaultMax]),
     RULE_TABLE.map(({ code, severity, max }) => [code, severity, max]),
   );
 });
 
-test('codes are unique, kebab-case and never a fixed error\'s code', () => {
+test("codes are unique, kebab-case and never a fixed error's code", () => {
   const codes = RULES.map((r) => r.code);
   assert.equal(new Set(codes).size, codes.length, 'two rules share a code');
   for (const code of codes) {

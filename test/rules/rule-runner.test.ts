@@ -21,9 +21,17 @@ describe('the runner stamps and configures', () => {
       check: (model) => [...model.services.values()].map((s) => ({ message: `saw ${s.name}`, location: s.location })),
     };
     const plain = checkSources([{ file: 'a.seams', text: MODEL }], { rules: [probe] }).diagnostics;
-    assert.deepEqual(plain.map((d) => `${d.code} ${d.severity} ${d.message}`), ['probe-rule info saw web', 'probe-rule info saw orders']);
-    const configured = checkSources([{ file: 'a.seams', text: `${MODEL}rules {\n  probe-rule error\n}\n` }], { rules: [probe] }).diagnostics;
-    assert.deepEqual(configured.map((d) => d.severity), ['error', 'error']);
+    assert.deepEqual(
+      plain.map((d) => `${d.code} ${d.severity} ${d.message}`),
+      ['probe-rule info saw web', 'probe-rule info saw orders'],
+    );
+    const configured = checkSources([{ file: 'a.seams', text: `${MODEL}rules {\n  probe-rule error\n}\n` }], {
+      rules: [probe],
+    }).diagnostics;
+    assert.deepEqual(
+      configured.map((d) => d.severity),
+      ['error', 'error'],
+    );
   });
 
   test('a threshold rule always gets a max: its default, or the configured one', () => {
@@ -57,7 +65,10 @@ describe('per-rule isolation', () => {
   };
 
   test('a rule that throws is one internal error naming it; every other rule still reports', () => {
-    const sources = [{ file: 'a.seams', text: MODEL }, { file: 'b.seams', text: 'service lone {\n}\n' }];
+    const sources = [
+      { file: 'a.seams', text: MODEL },
+      { file: 'b.seams', text: 'service lone {\n}\n' },
+    ];
     const alone = checkSources(sources).diagnostics;
     const withThrowing = checkSources(sources, { rules: [RULES[0], throwing, ...RULES.slice(1)] }).diagnostics;
     const internal = withThrowing.filter((d) => d.code === INTERNAL_ERROR);
@@ -67,20 +78,27 @@ describe('per-rule isolation', () => {
     assert.match(internal[0].message, /boom/);
     assert.doesNotMatch(internal[0].message, /at somewhere/, 'no stack trace in the message');
     assert.deepEqual(internal[0].location, { file: 'a.seams', start: 0, end: 0 });
-    assert.deepEqual(withThrowing.filter((d) => d.code !== INTERNAL_ERROR), alone);
+    assert.deepEqual(
+      withThrowing.filter((d) => d.code !== INTERNAL_ERROR),
+      alone,
+    );
   });
 
   test('a rule that throws half-way reports nothing of its own, only the internal error', () => {
     let calls = 0;
     const halfway: Rule = {
       ...throwing,
-      check: (model) => [...model.services.values()].map((s) => {
-        if (++calls > 1) throw new Error('second service');
-        return { message: `saw ${s.name}`, location: s.location };
-      }),
+      check: (model) =>
+        [...model.services.values()].map((s) => {
+          if (++calls > 1) throw new Error('second service');
+          return { message: `saw ${s.name}`, location: s.location };
+        }),
     };
     const ds = checkSources([{ file: 'a.seams', text: MODEL }], { rules: [halfway] }).diagnostics;
-    assert.deepEqual(ds.map((d) => d.code), [INTERNAL_ERROR]);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      [INTERNAL_ERROR],
+    );
   });
 
   test('a fix that throws is left out; the suppression is still offered', () => {
@@ -89,10 +107,21 @@ describe('per-rule isolation', () => {
       defaultSeverity: 'warning',
       summary: 'a probe',
       rationale: 'r',
-      check: (model) => [{ message: 'here', location: [...model.services.values()][0].location, fixes: () => { throw new Error('no fix'); } }],
+      check: (model) => [
+        {
+          message: 'here',
+          location: [...model.services.values()][0].location,
+          fixes: () => {
+            throw new Error('no fix');
+          },
+        },
+      ],
     };
     const { diagnostics, model } = checkSources([{ file: 'a.seams', text: MODEL }], { rules: [badFix] });
-    assert.deepEqual(fixesOf(diagnostics[0], model, [badFix]).map((f) => f.title), ['Suppress bad-fix-rule with seams-ignore']);
+    assert.deepEqual(
+      fixesOf(diagnostics[0], model, [badFix]).map((f) => f.title),
+      ['Suppress bad-fix-rule with seams-ignore'],
+    );
   });
 });
 
@@ -117,7 +146,10 @@ describe('fixes are built only when asked', () => {
     const { diagnostics, model } = checkSources([{ file: 'a.seams', text: MODEL }], { rules: [counting] });
     assert.equal(built, 0, 'the check built fixes nobody asked for');
     assert.ok(diagnostics.every((d) => d.fixes === undefined));
-    assert.deepEqual(fixesOf(diagnostics[1], model, [counting]).map((f) => f.title), ['Fix orders', 'Suppress counting-rule with seams-ignore']);
+    assert.deepEqual(
+      fixesOf(diagnostics[1], model, [counting]).map((f) => f.title),
+      ['Fix orders', 'Suppress counting-rule with seams-ignore'],
+    );
     assert.equal(built, 1);
   });
 

@@ -29,19 +29,36 @@ const check = (text: string) => checkSources([{ file: 'big.seams', text }], { ru
 describe('graph rules on big graphs', () => {
   test('a 10,000-service cycle is one sync-cycle, its first services named, with every other call related', () => {
     const n = 10_000;
-    const text = architecture(Array.from({ length: n }, (_, i) => ({ name: `s${i}`, tier: i === 0 ? 'user-facing' : undefined, calls: [`s${(i + 1) % n}`] })));
+    const text = architecture(
+      Array.from({ length: n }, (_, i) => ({ name: `s${i}`, tier: i === 0 ? 'user-facing' : undefined, calls: [`s${(i + 1) % n}`] })),
+    );
     const ds = check(text);
-    assert.deepEqual(ds.map((d) => d.code), ['sync-cycle']);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['sync-cycle'],
+    );
     assert.equal(ds[0].message, 's0, s1, s2, s3, s4 and 9995 more call each other synchronously in a cycle');
     assert.equal(ds[0].related?.length, n - 1);
   });
 
   test('a 5,000-hop chain from a user-facing service is one sync-chain-depth of 5000 hops', () => {
     const n = 5001;
-    const text = architecture(Array.from({ length: n }, (_, i) => ({ name: `s${i}`, tier: i === 0 ? 'user-facing' : 'internal', calls: i + 1 < n ? [`s${i + 1}`] : [] })));
+    const text = architecture(
+      Array.from({ length: n }, (_, i) => ({
+        name: `s${i}`,
+        tier: i === 0 ? 'user-facing' : 'internal',
+        calls: i + 1 < n ? [`s${i + 1}`] : [],
+      })),
+    );
     const ds = check(text);
-    assert.deepEqual(ds.map((d) => d.code), ['sync-chain-depth']);
-    assert.equal(ds[0].message, 's0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → s8 → s9 → … (4990 more) … → s5000 is 5000 synchronous hops; at most 3 allowed');
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['sync-chain-depth'],
+    );
+    assert.equal(
+      ds[0].message,
+      's0 → s1 → s2 → s3 → s4 → s5 → s6 → s7 → s8 → s9 → … (4990 more) … → s5000 is 5000 synchronous hops; at most 3 allowed',
+    );
     assert.equal(text.slice(ds[0].location.start, ds[0].location.end), 'calls s1');
   });
 
@@ -55,7 +72,7 @@ describe('graph rules on big graphs', () => {
     assert.ok(ds.some((d) => d.message === 's4996 → s4997 → s4998 → s4999 → s5000 is 4 synchronous hops; at most 3 allowed'));
   });
 
-  test('a chain leaving a 10,000-service cycle counts the cycle as one step and starts on the origin\'s own call', () => {
+  test("a chain leaving a 10,000-service cycle counts the cycle as one step and starts on the origin's own call", () => {
     const n = 10_000;
     const ring = Array.from({ length: n }, (_, i) => ({
       name: `s${i}`,
@@ -71,8 +88,13 @@ describe('graph rules on big graphs', () => {
   });
 
   test('a self-call is a cycle of one, and does not count as fan-out', () => {
-    const ds = check(architecture([{ name: 'a', calls: ['a', 'b', 'c', 'd', 'e'] }, ...['b', 'c', 'd', 'e'].map((name) => ({ name, calls: [] }))]));
-    assert.deepEqual(ds.map((d) => `${d.code}: ${d.message}`), ['sync-cycle: a calls itself synchronously']);
+    const ds = check(
+      architecture([{ name: 'a', calls: ['a', 'b', 'c', 'd', 'e'] }, ...['b', 'c', 'd', 'e'].map((name) => ({ name, calls: [] }))]),
+    );
+    assert.deepEqual(
+      ds.map((d) => `${d.code}: ${d.message}`),
+      ['sync-cycle: a calls itself synchronously'],
+    );
   });
 });
 
@@ -82,12 +104,18 @@ describe('sync-graph agrees with a brute-force reference on random graphs', () =
     for (let round = 0; round < 300; round++) {
       const n = 1 + Math.floor(rnd() * 10);
       const edges: boolean[][] = Array.from({ length: n }, () => Array.from({ length: n }, () => rnd() < 0.2));
-      const text = architecture(Array.from({ length: n }, (_, i) => ({ name: `n${i}`, calls: [...edges[i].keys()].filter((j) => edges[i][j]).map((j) => `n${j}`) })));
+      const text = architecture(
+        Array.from({ length: n }, (_, i) => ({
+          name: `n${i}`,
+          calls: [...edges[i].keys()].filter((j) => edges[i][j]).map((j) => `n${j}`),
+        })),
+      );
       const g = syncGraph(buildModel([parseSeams(text, 'r.seams').ast]));
 
       // Reachability (paths of one or more calls) by Floyd–Warshall.
       const reach = edges.map((row) => [...row]);
-      for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (reach[i][k] && reach[k][j]) reach[i][j] = true;
+      for (let k = 0; k < n; k++)
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (reach[i][k] && reach[k][j]) reach[i][j] = true;
       const same = (i: number, j: number) => i === j || (reach[i][j] && reach[j][i]);
       for (let i = 0; i < n; i++) {
         for (let j = 0; j < n; j++) assert.equal(g.component[i] === g.component[j], same(i, j), `round ${round}: ${i} ~ ${j}\n${text}`);

@@ -13,7 +13,16 @@ const facing = (name: string, tier = 'user-facing') => `service ${name} {\n  own
 
 describe('no-api-gateway', () => {
   test('a gateway anywhere in the model: nothing', () => {
-    assert.deepEqual(codes([{ file: 'a.seams', text: TEAM + facing('web') + facing('app') }, { file: 'b.seams', text: facing('edge', 'gateway') }], 'no-api-gateway'), []);
+    assert.deepEqual(
+      codes(
+        [
+          { file: 'a.seams', text: TEAM + facing('web') + facing('app') },
+          { file: 'b.seams', text: facing('edge', 'gateway') },
+        ],
+        'no-api-gateway',
+      ),
+      [],
+    );
   });
 
   test('a gateway does not count as user-facing here, and an invalid tier counts for nothing', () => {
@@ -29,7 +38,10 @@ describe('no-api-gateway', () => {
   test('the first user-facing service is the same whatever order the files are given in', () => {
     const a = { file: 'a.seams', text: TEAM + facing('web') };
     const b = { file: 'b.seams', text: facing('app') };
-    for (const order of [[a, b], [b, a]]) {
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
       const [d] = codes(order, 'no-api-gateway');
       assert.equal(d.location.file, 'a.seams');
       assert.equal(d.related?.[0].location.file, 'b.seams');
@@ -52,7 +64,10 @@ describe('too-many-standards', () => {
   test('file order never decides which value is beyond max', () => {
     const a = { file: 'a.seams', text: TEAM + svc('a', 'java') + svc('b', 'go') + svc('c', 'node') };
     const b = { file: 'b.seams', text: svc('d', 'rust') };
-    for (const order of [[a, b], [b, a]]) {
+    for (const order of [
+      [a, b],
+      [b, a],
+    ]) {
       const [d] = codes(order, 'too-many-standards');
       assert.equal(d.location.file, 'b.seams');
       assert.match(d.message, /\(java, go, node and rust\)/);

@@ -13,7 +13,9 @@ import { generateArchitecture } from '../helpers/generate-architecture.js';
 import { generateServices, toSeams } from '../layout/generated-architecture.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const examples = checkSources(readdirSync(join(ROOT, 'examples')).map((f) => ({ file: f, text: readFileSync(join(ROOT, 'examples', f), 'utf8') })));
+const examples = checkSources(
+  readdirSync(join(ROOT, 'examples')).map((f) => ({ file: f, text: readFileSync(join(ROOT, 'examples', f), 'utf8') })),
+);
 const view = (text: string): ViewSpec => parseViewSpec(text) as ViewSpec;
 
 /** The fit of the SVG as drawn (legend included), as the hidden checks measure it. */
@@ -38,7 +40,10 @@ describe('view graphs', () => {
     const crossing = examples.model.calls.filter(
       (c) => c.target.target && (c.from.system?.name ?? c.from.name) !== (c.target.target.system?.name ?? c.target.target.name),
     ).length;
-    assert.equal(g.edges.filter((e) => e.kind === 'call').reduce((n, e) => n + (e.count ?? 1), 0), crossing);
+    assert.equal(
+      g.edges.filter((e) => e.kind === 'call').reduce((n, e) => n + (e.count ?? 1), 0),
+      crossing,
+    );
     for (const e of g.edges) if ((e.count ?? 1) > 1) assert.match(e.label ?? '', new RegExp(`^${e.count} (calls|events)$`));
   });
 
@@ -50,19 +55,29 @@ describe('view graphs', () => {
       },
     ]);
     const g = buildViewGraph(model, diagnostics, view('landscape'));
-    assert.deepEqual(g.nodes.map((n) => n.id), ['group:team:a', 'group:team:b', 'group:unowned']);
+    assert.deepEqual(
+      g.nodes.map((n) => n.id),
+      ['group:team:a', 'group:team:b', 'group:unowned'],
+    );
   });
 
   it('system view: members and their stores, each outside neighbour one compact box under its own system', () => {
     const g = buildViewGraph(examples.model, examples.diagnostics, view('system:checkout'));
     const members = examples.model.systems.get('checkout')!.services.map((s) => `service:${s.name}`);
-    for (const id of members) assert.ok(g.nodes.some((n) => n.id === id && n.kind === 'service'), id);
+    for (const id of members)
+      assert.ok(
+        g.nodes.some((n) => n.id === id && n.kind === 'service'),
+        id,
+      );
     const outside = g.nodes.filter((n) => n.kind === 'external');
     assert.ok(outside.length > 0);
     for (const n of outside) {
       const service = examples.model.services.get(n.id.slice('service:'.length))!;
       assert.equal(n.parent, service.system ? `group:system:${service.system.name}` : undefined, n.id);
-      assert.ok(g.edges.some((e) => e.source === n.id || e.target === n.id), `${n.id} has a line`);
+      assert.ok(
+        g.edges.some((e) => e.source === n.id || e.target === n.id),
+        `${n.id} has a line`,
+      );
     }
     // No line between two outside boxes; at most one per direction and kind for each outside box.
     const ext = new Set(outside.map((n) => n.id));
@@ -88,13 +103,19 @@ describe('view graphs', () => {
     assert.ok(users.length > 0);
     for (const s of users) {
       const node = g.nodes.find((n) => n.id === `service:${s.name}`)!;
-      assert.deepEqual(node.summary?.libraries, s.uses.map((u) => u.name));
+      assert.deepEqual(
+        node.summary?.libraries,
+        s.uses.map((u) => u.name),
+      );
       if (s.runtime) assert.equal(node.summary?.runtime, s.runtime.name);
     }
     for (const name of examples.model.libraries.keys()) assert.ok(!g.nodes.some((n) => n.label === name && n.kind !== 'service'), name);
     const gateways = [...examples.model.services.values()].filter((s) => s.tier === 'gateway').map((s) => `service:${s.name}`);
     assert.ok(gateways.length > 0);
-    const svg = renderSvg({ width: 10, height: 10, options: g.options, nodes: g.nodes.map((n) => ({ ...n, x: 0, y: 0, width: 10, height: 10 })), edges: [] }, { theme: 'light' });
+    const svg = renderSvg(
+      { width: 10, height: 10, options: g.options, nodes: g.nodes.map((n) => ({ ...n, x: 0, y: 0, width: 10, height: 10 })), edges: [] },
+      { theme: 'light' },
+    );
     for (const id of gateways) assert.match(svg, new RegExp(`class="node kind-service tier-gateway[^"]*" data-id="${id}"`));
   });
 
@@ -110,7 +131,16 @@ describe('view graphs', () => {
 
 describe('views laid out for a 520 x 760 pane', () => {
   it('every view of the examples keeps its promises: no line through a box, no label on a label, box or badge', async () => {
-    for (const v of ['auto', 'landscape', 'all', 'system:checkout', 'system:storefront', 'team:data-team', 'service:orders', 'service:payments:2']) {
+    for (const v of [
+      'auto',
+      'landscape',
+      'all',
+      'system:checkout',
+      'system:storefront',
+      'team:data-team',
+      'service:orders',
+      'service:payments:2',
+    ]) {
       const g = await layoutView(examples.model, examples.diagnostics, view(v));
       assert.deepEqual(viewViolations(g), [], v);
     }

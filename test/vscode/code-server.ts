@@ -115,10 +115,16 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
   for (const vsix of options.vsixFiles ?? []) {
-    const result = spawnSync(process.execPath, [options.entry, ...common, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, [options.entry, ...common, '--install-extension', vsix], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (result.status !== 0) {
       rmSync(sandbox, { recursive: true, force: true });
-      throw new Error(`code-server --install-extension ${vsix} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+      throw new Error(
+        `code-server --install-extension ${vsix} failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+      );
     }
   }
 
@@ -129,8 +135,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     process.execPath,
     [
       options.entry,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       ...common,
       '--disable-telemetry',
       '--disable-update-check',

@@ -25,7 +25,9 @@ const doneMarker = join(installDir, `installed-${CODE_SERVER_VERSION}`);
 export const DEBIAN_PACKAGES = ['libkrb5-dev', 'pkg-config', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'ripgrep', 'chromium'];
 
 export function missingDebianPackages(packages = DEBIAN_PACKAGES) {
-  return packages.filter((name) => spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
+  return packages.filter(
+    (name) => spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true,
+  );
 }
 
 export function isCodeServerInstalled() {
@@ -71,7 +73,16 @@ export function installCodeServer({ log = (line) => process.stderr.write(`${line
     // flock serialises npm runs on this machine (the team's rule: npm never runs twice at once).
     const result = spawnSync(
       'flock',
-      ['/tmp/seams-npm.lock', 'npm', 'install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
+      [
+        '/tmp/seams-npm.lock',
+        'npm',
+        'install',
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        `code-server@${CODE_SERVER_VERSION}`,
+      ],
       {
         cwd: installDir,
         stdio: ['ignore', 'inherit', 'inherit'],
@@ -87,7 +98,8 @@ export function installCodeServer({ log = (line) => process.stderr.write(`${line
         },
       },
     );
-    if (result.status !== 0) throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${result.status ?? result.signal})`);
+    if (result.status !== 0)
+      throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${result.status ?? result.signal})`);
     if (!existsSync(codeServerEntry)) throw new Error(`code-server installed but ${codeServerEntry} is missing`);
     const installed = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
     if (installed !== CODE_SERVER_VERSION) throw new Error(`expected code-server ${CODE_SERVER_VERSION}, npm installed ${installed}`);

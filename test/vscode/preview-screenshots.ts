@@ -37,10 +37,14 @@ function prepare(model: string, into: string): { file: string } {
 
 /** Waits for a picture other than `before` (the svg's data-version changes on every draw) and its breadcrumb. */
 async function nextPicture(frame: Frame, before: string | null): Promise<void> {
-  await frame.waitForFunction((v) => {
-    const svg = document.querySelector('svg.canvas');
-    return svg?.getAttribute('data-version') !== v && svg?.querySelector('g.node[data-id]');
-  }, before, { timeout: 120_000 });
+  await frame.waitForFunction(
+    (v) => {
+      const svg = document.querySelector('svg.canvas');
+      return svg?.getAttribute('data-version') !== v && svg?.querySelector('g.node[data-id]');
+    },
+    before,
+    { timeout: 120_000 },
+  );
 }
 
 async function shoot(page: Page, frame: Frame, model: string, view: string, started: number): Promise<void> {
@@ -52,7 +56,9 @@ async function shoot(page: Page, frame: Frame, model: string, view: string, star
   const box = await group.boundingBox();
   const file = screenshotPath(`preview-${model}-${view}${dark ? '-dark' : ''}.png`);
   await page.screenshot({ path: file, clip: box ?? undefined });
-  console.log(`${model.padEnd(8)} ${view.padEnd(9)} ${String(here).padEnd(40)} zoom ${scale.toFixed(2)}  ${nodes} boxes  ${ms} ms  ${file}`);
+  console.log(
+    `${model.padEnd(8)} ${view.padEnd(9)} ${String(here).padEnd(40)} zoom ${scale.toFixed(2)}  ${nodes} boxes  ${ms} ms  ${file}`,
+  );
 }
 
 const entry = installCodeServer();
@@ -64,7 +70,11 @@ try {
     const folder = join(work, model);
     mkdirSync(folder, { recursive: true });
     const { file } = prepare(model, folder);
-    const server = await startCodeServer({ entry, workspace: folder, settings: { 'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern' } });
+    const server = await startCodeServer({
+      entry,
+      workspace: folder,
+      settings: { 'workbench.colorTheme': dark ? 'Default Dark Modern' : 'Default Light Modern' },
+    });
     const page = await browser.context.newPage();
     try {
       await page.setViewportSize(WINDOW);

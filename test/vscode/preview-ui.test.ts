@@ -67,7 +67,10 @@ describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 3
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
       await quickOpen(page, FILE);
       // The language server is up once the file's diagnostics arrive.
-      await page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info').first().waitFor({ timeout: 60_000 });
+      await page
+        .locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info')
+        .first()
+        .waitFor({ timeout: 60_000 });
       await page.keyboard.press('Control+B');
       await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
 
@@ -108,21 +111,26 @@ describe('the Seams preview in a real VS Code (code-server)', { skip, timeout: 3
       const want = `Ln ${line}, Col ${column + SERVICE.length} (${SERVICE.length} selected)`;
       await frame.locator(`g.node[data-id="service:${SERVICE}"] .shape`).click();
       const position = page.locator('[id="status.editor.selection"]');
-      await page.waitForFunction(
-        (text) => (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').includes(text),
-        want,
-        { timeout: 30_000 },
-      ).catch(async (e: Error) => {
-        throw new Error(`the editor shows "${await position.textContent()}", expected "${want}": ${e.message}`);
-      });
+      await page
+        .waitForFunction((text) => (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').includes(text), want, {
+          timeout: 30_000,
+        })
+        .catch(async (e: Error) => {
+          throw new Error(`the editor shows "${await position.textContent()}", expected "${want}": ${e.message}`);
+        });
       // In the source's own group: the file's tab is the active one there, the preview stays open beside it.
       await page.locator(`.tabs-container .tab.active[data-resource-name="${FILE}"]`).waitFor();
       await page.locator('.tabs-container .tab', { hasText: 'Seams Preview' }).waitFor();
       // The cursor now sits in the declaration, so the preview outlines that node.
-      await frame.locator(`g.node.cursor[data-id="service:${SERVICE}"]`).waitFor({ timeout: 30_000 }).catch(async (e: Error) => {
-        const marks = await frame.evaluate(() => [...document.querySelectorAll('.cursor, .selected')].map((el) => `${el.getAttribute('data-id')} ${el.getAttribute('class')}`));
-        throw new Error(`no cursor mark on ${SERVICE}; marked: ${JSON.stringify(marks)}: ${e.message}`);
-      });
+      await frame
+        .locator(`g.node.cursor[data-id="service:${SERVICE}"]`)
+        .waitFor({ timeout: 30_000 })
+        .catch(async (e: Error) => {
+          const marks = await frame.evaluate(() =>
+            [...document.querySelectorAll('.cursor, .selected')].map((el) => `${el.getAttribute('data-id')} ${el.getAttribute('class')}`),
+          );
+          throw new Error(`no cursor mark on ${SERVICE}; marked: ${JSON.stringify(marks)}: ${e.message}`);
+        });
       await page.screenshot({ path: screenshotPath('preview-system.png') });
 
       // Back up with the breadcrumb.

@@ -101,15 +101,24 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
     run(process.execPath, ['esbuild.mjs']);
   });
 
-  test('the .vsix holds only what runs: bundles, grammar, media, rule docs, the README\'s pictures', () => {
+  test("the .vsix holds only what runs: bundles, grammar, media, rule docs, the README's pictures", () => {
     const entries = vsixEntries(vsix);
     console.log(`[vscode] ${basename(vsix)}: ${entries.length} files\n${entries.map((e) => `  ${e}`).join('\n')}`);
     // Bundled code without source maps, the declarative contributions, the pages diagnostics
     // link to, and the manifest files vsce writes; nothing from node_modules, sources or tests.
     const allowed =
       /^(extension\.vsixmanifest|\[Content_Types\]\.xml|extension\/(package\.json|readme\.md|LICENSE\.txt|dist\/[\w-]+\.(cjs|js|css)|syntaxes\/[\w.-]+\.json|client\/media\/[\w.-]+\.(png|svg)|docs\/images\/[\w-]+\.png|docs\/rules\/[\w-]+\.md))$/;
-    assert.deepEqual(entries.filter((e) => !allowed.test(e)), []);
-    for (const needed of ['extension/package.json', 'extension/dist/client.cjs', 'extension/dist/server.cjs', 'extension/syntaxes/seams.tmLanguage.json', 'extension/docs/images/editor.png']) {
+    assert.deepEqual(
+      entries.filter((e) => !allowed.test(e)),
+      [],
+    );
+    for (const needed of [
+      'extension/package.json',
+      'extension/dist/client.cjs',
+      'extension/dist/server.cjs',
+      'extension/syntaxes/seams.tmLanguage.json',
+      'extension/docs/images/editor.png',
+    ]) {
       assert.ok(entries.includes(needed), `${needed} is not packaged`);
     }
   });
@@ -120,7 +129,9 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
     try {
       await openWorkbench(page, server.url, uiFolder);
       await page.keyboard.press('Control+Shift+X');
-      const search = page.locator('.extensions-viewlet .monaco-inputbox textarea, .extensions-viewlet .suggest-input-container textarea').first();
+      const search = page
+        .locator('.extensions-viewlet .monaco-inputbox textarea, .extensions-viewlet .suggest-input-container textarea')
+        .first();
       await search.waitFor({ timeout: 30_000 });
       await page.keyboard.type('@installed seams');
       await page.locator('.extensions-list .monaco-list-row', { hasText: 'Seams' }).first().click();
@@ -132,7 +143,10 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
         for (const frame of page.frames()) {
           const found = await frame
             .evaluate(() => ({
-              images: [...document.querySelectorAll('img')].map((i) => ({ src: (i.getAttribute('src') ?? '').slice(0, 30), width: i.naturalWidth })),
+              images: [...document.querySelectorAll('img')].map((i) => ({
+                src: (i.getAttribute('src') ?? '').slice(0, 30),
+                width: i.naturalWidth,
+              })),
               links: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
               isReadme: document.body?.innerText.includes('architecture as code that tells you') ?? false,
             }))
@@ -146,7 +160,10 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
       assert.equal(images.length, readmeImages, `the details page shows ${images.length} of the README's ${readmeImages} pictures`);
       for (const image of images) assert.ok(image.width > 0, `a picture did not load on the details page: ${image.src}…`);
       // The page can open only web links and in-page anchors; a relative link would do nothing.
-      assert.deepEqual(links.filter((href) => !/^(https?:|mailto:|#)/.test(href)), []);
+      assert.deepEqual(
+        links.filter((href) => !/^(https?:|mailto:|#)/.test(href)),
+        [],
+      );
     } finally {
       await page.close();
     }
@@ -185,8 +202,14 @@ describe('Seams in a real VS Code (code-server)', { skip, timeout: 600_000 }, ()
       await waitForProblemCounts(page, countBySeverity(expected));
 
       const rows = await openProblemsPanel(page);
-      assert.ok(rows.some((row) => row.includes(firstFile)), `the Problems panel has no row for ${firstFile}: ${rows.join(' / ')}`);
-      assert.ok(rows.some((row) => row.includes(first.message)), `the Problems panel does not show "${first.message}": ${rows.join(' / ')}`);
+      assert.ok(
+        rows.some((row) => row.includes(firstFile)),
+        `the Problems panel has no row for ${firstFile}: ${rows.join(' / ')}`,
+      );
+      assert.ok(
+        rows.some((row) => row.includes(first.message)),
+        `the Problems panel does not show "${first.message}": ${rows.join(' / ')}`,
+      );
 
       // The first problem whose light bulb offers a real fix (not only seams-ignore) gets it.
       // Only problems that overlap no other are tried, so the menu's fixes are theirs alone.

@@ -33,7 +33,11 @@ export async function goToLine(page: Page, line: number, column: number): Promis
   // on a busy machine the key can arrive first, so wait for the item, and press again
   // while the widget stays open.
   const widget = page.locator('.quick-input-widget');
-  await widget.locator('.monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+  await widget
+    .locator('.monaco-list-row', { hasText: String(line) })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => {});
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('Enter');
     try {

@@ -25,17 +25,19 @@ const DARK_MODERN: Record<string, string> = {
 
 type Rect = { x: number; y: number; width: number; height: number };
 const rectOf = (p: Page, selector: string): Promise<Rect> => p.$eval(selector, (e) => e.getBoundingClientRect().toJSON() as Rect);
-const overlaps = (a: Rect, b: Rect): boolean =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** WCAG contrast ratio of two computed colours: `rgb(…)` (0–255) or `color(srgb …)` (0–1, from color-mix). */
 function contrast(a: string, b: string): number {
   const lum = (c: string): number => {
     const unit = c.startsWith('color(srgb') ? 1 : 255;
-    const [r, g, bl] = (c.replace('color(srgb', '').match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => {
-      const s = v / unit;
-      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = (c.replace('color(srgb', '').match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => {
+        const s = v / unit;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);

@@ -117,7 +117,11 @@ describe('preview webview: views', { skip }, () => {
     const from = (await w.posted()).length;
     await w.page.fill('#search', 'Billing');
     assert.deepEqual(await w.waitForPosted('find', from), { type: 'find', text: 'billing' });
-    await w.send({ type: 'found', text: 'billing', matches: [{ id: 'service:billing', label: 'billing', view: { kind: 'system', name: 'back' } }] });
+    await w.send({
+      type: 'found',
+      text: 'billing',
+      matches: [{ id: 'service:billing', label: 'billing', view: { kind: 'system', name: 'back' } }],
+    });
     await w.page.waitForFunction(() => document.querySelector('.search-info')?.textContent === 'in system:back ↵');
     const next = (await w.posted()).length;
     await w.page.press('#search', 'Enter');

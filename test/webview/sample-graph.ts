@@ -76,7 +76,10 @@ export function sampleGraph(labels: { orders?: string } = {}): LaidOutGraph {
         sourceRef: { file: FILE, start: 200, end: 222 },
         problems: [{ severity: 'warning', code: 'missing-timeout', message: 'the call from orders to catalog has no timeout' }],
         severity: 'warning',
-        points: [{ x: 160, y: 80 }, { x: 300, y: 80 }],
+        points: [
+          { x: 160, y: 80 },
+          { x: 300, y: 80 },
+        ],
         labelBox: { x: 190, y: 60, width: 80, height: 16 },
       },
       {
@@ -87,7 +90,11 @@ export function sampleGraph(labels: { orders?: string } = {}): LaidOutGraph {
         label: 'order-placed v3',
         sourceRef: { file: FILE, start: 300, end: 330 },
         problems: [],
-        points: [{ x: 160, y: 90 }, { x: 230, y: 180 }, { x: 300, y: 180 }],
+        points: [
+          { x: 160, y: 90 },
+          { x: 230, y: 180 },
+          { x: 300, y: 180 },
+        ],
         labelBox: { x: 190, y: 185, width: 90, height: 16 },
       },
       {
@@ -96,7 +103,10 @@ export function sampleGraph(labels: { orders?: string } = {}): LaidOutGraph {
         source: 'service:orders',
         target: 'store:orders-db',
         problems: [],
-        points: [{ x: 100, y: 100 }, { x: 100, y: 160 }],
+        points: [
+          { x: 100, y: 100 },
+          { x: 100, y: 160 },
+        ],
       },
     ],
   };
@@ -128,7 +138,10 @@ export function landscapeGraph(): LaidOutGraph {
         label: '2 calls',
         count: 2,
         problems: [],
-        points: [{ x: 180, y: 52 }, { x: 240, y: 52 }],
+        points: [
+          { x: 180, y: 52 },
+          { x: 240, y: 52 },
+        ],
       },
     ],
   };
@@ -143,22 +156,19 @@ export function systemGraph(): LaidOutGraph {
     { label: 'shop', view: { kind: 'system', name: 'shop' } },
   ];
   g.width = 900;
-  g.nodes.push(
-    box('group:system:back', 'back', 660, 10, { width: 200, height: 90, source: { file: FILE, start: 400, end: 404 } }),
-    {
-      id: 'service:billing',
-      kind: 'external',
-      label: 'billing',
-      parent: 'group:system:back',
-      source: { file: FILE, start: 420, end: 427 },
-      problems: [],
-      summary: { owner: 'back-team', system: 'back', contracts: [], stores: [] },
-      x: 690,
-      y: 50,
-      width: 100,
-      height: 30,
-    },
-  );
+  g.nodes.push(box('group:system:back', 'back', 660, 10, { width: 200, height: 90, source: { file: FILE, start: 400, end: 404 } }), {
+    id: 'service:billing',
+    kind: 'external',
+    label: 'billing',
+    parent: 'group:system:back',
+    source: { file: FILE, start: 420, end: 427 },
+    problems: [],
+    summary: { owner: 'back-team', system: 'back', contracts: [], stores: [] },
+    x: 690,
+    y: 50,
+    width: 100,
+    height: 30,
+  });
   return g;
 }
 

@@ -85,8 +85,16 @@ export async function openWebview(
   await page.route('**/*', async (route) => {
     const url = route.request().url();
     if (url === `${ORIGIN}/index.html`) {
-      const html = previewHtml({ cspSource: ORIGIN, scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/dist/webview.css`, nonce: NONCE });
-      await route.fulfill({ contentType: 'text/html', body: options.bodyClass ? html.replace('<body>', `<body class="${options.bodyClass}">`) : html });
+      const html = previewHtml({
+        cspSource: ORIGIN,
+        scriptUri: `${ORIGIN}/dist/webview.js`,
+        styleUri: `${ORIGIN}/dist/webview.css`,
+        nonce: NONCE,
+      });
+      await route.fulfill({
+        contentType: 'text/html',
+        body: options.bodyClass ? html.replace('<body>', `<body class="${options.bodyClass}">`) : html,
+      });
     } else if (url === `${ORIGIN}/dist/webview.js`) {
       await route.fulfill({ contentType: 'text/javascript', body: bundle.js });
     } else if (url === `${ORIGIN}/dist/webview.css`) {
@@ -112,9 +120,12 @@ export async function openWebview(
     });
   `);
   await page.goto(`${ORIGIN}/index.html`);
-  await page.waitForFunction(() => ((window as unknown as { __posted: { type: string }[] }).__posted ?? []).some((m) => m.type === 'ready'));
+  await page.waitForFunction(() =>
+    ((window as unknown as { __posted: { type: string }[] }).__posted ?? []).some((m) => m.type === 'ready'),
+  );
 
-  const posted = (): Promise<WebviewToHostMessage[]> => page.evaluate(() => (window as unknown as { __posted: WebviewToHostMessage[] }).__posted);
+  const posted = (): Promise<WebviewToHostMessage[]> =>
+    page.evaluate(() => (window as unknown as { __posted: WebviewToHostMessage[] }).__posted);
   return {
     page,
     problems,

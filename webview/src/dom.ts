@@ -15,22 +15,14 @@ function setAttrs(el: Element, attrs: Attrs): void {
   }
 }
 
-export function svgEl<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  text?: string,
-): SVGElementTagNameMap[K] {
+export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, text?: string): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   setAttrs(el, attrs);
   if (text !== undefined) el.textContent = text;
   return el;
 }
 
-export function htmlEl<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
+export function htmlEl<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, text?: string): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   setAttrs(el, attrs);
   if (text !== undefined) el.textContent = text;

@@ -19,8 +19,7 @@ export function nextInDirection<T extends Box & { id: string }>(from: T, candida
     if (c.id === from.id) continue;
     const dx = c.x + c.width / 2 - fx;
     const dy = c.y + c.height / 2 - fy;
-    const [along, across] =
-      key === 'ArrowRight' ? [dx, dy] : key === 'ArrowLeft' ? [-dx, dy] : key === 'ArrowDown' ? [dy, dx] : [-dy, dx];
+    const [along, across] = key === 'ArrowRight' ? [dx, dy] : key === 'ArrowLeft' ? [-dx, dy] : key === 'ArrowDown' ? [dy, dx] : [-dy, dx];
     if (along <= 0) continue;
     const score = along + 2 * Math.abs(across);
     if (score < bestScore) {

@@ -72,7 +72,8 @@ const toolbar = buildToolbar({
   search: (text, next) => runSearch(text, next),
   focusSelected: (hops) => {
     const node = selected ? drawn?.nodes.get(selected) : undefined;
-    if (!node || (node.kind !== 'service' && node.kind !== 'external')) return showStatus('Select a service first, then press Focus.', true);
+    if (!node || (node.kind !== 'service' && node.kind !== 'external'))
+      return showStatus('Select a service first, then press Focus.', true);
     pendingSelect = node.id;
     openView({ kind: 'service', name: serviceName(node.id), hops });
   },
@@ -221,7 +222,9 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   }
   graph = next;
   renderBreadcrumb(crumbs, next.view ? next.breadcrumb : undefined, openView);
-  toolbar.showTopView(next.view && (picture.kind === 'auto' || picture.kind === 'landscape' || picture.kind === 'all') ? picture.kind : undefined);
+  toolbar.showTopView(
+    next.view && (picture.kind === 'auto' || picture.kind === 'landscape' || picture.kind === 'all') ? picture.kind : undefined,
+  );
   options = next.options;
   toolbar.showOptions(options);
   try {

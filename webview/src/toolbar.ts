@@ -47,7 +47,12 @@ function button(label: string, title: string, id: string, onClick: () => void, c
   return b;
 }
 
-function select<T extends string>(id: string, label: string, values: [T, string][], onChange: (v: T) => void): { wrap: HTMLElement; el: HTMLSelectElement } {
+function select<T extends string>(
+  id: string,
+  label: string,
+  values: [T, string][],
+  onChange: (v: T) => void,
+): { wrap: HTMLElement; el: HTMLSelectElement } {
   const el = htmlEl('select', { id, 'aria-label': label });
   for (const [value, text] of values) el.append(htmlEl('option', { value }, text));
   el.addEventListener('change', () => onChange(el.value as T));
@@ -102,9 +107,19 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
     if (!menu.hidden && e.target instanceof Node && !menu.contains(e.target) && !more.contains(e.target)) closeMenu();
   });
 
-  const view = select<TopView | ''>('view', 'View', [['auto', 'auto (fits the pane)'], ['landscape', 'landscape'], ['all', 'everything'], ['', '—']], (v) => {
-    if (v) actions.openTopView(v);
-  });
+  const view = select<TopView | ''>(
+    'view',
+    'View',
+    [
+      ['auto', 'auto (fits the pane)'],
+      ['landscape', 'landscape'],
+      ['all', 'everything'],
+      ['', '—'],
+    ],
+    (v) => {
+      if (v) actions.openTopView(v);
+    },
+  );
   (view.el.querySelector('option[value=""]') as HTMLOptionElement).disabled = true;
   const stores = checkbox('stores', 'Stores', (v) => actions.changeOptions({ showStores: v }));
   const problems = checkbox('problems-only', 'Problems only', (v) => actions.changeOptions({ problemsOnly: v }));
@@ -119,7 +134,10 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
   menu.append(
     row(view.wrap),
     row(stores.wrap, problems.wrap),
-    row(hopsField, button('Leave focus', 'Leave the service view', 'clear-focus', () => actions.clearFocus())),
+    row(
+      hopsField,
+      button('Leave focus', 'Leave the service view', 'clear-focus', () => actions.clearFocus()),
+    ),
     row(
       button('100%', 'Actual size', 'actual-size', () => actions.actualSize()),
       button('Export SVG', 'Export as SVG', 'export-svg', () => actions.exportAs('svg')),

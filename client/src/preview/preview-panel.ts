@@ -225,7 +225,13 @@ export class PreviewController {
     const source = new vscode.CancellationTokenSource();
     this.request = source;
     const { view, pane } = this.views.next();
-    const params: GraphRequestParams = { options: this.state.options, autoCollapse: this.state.autoCollapse, activeFile: this.activeFile, view, pane };
+    const params: GraphRequestParams = {
+      options: this.state.options,
+      autoCollapse: this.state.autoCollapse,
+      activeFile: this.activeFile,
+      view,
+      pane,
+    };
     this.client.sendRequest<GraphResponse>(GRAPH_REQUEST, params, source.token).then(
       (response) => {
         if (source.token.isCancellationRequested) return;

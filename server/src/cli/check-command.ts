@@ -95,10 +95,20 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
     }
     if (written > 0) io.stderr.write(`seams: fixed ${plural(written, 'file')}\n`);
     // Check again what is on disk now, and report what is left.
-    sources.splice(0, sources.length, ...readSources(sources.map((s) => s.file), { maxFileBytes: maxFileBytes(options), onProblem: (file, problem) => {
-      unreadable++;
-      io.stderr.write(`seams: cannot read ${printable(file)}: ${problem}\n`);
-    } }));
+    sources.splice(
+      0,
+      sources.length,
+      ...readSources(
+        sources.map((s) => s.file),
+        {
+          maxFileBytes: maxFileBytes(options),
+          onProblem: (file, problem) => {
+            unreadable++;
+            io.stderr.write(`seams: cannot read ${printable(file)}: ${problem}\n`);
+          },
+        },
+      ),
+    );
   }
   try {
     return checkAndReport(paths, sources, options, io, unreadable);

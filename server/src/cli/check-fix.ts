@@ -37,7 +37,13 @@ export function applySafeFixes(sources: readonly SourceFile[]): FixOutcome {
       count++;
     }
     if (count === 0) break;
-    current = current.map((s) => ({ file: s.file, text: applyEdits(s.text, chosen.filter((e) => e.file === s.file)) }));
+    current = current.map((s) => ({
+      file: s.file,
+      text: applyEdits(
+        s.text,
+        chosen.filter((e) => e.file === s.file),
+      ),
+    }));
     applied += count;
   }
   return { sources: current, applied };
@@ -47,7 +53,11 @@ export function applySafeFixes(sources: readonly SourceFile[]): FixOutcome {
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   if (a.file !== b.file) return false;
   if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end || (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end);
+  return (
+    (a.start < b.end && b.start < a.end) ||
+    (a.start === a.end && b.start < a.start && a.start < b.end) ||
+    (b.start === b.end && a.start < b.start && b.start < a.end)
+  );
 }
 
 function applyEdits(text: string, edits: readonly TextEdit[]): string {

@@ -60,7 +60,9 @@ function resolveRevision(base: string, cwd: string): string | undefined {
 function commitOf(revision: string, cwd: string): string | undefined {
   // A leading dash would be read as an option.
   if (revision.startsWith('-')) return undefined;
-  const out = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], cwd, true)?.toString().trim();
+  const out = git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], cwd, true)
+    ?.toString()
+    .trim();
   return out || undefined;
 }
 
@@ -78,7 +80,10 @@ function filesAtCommit(commit: string, paths: readonly string[], cwd: string): S
     }
   }
   const files = [...found.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const texts = readBlobs(files.map((f) => found.get(f)!), cwd);
+  const texts = readBlobs(
+    files.map((f) => found.get(f)!),
+    cwd,
+  );
   return files.map((file, i) => ({ file, text: texts[i]! }));
 }
 
@@ -123,7 +128,8 @@ function git(args: readonly string[], cwd: string, quiet = false, input?: string
     env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0' },
   });
   if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') throw new InputError('git is not installed (needed to read BASE from history)');
+    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new InputError('git is not installed (needed to read BASE from history)');
     throw new InputError(`cannot run git: ${r.error.message}`);
   }
   if (r.status !== 0) {

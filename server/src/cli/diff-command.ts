@@ -47,7 +47,9 @@ export function registerDiff(program: Command, done: (exitCode: number) => void)
     .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text' satisfies DiffFormat))
     .addOption(new Option('-o, --output <file>', 'also draw the diff picture as SVG'))
     .addOption(new Option('--fail-on <condition>', 'exit 1 when this holds').choices(FAIL_ON).default('new-errors' satisfies FailOn))
-    .addOption(new Option('--head-sha <sha>', 'commit that links in the markdown report point at (default: $SEAMS_HEAD_SHA or $GITHUB_SHA)'))
+    .addOption(
+      new Option('--head-sha <sha>', 'commit that links in the markdown report point at (default: $SEAMS_HEAD_SHA or $GITHUB_SHA)'),
+    )
     .action(async (base: string, paths: string[], options: DiffCommandOptions) => {
       done(await runDiff(base, paths, options, { stdout: process.stdout, env: process.env, cwd: process.cwd() }));
     });

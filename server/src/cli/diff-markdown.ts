@@ -54,12 +54,20 @@ export function githubLinksFromEnv(env: NodeJS.ProcessEnv, cwd: string, headSha?
 
 // A no-break space keeps the mark and its word on one line in a narrow column.
 const CHANGE_MARK: Record<Change['change'], string> = { added: '🟢\u00a0added', removed: '🔴\u00a0removed', changed: '🟡\u00a0changed' };
-const SEVERITY_MARK: Record<Diagnostic['severity'], string> = { error: '⛔\u00a0error', warning: '⚠️\u00a0warning', info: 'ℹ️\u00a0info', hint: '💡\u00a0hint' };
+const SEVERITY_MARK: Record<Diagnostic['severity'], string> = {
+  error: '⛔\u00a0error',
+  warning: '⚠️\u00a0warning',
+  info: 'ℹ️\u00a0info',
+  hint: '💡\u00a0hint',
+};
 const SEVERITY_ORDER: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Worst first; the order of the check (file, position) within a severity. */
 export function bySeverity(list: readonly Diagnostic[]): Diagnostic[] {
-  return list.map((d, i) => [d, i] as const).sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1]).map(([d]) => d);
+  return list
+    .map((d, i) => [d, i] as const)
+    .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
+    .map(([d]) => d);
 }
 
 export function formatDiffMarkdown(report: DiffReport, options: MarkdownOptions = {}): string {
@@ -67,7 +75,14 @@ export function formatDiffMarkdown(report: DiffReport, options: MarkdownOptions 
   const { changes, findings } = report.diff;
   const base = report.base.commit ? `\`${md(report.base.label)}\` (${report.base.commit.slice(0, 12)})` : `\`${md(report.base.label)}\``;
 
-  const head: string[] = ['### Seams: architecture changes', '', `Compared with ${base}: ${summaryParts(report).map((p) => `**${p.count}**${p.detail ? ` (${p.detail})` : ''}`).join(' · ')}.`, ''];
+  const head: string[] = [
+    '### Seams: architecture changes',
+    '',
+    `Compared with ${base}: ${summaryParts(report)
+      .map((p) => `**${p.count}**${p.detail ? ` (${p.detail})` : ''}`)
+      .join(' · ')}.`,
+    '',
+  ];
   const chart = diffFlowchart(report.before.model, report.after.model, report.diff);
   head.push(...chartSection(chart));
 
@@ -82,14 +97,30 @@ export function formatDiffMarkdown(report: DiffReport, options: MarkdownOptions 
     (c) =>
       `| ${CHANGE_MARK[c.change]} | ${c.kind} | ${code(c.id)} | ${place(c.location, c.change === 'removed')} | ${c.details.map(md).join('<br>')} |`,
   );
-  const findingRow = (d: Diagnostic, old: boolean) => `| ${SEVERITY_MARK[d.severity]} | ${code(d.code)} | ${md(d.message)} | ${place(d.location, old)} |`;
+  const findingRow = (d: Diagnostic, old: boolean) =>
+    `| ${SEVERITY_MARK[d.severity]} | ${code(d.code)} | ${md(d.message)} | ${place(d.location, old)} |`;
   const newRows = bySeverity(findings.new).map((d) => findingRow(d, false));
   const fixedRows = bySeverity(findings.fixed).map((d) => findingRow(d, true));
 
   const sections = [
-    { title: 'Changes', header: '| Change | Kind | Element | Where | What changed |\n| --- | --- | --- | --- | --- |', rows: changeRows, noun: 'changes' },
-    { title: 'New findings', header: '| Severity | Code | Message | Where |\n| --- | --- | --- | --- |', rows: newRows, noun: 'new findings' },
-    { title: 'Fixed findings', header: '| Severity | Code | Message | Where (base) |\n| --- | --- | --- | --- |', rows: fixedRows, noun: 'fixed findings' },
+    {
+      title: 'Changes',
+      header: '| Change | Kind | Element | Where | What changed |\n| --- | --- | --- | --- | --- |',
+      rows: changeRows,
+      noun: 'changes',
+    },
+    {
+      title: 'New findings',
+      header: '| Severity | Code | Message | Where |\n| --- | --- | --- | --- |',
+      rows: newRows,
+      noun: 'new findings',
+    },
+    {
+      title: 'Fixed findings',
+      header: '| Severity | Code | Message | Where (base) |\n| --- | --- | --- | --- |',
+      rows: fixedRows,
+      noun: 'fixed findings',
+    },
   ].filter((s) => s.rows.length > 0);
 
   let fixed = head.join('\n').length + 200;
@@ -115,7 +146,10 @@ export function formatDiffMarkdown(report: DiffReport, options: MarkdownOptions 
     }
     out.push('');
     if (shown < s.rows.length) {
-      out.push(`_…and ${s.rows.length - shown} more ${s.noun} not shown (the report is limited to ${max.toLocaleString('en-US')} characters; run \`seams diff\` for all)._`, '');
+      out.push(
+        `_…and ${s.rows.length - shown} more ${s.noun} not shown (the report is limited to ${max.toLocaleString('en-US')} characters; run \`seams diff\` for all)._`,
+        '',
+      );
     }
   });
   return `${out.join('\n').trimEnd()}\n`;
@@ -124,7 +158,10 @@ export function formatDiffMarkdown(report: DiffReport, options: MarkdownOptions 
 function chartSection(chart: DiffChart): string[] {
   if (chart.text === '') return [];
   if (chart.text.length > MAX_CHART_CHARS) {
-    return [`_The flowchart of the ${chart.services} changed services and their neighbours is too large for a comment; see the diff picture._`, ''];
+    return [
+      `_The flowchart of the ${chart.services} changed services and their neighbours is too large for a comment; see the diff picture._`,
+      '',
+    ];
   }
   const lines = ['```mermaid', chart.text, '```', ''];
   const legend = 'Green: added · red, dashed: removed · amber: changed · plain: unchanged neighbour';

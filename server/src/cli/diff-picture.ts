@@ -17,7 +17,12 @@ import { fitScale, READABLE_SCALE } from '../core/views/view-spec.js';
 // The views' own measure of readable: fitted into the side pane, at least 60% of natural size.
 export { fitScale };
 
-export async function renderDiffPicture(before: CheckResult, after: CheckResult, diff: ModelDiff, theme: 'light' | 'dark' = 'light'): Promise<string> {
+export async function renderDiffPicture(
+  before: CheckResult,
+  after: CheckResult,
+  diff: ModelDiff,
+  theme: 'light' | 'dark' = 'light',
+): Promise<string> {
   return renderSvg(await layoutDiff(before, after, diff), { theme });
 }
 

@@ -77,12 +77,16 @@ const MARK: Record<Change['change'], string> = { added: '+', removed: '-', chang
 export function formatDiffText(report: DiffReport): string {
   const { changes, findings } = report.diff;
   const lines: string[] = [];
-  lines.push(`seams diff against ${report.base.label}${report.base.commit ? ` (${report.base.commit.slice(0, 12)})` : ''}: ${summary(report)}`);
+  lines.push(
+    `seams diff against ${report.base.label}${report.base.commit ? ` (${report.base.commit.slice(0, 12)})` : ''}: ${summary(report)}`,
+  );
   if (changes.length > 0) {
     lines.push('', 'Changes:');
     for (const c of changes) {
       const r = changeRegion(report, c);
-      lines.push(`  ${MARK[c.change]} ${c.change} ${c.kind} ${c.id}  (${c.location.file}:${r.line}${c.change === 'removed' ? ', old' : ''})`);
+      lines.push(
+        `  ${MARK[c.change]} ${c.change} ${c.kind} ${c.id}  (${c.location.file}:${r.line}${c.change === 'removed' ? ', old' : ''})`,
+      );
       for (const d of c.details) lines.push(`      ${d}`);
     }
   }

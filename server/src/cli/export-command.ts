@@ -68,5 +68,3 @@ export function runExport(
     return 2;
   }
 }
-
-

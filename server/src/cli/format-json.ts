@@ -34,8 +34,6 @@ export function formatJson(report: CheckReport): string {
   });
   // The core sorts by offset, which is the same order; sorting again on the
   // printed keys makes the contract hold on its own terms.
-  diagnostics.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
-  );
+  diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   return `${JSON.stringify({ files: report.files.length, diagnostics }, null, 2)}\n`;
 }

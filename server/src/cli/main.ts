@@ -125,31 +125,42 @@ function registerCheck(program: Command, done: Done): void {
     .command('check')
     .description('check .seams files and folders as one model (default: the current folder)')
     .argument('[paths...]', 'files and folders; folders are searched for *.seams')
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text' satisfies Format),
-    )
-    .addOption(
-      new Option('--max-warnings <n>', 'exit with 1 when there are more than n warnings').argParser(parseCount),
-    )
-    .addOption(
-      new Option('--max-file-size <megabytes>', 'refuse to read a file larger than this (default 50)').argParser(parseMegabytes),
-    )
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text' satisfies Format))
+    .addOption(new Option('--max-warnings <n>', 'exit with 1 when there are more than n warnings').argParser(parseCount))
+    .addOption(new Option('--max-file-size <megabytes>', 'refuse to read a file larger than this (default 50)').argParser(parseMegabytes))
     .addOption(new Option('--baseline <base>', 'tell findings new or unchanged against BASE (a git revision, REV..., a file or folder)'))
-    .addOption(new Option('--fail-on <condition>', 'exit 1 only for new findings of this kind (default with --baseline: new-errors)').choices(FAIL_ON))
+    .addOption(
+      new Option('--fail-on <condition>', 'exit 1 only for new findings of this kind (default with --baseline: new-errors)').choices(
+        FAIL_ON,
+      ),
+    )
     .addOption(new Option('--fix', 'apply the safe fixes (preferred, never a suppression) and report what is left'))
     .addOption(new Option('--fix-dry-run', 'print the safe fixes as a unified diff instead of applying them').conflicts('fix'))
-    .action(async (paths: string[], options: { format: Format; maxWarnings?: number; maxFileSize?: number; baseline?: string; failOn?: FailOn; fix?: boolean; fixDryRun?: boolean }) => {
-      exitQuietlyWhenReaderCloses();
-      const { runCheck } = await import('./check-command.js');
-      done(
-        runCheck(paths, options, {
-          stdout: process.stdout,
-          stderr: process.stderr,
-          env: process.env,
-          cwd: process.cwd(),
-        }),
-      );
-    });
+    .action(
+      async (
+        paths: string[],
+        options: {
+          format: Format;
+          maxWarnings?: number;
+          maxFileSize?: number;
+          baseline?: string;
+          failOn?: FailOn;
+          fix?: boolean;
+          fixDryRun?: boolean;
+        },
+      ) => {
+        exitQuietlyWhenReaderCloses();
+        const { runCheck } = await import('./check-command.js');
+        done(
+          runCheck(paths, options, {
+            stdout: process.stdout,
+            stderr: process.stderr,
+            env: process.env,
+            cwd: process.cwd(),
+          }),
+        );
+      },
+    );
 }
 
 function registerLsp(program: Command): void {

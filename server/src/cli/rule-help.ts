@@ -38,7 +38,7 @@ function rulesDocsDir(): string | undefined {
   if (docsDir !== undefined) return docsDir ?? undefined;
   docsDir = null;
   for (const start of startingPoints()) {
-    for (let dir: string | undefined = start; dir; ) {
+    for (let dir: string | undefined = start; dir;) {
       const candidate = join(dir, 'docs', 'rules');
       if (existsSync(join(candidate, 'README.md')) && isSeamsPackage(dir)) return (docsDir = candidate);
       const parent = dirname(dir);

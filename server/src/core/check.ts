@@ -35,7 +35,10 @@ export interface CheckOptions {
 
 /** Parses and checks a set of files as one model. */
 export function checkSources(sources: readonly SourceFile[], options: CheckOptions = {}): CheckResult {
-  return checkParsed(sources.map((s) => parseIsolated(s.text, s.file)), options);
+  return checkParsed(
+    sources.map((s) => parseIsolated(s.text, s.file)),
+    options,
+  );
 }
 
 /**
@@ -50,7 +53,14 @@ export function parseIsolated(text: string, file: string): ParseResult {
     const reason = (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0].slice(0, 200);
     return {
       ast: { file, text, declarations: [], comments: [], ignores: [] },
-      diagnostics: [{ code: INTERNAL_ERROR, severity: 'error', message: `this file could not be read: ${reason}`, location: { file, start: 0, end: 0 } }],
+      diagnostics: [
+        {
+          code: INTERNAL_ERROR,
+          severity: 'error',
+          message: `this file could not be read: ${reason}`,
+          location: { file, start: 0, end: 0 },
+        },
+      ],
     };
   }
 }
@@ -167,7 +177,8 @@ export function fixesOf(diagnostic: Diagnostic, model: Model, rules: readonly Ru
   return out;
 }
 
-const keyOf = (d: { location: Location; message: string }) => `${d.location.file}\u0000${d.location.start}\u0000${d.location.end}\u0000${d.message}`;
+const keyOf = (d: { location: Location; message: string }) =>
+  `${d.location.file}\u0000${d.location.start}\u0000${d.location.end}\u0000${d.message}`;
 
 const reruns = new WeakMap<Model, Map<string, Map<string, () => Fix[]>>>();
 
@@ -267,6 +278,9 @@ export class Workspace {
   }
 
   check(): CheckResult {
-    return checkParsed([...this.entries.values()].map((e) => e.parsed), this.options);
+    return checkParsed(
+      [...this.entries.values()].map((e) => e.parsed),
+      this.options,
+    );
   }
 }

@@ -56,13 +56,7 @@ export interface Diagnostic {
 }
 
 /** Codes of the fixed errors: not configurable in `rules { }`. */
-export const FIXED_CODES = [
-  'syntax',
-  'unresolved-reference',
-  'duplicate-definition',
-  'invalid-value',
-  'duplicate-rule-setting',
-] as const;
+export const FIXED_CODES = ['syntax', 'unresolved-reference', 'duplicate-definition', 'invalid-value', 'duplicate-rule-setting'] as const;
 export type FixedCode = (typeof FIXED_CODES)[number];
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -70,9 +64,5 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hin
 /** Orders diagnostics by file, then start offset, then end offset, then code. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.location.file !== b.location.file) return a.location.file < b.location.file ? -1 : 1;
-  return (
-    a.location.start - b.location.start ||
-    a.location.end - b.location.end ||
-    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-  );
+  return a.location.start - b.location.start || a.location.end - b.location.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

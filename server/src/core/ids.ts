@@ -95,7 +95,8 @@ export function parseEdgeId(id: string): ParsedEdgeId | undefined {
   const colon = id.indexOf(':');
   if (colon < 0) return undefined;
   const prefix = id.slice(0, colon);
-  const kind: EdgeIdKind | undefined = prefix === 'call' ? 'call' : prefix === 'sub' ? 'subscription' : prefix === 'store' ? 'store' : undefined;
+  const kind: EdgeIdKind | undefined =
+    prefix === 'call' ? 'call' : prefix === 'sub' ? 'subscription' : prefix === 'store' ? 'store' : undefined;
   if (!kind) return undefined;
   const rest = id.slice(colon + 1);
   const bundled = /^\[(.+)\]->\[(.+)\]$/.exec(rest);
@@ -117,7 +118,8 @@ export function parseEdgeId(id: string): ParsedEdgeId | undefined {
 export function nameOfNodeId(id: string): string {
   const parsed = parseNodeId(id);
   if (!parsed) return id;
-  if (parsed.kind === 'group' && parsed.name === undefined) return parsed.group === 'unowned' ? 'no owner' : parsed.group === 'more' ? 'more' : 'no system';
+  if (parsed.kind === 'group' && parsed.name === undefined)
+    return parsed.group === 'unowned' ? 'no owner' : parsed.group === 'more' ? 'more' : 'no system';
   return parsed.name!;
 }
 

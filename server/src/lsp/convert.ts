@@ -174,7 +174,13 @@ export function toDocumentSymbols(items: readonly OutlineItem[], lines: LineInde
   return items.map((i) => {
     const range = toRange(lines, i.start, i.end);
     const selectionRange = toRange(lines, i.selectStart, i.selectEnd);
-    const sym: DocumentSymbol = { name: i.name, kind: OUTLINE_KIND[i.kind], range, selectionRange, children: toDocumentSymbols(i.children, lines) };
+    const sym: DocumentSymbol = {
+      name: i.name,
+      kind: OUTLINE_KIND[i.kind],
+      range,
+      selectionRange,
+      children: toDocumentSymbols(i.children, lines),
+    };
     if (i.detail) sym.detail = i.detail;
     return sym;
   });

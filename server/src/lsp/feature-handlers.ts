@@ -249,7 +249,8 @@ type Need = 'uri' | 'position' | 'range';
  * sentence naming the missing field (rather than a TypeError from deep inside).
  */
 export function need(params: unknown, method: string, ...fields: Need[]): void {
-  const p = params as { textDocument?: { uri?: unknown }; position?: unknown; range?: { start?: unknown; end?: unknown } } | null | undefined;
+  const p = params as
+    { textDocument?: { uri?: unknown }; position?: unknown; range?: { start?: unknown; end?: unknown } } | null | undefined;
   const missing: string[] = [];
   if (typeof p !== 'object' || p === null) missing.push('params');
   else {
@@ -265,7 +266,12 @@ export function need(params: unknown, method: string, ...fields: Need[]): void {
 function isPosition(p: unknown): boolean {
   const q = p as { line?: unknown; character?: unknown } | null | undefined;
   return (
-    typeof q === 'object' && q !== null && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0
+    typeof q === 'object' &&
+    q !== null &&
+    Number.isInteger(q.line) &&
+    Number.isInteger(q.character) &&
+    (q.line as number) >= 0 &&
+    (q.character as number) >= 0
   );
 }
 
@@ -275,10 +281,7 @@ export function minimalEdit(before: string, after: string): { start: number; end
   const max = Math.min(before.length, after.length);
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
-  ) {
+  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) {
     suffix++;
   }
   // Never split a surrogate pair or a CRLF between the kept and replaced parts.

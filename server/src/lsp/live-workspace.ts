@@ -147,10 +147,13 @@ export class LiveWorkspace {
   schedule(immediate = false): void {
     if (this.checked?.version === this.textVersion && this.unsent.size === 0) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.runCheck();
-    }, immediate ? 0 : this.debounceMs);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.runCheck();
+      },
+      immediate ? 0 : this.debounceMs,
+    );
   }
 
   private put(key: string, text: string): void {

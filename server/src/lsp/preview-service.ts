@@ -161,7 +161,8 @@ export class PreviewService {
       try {
         if (params.view !== undefined) {
           if (!isViewSpec(params.view)) throw new ResponseError(ErrorCodes.InvalidParams, 'seams/graph: invalid view.');
-          if (params.pane !== undefined && !isPaneSize(params.pane)) throw new ResponseError(ErrorCodes.InvalidParams, 'seams/graph: invalid pane.');
+          if (params.pane !== undefined && !isPaneSize(params.pane))
+            throw new ResponseError(ErrorCodes.InvalidParams, 'seams/graph: invalid pane.');
           laidOut = await this.layoutView(check, params.view, params.pane ?? DEFAULT_PANE, params.options, token);
         } else {
           const options = effectiveOptions(params, check.model);
@@ -184,7 +185,13 @@ export class PreviewService {
    * else `landscape` (the policy of core/views `chooseView`, with each layout
    * in the worker).
    */
-  private async layoutView(check: CheckResult, view: ViewSpec, pane: PaneSize, options: GraphOptions, token?: CancellationTokenLike): Promise<LaidOutGraph> {
+  private async layoutView(
+    check: CheckResult,
+    view: ViewSpec,
+    pane: PaneSize,
+    options: GraphOptions,
+    token?: CancellationTokenLike,
+  ): Promise<LaidOutGraph> {
     const { model, diagnostics } = check;
     // No direction: layoutForPane picks the arrangement that suits the pane.
     const viewOptions: ViewGraphOptions = { showStores: options.showStores, problemsOnly: options.problemsOnly };
@@ -192,7 +199,10 @@ export class PreviewService {
     // As chooseView: when the services alone (each at least 110 × 36 px plus spacing) cannot
     // fit, `all` is not even built.
     const readableArea = (pane.width / READABLE_SCALE) * (pane.height / READABLE_SCALE);
-    const all = model.services.size * (110 + 20) * (36 + 28) <= readableArea ? buildViewGraph(model, diagnostics, { kind: 'all' }, viewOptions) : undefined;
+    const all =
+      model.services.size * (110 + 20) * (36 + 28) <= readableArea
+        ? buildViewGraph(model, diagnostics, { kind: 'all' }, viewOptions)
+        : undefined;
     if (all && mayBeReadable(all, pane)) {
       const laidOut = await this.layouter.layout(all, pane);
       if ((laidOut.fitScale ?? fitScale(laidOut, pane)) >= READABLE_SCALE) return laidOut;
@@ -295,7 +305,5 @@ export function normaliseUri(uri: string): string {
 
 function nodesInFile(graph: LaidOutGraph, file: string): string[] {
   const wanted = normaliseUri(file);
-  return graph.nodes
-    .filter((n) => n.kind !== 'group' && n.source !== undefined && normaliseUri(n.source.file) === wanted)
-    .map((n) => n.id);
+  return graph.nodes.filter((n) => n.kind !== 'group' && n.source !== undefined && normaliseUri(n.source.file) === wanted).map((n) => n.id);
 }

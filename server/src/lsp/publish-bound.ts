@@ -14,7 +14,10 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 
 const ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
 /** The diagnostics to publish for one file (in the order given), and the summary of the rest, if any. */
-export function boundForPublish(list: readonly Diagnostic[], max = MAX_PUBLISHED_PER_FILE): { shown: readonly Diagnostic[]; summary?: Diagnostic } {
+export function boundForPublish(
+  list: readonly Diagnostic[],
+  max = MAX_PUBLISHED_PER_FILE,
+): { shown: readonly Diagnostic[]; summary?: Diagnostic } {
   if (list.length <= max) return { shown: list };
   const count = [0, 0, 0, 0];
   for (const d of list) count[RANK[d.severity]]++;
@@ -26,7 +29,7 @@ export function boundForPublish(list: readonly Diagnostic[], max = MAX_PUBLISHED
   for (const d of list) {
     const rank = RANK[d.severity];
     if (rank < cut) shown.push(d);
-    else if (rank === cut && room > 0) shown.push(d), room--;
+    else if (rank === cut && room > 0) (shown.push(d), room--);
   }
   const omitted = list.length - shown.length;
   const file = list[0].location.file;

@@ -99,7 +99,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.seams' }] })
         .catch((error: unknown) =>
-          connection.console.info(`seams: the client did not register file watchers (${error instanceof Error ? error.message : String(error)})`),
+          connection.console.info(
+            `seams: the client did not register file watchers (${error instanceof Error ? error.message : String(error)})`,
+          ),
         );
     }
     if (folderEvents) {

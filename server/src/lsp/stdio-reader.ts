@@ -84,7 +84,10 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
         this.bodyLength = length;
       }
       if (this.buffered < this.bodyLength) {
-        this.stalled = setTimeout(() => this.fail(`a message body that stopped ${this.bodyLength - this.buffered} bytes short`), STALLED_BODY_MS);
+        this.stalled = setTimeout(
+          () => this.fail(`a message body that stopped ${this.bodyLength - this.buffered} bytes short`),
+          STALLED_BODY_MS,
+        );
         this.stalled.unref();
         return;
       }
@@ -139,7 +142,9 @@ export class GuardedMessageReader extends AbstractMessageReader implements Messa
     const params = (m as { params?: unknown }).params;
     if (isRequest && 'params' in m && (typeof params !== 'object' || params === null)) {
       // JSON-RPC: params, when present, are an object or an array (the library would trip over null).
-      this.hooks.reply(errorReply(m.id as number | string, -32602, `${m.method as string} needs params as an object, not ${JSON.stringify(params)}`));
+      this.hooks.reply(
+        errorReply(m.id as number | string, -32602, `${m.method as string} needs params as an object, not ${JSON.stringify(params)}`),
+      );
       return;
     }
     if (!this.initialized && typeof m.method === 'string') {

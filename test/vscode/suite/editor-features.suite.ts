@@ -44,7 +44,10 @@ suite('Seams in a real VS Code', () => {
     assert.ok(expected.length > 0, 'the examples are meant to show anti-patterns, but seams check found none');
     for (const source of sources) {
       const relative = vscode.workspace.asRelativePath(source.uri, false);
-      const want = expected.filter((d) => d.file.replace(/\\/g, '/') === relative).map((d) => key(d.line, d.column, d.code)).sort();
+      const want = expected
+        .filter((d) => d.file.replace(/\\/g, '/') === relative)
+        .map((d) => key(d.line, d.column, d.code))
+        .sort();
       const got = await waitForDiagnostics(
         source.uri,
         (current) => JSON.stringify(editorKeys(current)) === JSON.stringify(want),
@@ -67,7 +70,8 @@ suite('Seams in a real VS Code', () => {
       owner.range.start,
     );
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    for (const team of teams) assert.ok(labels.includes(team), `completion after owner lacks team ${team}; got ${labels.slice(0, 30).join(', ')}`);
+    for (const team of teams)
+      assert.ok(labels.includes(team), `completion after owner lacks team ${team}; got ${labels.slice(0, 30).join(', ')}`);
   });
 
   test('hover on a called service shows its owner', async () => {
@@ -139,7 +143,12 @@ suite('Seams in a real VS Code', () => {
     const { document } = sources[0]!;
     const options: vscode.FormattingOptions = { tabSize: 2, insertSpaces: true };
     const format = async () => {
-      const edits = (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>('vscode.executeFormatDocumentProvider', document.uri, options)) ?? [];
+      const edits =
+        (await vscode.commands.executeCommand<vscode.TextEdit[] | undefined>(
+          'vscode.executeFormatDocumentProvider',
+          document.uri,
+          options,
+        )) ?? [];
       // VS Code reports an empty edit as "not applied", so only real changes are applied.
       if (edits.length > 0) {
         const edit = new vscode.WorkspaceEdit();
@@ -169,7 +178,12 @@ suite('Seams in a real VS Code', () => {
 
     // The server may refuse with an error (VS Code shows it) or with no edit; both leave the text alone.
     const refused = await Promise.resolve(
-      vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', team.source.uri, team.range.start, 'not a name!'),
+      vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>(
+        'vscode.executeDocumentRenameProvider',
+        team.source.uri,
+        team.range.start,
+        'not a name!',
+      ),
     ).then(
       (result) => result,
       () => undefined,
@@ -182,8 +196,14 @@ suite('Seams in a real VS Code', () => {
       team.range.start,
       newName,
     );
-    const edits = edit.entries().flatMap(([uri, list]) => list.map((e) => ({ uri: uri.toString(), line: e.range.start.line, text: e.newText })));
-    assert.equal(edits.length, uses.length, `rename edits ${JSON.stringify(edits)} vs uses at ${uses.map((u) => `${u.source.uri.fsPath}:${u.range.start.line + 1}`).join(', ')}`);
+    const edits = edit
+      .entries()
+      .flatMap(([uri, list]) => list.map((e) => ({ uri: uri.toString(), line: e.range.start.line, text: e.newText })));
+    assert.equal(
+      edits.length,
+      uses.length,
+      `rename edits ${JSON.stringify(edits)} vs uses at ${uses.map((u) => `${u.source.uri.fsPath}:${u.range.start.line + 1}`).join(', ')}`,
+    );
     for (const use of uses) {
       assert.ok(
         edits.some((e) => e.uri === use.source.uri.toString() && e.line === use.range.start.line && e.text === newName),
@@ -192,12 +212,18 @@ suite('Seams in a real VS Code', () => {
     }
     assert.ok(await vscode.workspace.applyEdit(edit));
     for (const use of uses) {
-      await waitForDiagnostics(use.source.uri, (current) => !current.some((d) => codeOf(d) === 'unresolved-reference'), 'no unresolved reference after rename');
+      await waitForDiagnostics(
+        use.source.uri,
+        (current) => !current.some((d) => codeOf(d) === 'unresolved-reference'),
+        'no unresolved reference after rename',
+      );
     }
   });
 
   test('a rule link opens the page rendered in the Markdown preview, not as raw text', async () => {
-    const diagnostic = sources.flatMap((source) => vscode.languages.getDiagnostics(source.uri)).find((d) => codeOf(d) === 'missing-timeout');
+    const diagnostic = sources
+      .flatMap((source) => vscode.languages.getDiagnostics(source.uri))
+      .find((d) => codeOf(d) === 'missing-timeout');
     assert.ok(diagnostic && typeof diagnostic.code === 'object', 'no missing-timeout diagnostic with a link');
     const page = (diagnostic.code as { target: vscode.Uri }).target;
     // What clicking the code in the Problems panel does: open the link's target.
@@ -207,13 +233,21 @@ suite('Seams in a real VS Code', () => {
     const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
     const deadline = Date.now() + 15_000;
     while (!(tabs().some(isPreview) && !tabs().some(isRaw)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(tabs().some(isPreview), `no Markdown preview tab; tabs: ${tabs().map((t) => t.label).join(', ')}`);
+    assert.ok(
+      tabs().some(isPreview),
+      `no Markdown preview tab; tabs: ${tabs()
+        .map((t) => t.label)
+        .join(', ')}`,
+    );
     assert.ok(!tabs().some(isRaw), 'the raw Markdown of the rule page is still open');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('the Markdown preview colours ```seams blocks with the extension\'s highlighter', async () => {
-    const html = await vscode.commands.executeCommand<string>('markdown.api.render', '```seams\nservice orders {\n  tier user-facing\n}\n```\n');
+  test("the Markdown preview colours ```seams blocks with the extension's highlighter", async () => {
+    const html = await vscode.commands.executeCommand<string>(
+      'markdown.api.render',
+      '```seams\nservice orders {\n  tier user-facing\n}\n```\n',
+    );
     assert.match(html, /<span class="hljs-keyword">service<\/span>/, html);
     assert.match(html, /<span class="hljs-literal">user-facing<\/span>/, html);
   });

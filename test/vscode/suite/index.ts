@@ -10,7 +10,9 @@ export function run(): Promise<void> {
   // Colours would reach the terminal as escape codes through codeAutomationLog.
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
   const here = __dirname;
-  const files = readdirSync(here).filter((name) => name.endsWith('.suite.cjs')).sort();
+  const files = readdirSync(here)
+    .filter((name) => name.endsWith('.suite.cjs'))
+    .sort();
   if (files.length === 0) return Promise.reject(new Error(`no *.suite.cjs files next to ${here}`));
   for (const name of files) mocha.addFile(join(here, name));
   return new Promise((resolve, reject) => {

@@ -29,7 +29,11 @@ export function findAll(sources: readonly SeamsSource[], pattern: string): Match
     for (const m of text.matchAll(regex)) {
       const name = m[1]!;
       const start = m.index! + m[0].lastIndexOf(name);
-      found.push({ source, name, range: new vscode.Range(source.document.positionAt(start), source.document.positionAt(start + name.length)) });
+      found.push({
+        source,
+        name,
+        range: new vscode.Range(source.document.positionAt(start), source.document.positionAt(start + name.length)),
+      });
     }
   }
   return found;

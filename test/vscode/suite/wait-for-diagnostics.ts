@@ -23,7 +23,9 @@ export function waitForDiagnostics(
     const timer = setTimeout(() => {
       finish();
       const seen = vscode.languages.getDiagnostics(uri).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)}`);
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.fsPath}; diagnostics now: ${seen.join(', ') || 'none'}`));
+      reject(
+        new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.fsPath}; diagnostics now: ${seen.join(', ') || 'none'}`),
+      );
     }, timeoutMs);
     function finish() {
       clearTimeout(timer);

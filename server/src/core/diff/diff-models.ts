@@ -74,7 +74,15 @@ export function diffModels(oldCheck: CheckedModel, newCheck: CheckedModel): Mode
   }
   for (const [key, was] of before.elements) {
     if (after.elements.has(key)) continue;
-    changes.push({ change: 'removed', kind: was.kind, id: was.id, ordinal: was.ordinal, services: was.services, location: was.location, details: [] });
+    changes.push({
+      change: 'removed',
+      kind: was.kind,
+      id: was.id,
+      ordinal: was.ordinal,
+      services: was.services,
+      location: was.location,
+      details: [],
+    });
   }
   changes.sort(compareChanges);
 
@@ -84,23 +92,14 @@ export function diffModels(oldCheck: CheckedModel, newCheck: CheckedModel): Mode
 const KIND_ORDER = new Map<ElementKind, number>(ELEMENT_KINDS.map((k, i) => [k, i]));
 
 function compareChanges(a: Change, b: Change): number {
-  return (
-    KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
-    a.ordinal - b.ordinal
-  );
+  return KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) || a.ordinal - b.ordinal;
 }
 
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
 
-function matchFindings(
-  oldCheck: CheckedModel,
-  before: ModelElements,
-  newCheck: CheckedModel,
-  after: ModelElements,
-): ModelDiff['findings'] {
+function matchFindings(oldCheck: CheckedModel, before: ModelElements, newCheck: CheckedModel, after: ModelElements): ModelDiff['findings'] {
   const oldKeys = findingKeys(oldCheck.diagnostics, before.anchors);
   const newKeys = findingKeys(newCheck.diagnostics, after.anchors);
   const oldLeft = new Set(oldKeys.keys());

@@ -17,18 +17,7 @@ import type { Call, Model, PolicyValues, Service, Subscription } from '../model/
 import type { VersionLit } from '../syntax/ast.js';
 import { compareVersionTexts, plainNumber } from '../syntax/literals.js';
 
-export const ELEMENT_KINDS = [
-  'team',
-  'system',
-  'service',
-  'library',
-  'store',
-  'api',
-  'event',
-  'call',
-  'subscription',
-  'rule',
-] as const;
+export const ELEMENT_KINDS = ['team', 'system', 'service', 'library', 'store', 'api', 'event', 'call', 'subscription', 'rule'] as const;
 export type ElementKind = (typeof ELEMENT_KINDS)[number];
 
 /** One fact of an element: a label and its value as text ('' when not set). */
@@ -215,13 +204,19 @@ export function collectElements(model: Model): ModelElements {
       location: first.location,
       facts: [
         ['kind', kinds.join(', ')],
-        ['declared by', unique(uses.map((u) => (u.readonly ? `${u.service.name} (readonly)` : u.service.name))).sort().join(', ')],
+        [
+          'declared by',
+          unique(uses.map((u) => (u.readonly ? `${u.service.name} (readonly)` : u.service.name)))
+            .sort()
+            .join(', '),
+        ],
       ],
       services: unique(uses.map((u) => u.service.name)),
     });
     // Each declaration is its own anchor, so a finding about one service's
     // declaration of a shared store is told from the same finding on another's.
-    for (const use of uses) anchors.push({ file: use.service.file, start: use.decl.start, end: use.decl.end, key: `${key}@${use.service.name}` });
+    for (const use of uses)
+      anchors.push({ file: use.service.file, start: use.decl.start, end: use.decl.end, key: `${key}@${use.service.name}` });
   }
 
   for (const setting of model.ruleSettings.values()) {
@@ -257,7 +252,12 @@ function serviceFacts(service: Service): Fact[] {
     ['compliance', [...service.compliance].sort().join(' ')],
     ['slo latency', slo.latency ? `${slo.latency.percentile} ${duration(slo.latency.ms)}` : ''],
     ['slo availability', slo.availability ? `${slo.availability.percent}%` : ''],
-    ['uses', unique(service.uses.map((u) => u.name)).sort().join(' ')],
+    [
+      'uses',
+      unique(service.uses.map((u) => u.name))
+        .sort()
+        .join(' '),
+    ],
     ...policyFacts(service.defaults, 'defaults '),
   ];
 }
@@ -284,7 +284,6 @@ function versionList(versions: readonly VersionLit[]): string {
   return unique(sorted.map((v) => v.text)).join(' ');
 }
 
-
 function quoted(text: string | undefined): string {
   return text === undefined ? '' : JSON.stringify(text);
 }
@@ -292,4 +291,3 @@ function quoted(text: string | undefined): string {
 function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
-

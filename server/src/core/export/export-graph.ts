@@ -160,9 +160,7 @@ function exportService(service: Service): ExportService {
     owner: service.owner?.name,
     runtime: service.runtime?.name,
     libraries: service.uses.filter((u) => u.target !== undefined).map((u) => u.name),
-    apis: [...service.apis.values()].map((a) =>
-      [a.name, ...a.versions.map((v) => v.text), ...(a.protocol ? [a.protocol] : [])].join(' '),
-    ),
+    apis: [...service.apis.values()].map((a) => [a.name, ...a.versions.map((v) => v.text), ...(a.protocol ? [a.protocol] : [])].join(' ')),
     events: [...service.events.values()].map((e) => [e.name, ...e.versions.map((v) => v.text)].join(' ')),
   };
 }

@@ -125,9 +125,7 @@ export function exportJsonModel(model: Model): JsonModel {
       apis: [...service.apis.keys()],
       events: [...service.events.keys()],
       slo: {
-        ...(service.slo.latency
-          ? { latency: { percentile: service.slo.latency.percentile, ms: service.slo.latency.ms } }
-          : {}),
+        ...(service.slo.latency ? { latency: { percentile: service.slo.latency.percentile, ms: service.slo.latency.ms } } : {}),
         ...optional('availability', service.slo.availability?.percent),
       },
       ...(hasPolicy(service.defaults) ? { defaults: policy(service.defaults) } : {}),

@@ -100,22 +100,10 @@ export function exportStructurizr(model: Model): string {
   });
   const q = structurizrString;
   const topNames = new UniqueNames();
-  const out: string[] = [
-    `workspace ${q('Seams model')} ${q('Exported by seams export --format structurizr')} {`,
-    '  model {',
-  ];
+  const out: string[] = [`workspace ${q('Seams model')} ${q('Exported by seams export --format structurizr')} {`, '  model {'];
 
-  const serviceLine = (
-    s: ExportService,
-    keyword: 'container' | 'softwareSystem',
-    indent: string,
-    names: UniqueNames,
-  ): void => {
-    const about = [
-      s.tier && `tier ${s.tier}`,
-      s.owner && `owner ${s.owner}`,
-      s.libraries.length > 0 && `uses ${s.libraries.join(', ')}`,
-    ]
+  const serviceLine = (s: ExportService, keyword: 'container' | 'softwareSystem', indent: string, names: UniqueNames): void => {
+    const about = [s.tier && `tier ${s.tier}`, s.owner && `owner ${s.owner}`, s.libraries.length > 0 && `uses ${s.libraries.join(', ')}`]
       .filter((p): p is string => typeof p === 'string')
       .join('; ');
     const tags = ['Service', ...(s.tier === 'gateway' ? ['Gateway'] : [])].join(',');
@@ -127,12 +115,7 @@ export function exportStructurizr(model: Model): string {
         : [q(names.name(s.label, s.name)), q(about), q(tags)];
     out.push(`${indent}${id} = ${keyword} ${parts.join(' ')}`);
   };
-  const storeLine = (
-    s: ExportStore,
-    keyword: 'container' | 'softwareSystem',
-    indent: string,
-    names: UniqueNames,
-  ): void => {
+  const storeLine = (s: ExportStore, keyword: 'container' | 'softwareSystem', indent: string, names: UniqueNames): void => {
     const id = ids.id('store', s.name);
     const parts =
       keyword === 'container'

@@ -53,7 +53,10 @@ function lineEnding(text: string): string {
   return /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
 }
 
-function mergeItems(tokens: IToken[], comments: readonly { kind: 'line' | 'block'; start: number; end: number; text: string }[]): PrintItem[] {
+function mergeItems(
+  tokens: IToken[],
+  comments: readonly { kind: 'line' | 'block'; start: number; end: number; text: string }[],
+): PrintItem[] {
   const items: PrintItem[] = tokens.map((t) => ({
     kind: 'token',
     start: t.startOffset,

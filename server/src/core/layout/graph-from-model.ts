@@ -239,7 +239,8 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   }
 
   // Collapse: the focused service's own group is never collapsed (it would hide the focus).
-  const focusParent = options.focus !== undefined ? nodes.get(options.focus.includes(':') ? options.focus : serviceNodeId(options.focus))?.parent : undefined;
+  const focusParent =
+    options.focus !== undefined ? nodes.get(options.focus.includes(':') ? options.focus : serviceNodeId(options.focus))?.parent : undefined;
   const collapsed = new Set(options.collapsed.filter((id) => groupNodes.has(id) && id !== focusParent));
   const redirect = (id: string): string => {
     const parent = nodes.get(id)?.parent;
@@ -330,11 +331,7 @@ function neighbourhood(start: string, hops: number, edges: readonly GraphEdge[])
  * same two nodes with the same kind. Edges inside one collapsed group vanish;
  * their problems count for the group.
  */
-function mergeEdges(
-  edges: readonly GraphEdge[],
-  redirect: (id: string) => string,
-  groupProblems: Map<string, Problem[]>,
-): GraphEdge[] {
+function mergeEdges(edges: readonly GraphEdge[], redirect: (id: string) => string, groupProblems: Map<string, Problem[]>): GraphEdge[] {
   const out: GraphEdge[] = [];
   const byKey = new Map<string, { edge: GraphEdge; count: number; labels: Set<string | undefined> }>();
   for (const e of edges) {

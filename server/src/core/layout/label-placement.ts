@@ -120,7 +120,11 @@ function candidates(points: readonly Point[], width: number, height: number): Bo
       const hx = mx - Math.round(width / 2);
       const hy = my - Math.round(height / 2);
       if (horizontal) out.push({ x: hx, y: my - 2 * height - 4, width, height }, { x: hx, y: my + height + 4, width, height });
-      else out.push({ x: mx + 3 + Math.round(width / 2), y: hy, width, height }, { x: mx - Math.round(width * 1.5) - 3, y: hy, width, height });
+      else
+        out.push(
+          { x: mx + 3 + Math.round(width / 2), y: hy, width, height },
+          { x: mx - Math.round(width * 1.5) - 3, y: hy, width, height },
+        );
     }
   }
   return out;

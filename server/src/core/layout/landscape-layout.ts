@@ -154,7 +154,10 @@ function columnLayout(graph: ServiceGraph): LaidOutGraph | undefined {
   }
 
   const labelBand = [0, 1].map(
-    (side) => Math.max(0, ...lines.filter((l) => l.side === side).map((l) => l.labelWidth)) + (busy[side]!.length ? STUB : 0) + (side === 1 ? BADGE_CLEAR : 0),
+    (side) =>
+      Math.max(0, ...lines.filter((l) => l.side === side).map((l) => l.labelWidth)) +
+      (busy[side]!.length ? STUB : 0) +
+      (side === 1 ? BADGE_CLEAR : 0),
   );
   const trackCount = [busy[0]!.length, busy[1]!.length];
   const leftWidth = trackCount[0]! ? labelBand[0]! + trackCount[0]! * TRACK_GAP : 0;

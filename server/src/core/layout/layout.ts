@@ -180,7 +180,10 @@ function positionHints(graph: ServiceGraph, previous: LaidOutGraph | undefined):
   for (const n of previous.nodes) hints.set(n.id, { x: n.x, y: n.y });
   const neighbours = new Map<string, string[]>();
   for (const e of graph.edges) {
-    for (const [a, b] of [[e.source, e.target], [e.target, e.source]] as const) {
+    for (const [a, b] of [
+      [e.source, e.target],
+      [e.target, e.source],
+    ] as const) {
       const list = neighbours.get(a);
       if (list) list.push(b);
       else neighbours.set(a, [b]);
@@ -236,7 +239,10 @@ interface Piece {
 }
 
 /** Builds the ELK input. Exposed for tests and the benchmark. */
-export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): { root: ElkNode; pieces: Piece[]; attached: Map<string, string> } {
+export function toElkGraph(
+  graph: ServiceGraph,
+  settings: LayoutSettings = {},
+): { root: ElkNode; pieces: Piece[]; attached: Map<string, string> } {
   const careful = isCareful(graph, settings.effort ?? 'auto');
   const hints = positionHints(graph, settings.previous);
   const options = layeredOptions(graph.options.direction, careful);
@@ -246,7 +252,11 @@ export function toElkGraph(graph: ServiceGraph, settings: LayoutSettings = {}): 
     // own) and, at the top level, groups aligned to one side rather than
     // centred on their lines, which left a stack of groups much wider than
     // its widest group (test/bench/layout-bench.ts, docs/preview.md "Views").
-    const tight = { 'elk.spacing.nodeNode': '20', 'elk.layered.spacing.nodeNodeBetweenLayers': '32', 'elk.layered.spacing.edgeNodeBetweenLayers': '10' };
+    const tight = {
+      'elk.spacing.nodeNode': '20',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '32',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '10',
+    };
     Object.assign(options, tight, { 'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED' });
     Object.assign(outer, tight, { 'elk.layered.nodePlacement.strategy': 'SIMPLE' });
   }
@@ -541,7 +551,19 @@ function onServicePart(points: Point[], service: Box, atEnd: boolean): void {
       if (points.length === 2) {
         // A straight line: keep the far end, add a jog halfway.
         const midY = Math.round((p.y + q.y) / 2);
-        points.splice(atEnd ? 1 : 1, 0, ...(atEnd ? [{ x: q.x, y: midY }, { x, y: midY }] : [{ x, y: midY }, { x: q.x, y: midY }]));
+        points.splice(
+          atEnd ? 1 : 1,
+          0,
+          ...(atEnd
+            ? [
+                { x: q.x, y: midY },
+                { x, y: midY },
+              ]
+            : [
+                { x, y: midY },
+                { x: q.x, y: midY },
+              ]),
+        );
         points[atEnd ? points.length - 1 : 0] = { x, y };
         return;
       }
@@ -554,7 +576,19 @@ function onServicePart(points: Point[], service: Box, atEnd: boolean): void {
     if (y !== p.y) {
       if (points.length === 2) {
         const midX = Math.round((p.x + q.x) / 2);
-        points.splice(1, 0, ...(atEnd ? [{ x: midX, y: q.y }, { x: midX, y }] : [{ x: midX, y }, { x: midX, y: q.y }]));
+        points.splice(
+          1,
+          0,
+          ...(atEnd
+            ? [
+                { x: midX, y: q.y },
+                { x: midX, y },
+              ]
+            : [
+                { x: midX, y },
+                { x: midX, y: q.y },
+              ]),
+        );
         points[atEnd ? points.length - 1 : 0] = { x, y };
         return;
       }
@@ -587,7 +621,11 @@ function straighten(points: Point[]): Point[] {
 function fallbackLine(e: GraphEdge, nodes: readonly LaidOutNode[]): Point[] {
   const s = nodes.find((n) => n.id === e.source);
   const t = nodes.find((n) => n.id === e.target);
-  if (!s || !t) return [{ x: 0, y: 0 }, { x: 0, y: 0 }];
+  if (!s || !t)
+    return [
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+    ];
   return [borderPoint(s, t), borderPoint(t, s)];
 }
 

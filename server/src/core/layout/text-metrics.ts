@@ -23,7 +23,8 @@ export function textWidth(text: string, fontSize: number): number {
     if (NARROW.has(ch)) em += 0.32;
     else if (WIDE.has(ch)) em += 0.86;
     else if (ch >= 'A' && ch <= 'Z') em += 0.68;
-    else if (ch.charCodeAt(0) > 0x2e7f) em += 1; // CJK and other full-width characters
+    else if (ch.charCodeAt(0) > 0x2e7f)
+      em += 1; // CJK and other full-width characters
     else em += 0.56;
   }
   return Math.ceil(em * fontSize);

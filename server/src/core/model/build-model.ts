@@ -168,7 +168,12 @@ class ModelBuilder {
     for (const o of d.owner) {
       if (!o.team) continue;
       if (firstOwner) {
-        this.duplicate(loc(file, o.keyword), `library ${library.name} already has an owner`, loc(file, firstOwner.keyword), `the first owner of ${library.name}`);
+        this.duplicate(
+          loc(file, o.keyword),
+          `library ${library.name} already has an owner`,
+          loc(file, firstOwner.keyword),
+          `the first owner of ${library.name}`,
+        );
         continue;
       }
       firstOwner = o;
@@ -196,7 +201,13 @@ class ModelBuilder {
       const first = this.systems.get(d.name.text);
       if (first) {
         // Not `unnecessary`: the services inside a second system block still count.
-        this.duplicate(location, `system ${d.name.text} is already defined`, first.location, `system ${d.name.text} is first defined here`, false);
+        this.duplicate(
+          location,
+          `system ${d.name.text} is already defined`,
+          first.location,
+          `system ${d.name.text} is first defined here`,
+          false,
+        );
       } else {
         system = { name: d.name.text, title: d.title?.value, location, decl: d, services: [], defaults: {} };
         this.systems.set(d.name.text, system);
@@ -228,14 +239,20 @@ class ModelBuilder {
     for (const entry of policy.entries) {
       const first = seen.get(entry.kind);
       if (first) {
-        this.duplicate(loc(file, entry.keyword), `${entry.kind} is set twice in ${owner()}`, loc(file, first), `${entry.kind} is first set here`);
+        this.duplicate(
+          loc(file, entry.keyword),
+          `${entry.kind} is set twice in ${owner()}`,
+          loc(file, first),
+          `${entry.kind} is first set here`,
+        );
         continue;
       }
       seen.set(entry.kind, entry.keyword);
       // A setting written with a missing or invalid value still counts as set (one
       // mistake, one diagnostic): it is flagged invalid instead of left out.
       if (entry.kind === 'timeout') {
-        if (!entry.duration) markInvalid(into, 'timeout'); // the syntax error says why
+        if (!entry.duration)
+          markInvalid(into, 'timeout'); // the syntax error says why
         else if (entry.duration.ms <= 0) {
           this.invalid(file, entry.duration, 'a timeout must be longer than zero');
           markInvalid(into, 'timeout');
@@ -361,7 +378,12 @@ class ModelBuilder {
     const location = loc(s.file, m.name);
     const same = s.stores.find((u) => u.name === m.name!.text);
     if (same) {
-      this.duplicate(location, `service ${s.name} declares store ${m.name.text} twice`, same.location, `store ${m.name.text} is first declared here`);
+      this.duplicate(
+        location,
+        `service ${s.name} declares store ${m.name.text} twice`,
+        same.location,
+        `store ${m.name.text} is first declared here`,
+      );
       return;
     }
     const use: StoreUse = { name: m.name.text, kind: m.storeKind?.text, service: s, location, decl: m, readonly: m.readonly !== undefined };
@@ -388,7 +410,12 @@ class ModelBuilder {
     const location = loc(s.file, m.name);
     const first = map.get(m.name.text);
     if (first) {
-      this.duplicate(location, `service ${s.name} already has an ${m.kind} named ${m.name.text}`, first.location, `${m.kind} ${m.name.text} is first declared here`);
+      this.duplicate(
+        location,
+        `service ${s.name} already has an ${m.kind} named ${m.name.text}`,
+        first.location,
+        `${m.kind} ${m.name.text} is first declared here`,
+      );
       return;
     }
     const versions: ast.VersionLit[] = [];
@@ -401,8 +428,19 @@ class ModelBuilder {
       }
       // Removing the repeat takes the separator before it along: `v1 v2 v1` -> `v1 v2`.
       const from = m.versions[i - 1]!.end;
-      const fix: Fix = { title: `Remove the repeated ${v.text}`, edits: [{ file: s.file, start: from, end: v.end, newText: '' }], preferred: true };
-      this.duplicate(loc(s.file, v), `${m.kind} ${name} lists version ${v.text} twice`, loc(s.file, dup), `${v.text} is first listed here`, true, [fix]);
+      const fix: Fix = {
+        title: `Remove the repeated ${v.text}`,
+        edits: [{ file: s.file, start: from, end: v.end, newText: '' }],
+        preferred: true,
+      };
+      this.duplicate(
+        loc(s.file, v),
+        `${m.kind} ${name} lists version ${v.text} twice`,
+        loc(s.file, dup),
+        `${v.text} is first listed here`,
+        true,
+        [fix],
+      );
     });
     const protocol = m.kind === 'api' ? m.protocol?.text : undefined;
     map.set(m.name.text, { kind: m.kind, name: m.name.text, service: s, versions, protocol, location, decl: m });
@@ -414,7 +452,12 @@ class ModelBuilder {
     for (const e of m.entries) {
       if (e.kind === 'latency') {
         if (s.slo.latency) {
-          this.duplicate(loc(file, e.keyword), `service ${s.name} already has a latency objective`, s.slo.latency.location, 'the first latency objective');
+          this.duplicate(
+            loc(file, e.keyword),
+            `service ${s.name} already has a latency objective`,
+            s.slo.latency.location,
+            'the first latency objective',
+          );
           continue;
         }
         if (e.percentile && !isSloPercentile(e.percentile.text)) {
@@ -429,7 +472,12 @@ class ModelBuilder {
         s.slo.latency = { percentile: e.percentile.text, ms: e.duration.ms, location: loc(file, e) };
       } else {
         if (s.slo.availability) {
-          this.duplicate(loc(file, e.keyword), `service ${s.name} already has an availability objective`, s.slo.availability.location, 'the first availability objective');
+          this.duplicate(
+            loc(file, e.keyword),
+            `service ${s.name} already has an availability objective`,
+            s.slo.availability.location,
+            'the first availability objective',
+          );
           continue;
         }
         if (!e.percent) continue;
@@ -544,8 +592,14 @@ class ModelBuilder {
       if (retry.invalid?.backoff) markInvalid(p, 'backoff');
     }
     const breaker =
-      own.circuitBreaker !== undefined ? own : service.circuitBreaker !== undefined ? service : system.circuitBreaker !== undefined ? system : undefined;
-    if (breaker) (p.circuitBreaker = breaker.circuitBreaker), (src.circuitBreaker = sourceOf(breaker, own, service));
+      own.circuitBreaker !== undefined
+        ? own
+        : service.circuitBreaker !== undefined
+          ? service
+          : system.circuitBreaker !== undefined
+            ? system
+            : undefined;
+    if (breaker) ((p.circuitBreaker = breaker.circuitBreaker), (src.circuitBreaker = sourceOf(breaker, own, service)));
   }
 
   private resolveSubscription(s: Service, m: ast.SubscribesMember): void {
@@ -570,7 +624,12 @@ class ModelBuilder {
       const event: Contract | undefined = publisher.target?.events.get(m.event.text);
       sub.event = { name: m.event.text, location: loc(file, m.event), target: event };
       if (publisher.target && !event) {
-        this.unresolved(sub.event.location, `service ${publisher.name} publishes no event named ${m.event.text}`, m.event.text, publisher.target.events);
+        this.unresolved(
+          sub.event.location,
+          `service ${publisher.name} publishes no event named ${m.event.text}`,
+          m.event.text,
+          publisher.target.events,
+        );
       }
     }
     s.subscriptions.push(sub);

@@ -104,7 +104,13 @@ function deletions(name: string): Set<string> {
 }
 
 /** The closest candidate at distance `from`..`limit`, spending at most `budget` edit distances. */
-function scan(written: string, candidates: Iterable<string>, limit: number, from: number, budget: number): { best?: string; spent: number } {
+function scan(
+  written: string,
+  candidates: Iterable<string>,
+  limit: number,
+  from: number,
+  budget: number,
+): { best?: string; spent: number } {
   let best: string | undefined;
   let bestDistance = limit + 1;
   let spent = 0;

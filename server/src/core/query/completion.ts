@@ -25,17 +25,7 @@ import {
 } from '../vocabulary.js';
 
 export type CandidateKind =
-  | 'keyword'
-  | 'team'
-  | 'service'
-  | 'library'
-  | 'api'
-  | 'event'
-  | 'store'
-  | 'version'
-  | 'duration'
-  | 'value'
-  | 'rule';
+  'keyword' | 'team' | 'service' | 'library' | 'api' | 'event' | 'store' | 'version' | 'duration' | 'value' | 'rule';
 
 export interface CompletionCandidate {
   label: string;
@@ -199,7 +189,9 @@ function candidatesFor(block: Block, model: Model | undefined, rules: readonly R
         return keywords();
       }
       case 'runtime':
-        return rest.length === 0 ? values([...new Set([...collect(model, (s) => (s.runtime ? [s.runtime.name] : [])), ...COMMON_RUNTIMES])]) : keywords();
+        return rest.length === 0
+          ? values([...new Set([...collect(model, (s) => (s.runtime ? [s.runtime.name] : [])), ...COMMON_RUNTIMES])])
+          : keywords();
       case 'uses':
         return rest.length === 0 ? libraries(model, block.name) : keywords();
       case 'defaults':
@@ -255,7 +247,11 @@ function dependencyCandidates(
     const all = model ? [...model.services.values()] : [];
     return all
       .filter((s) => s.name !== self && (kind === 'api' || s.events.size > 0))
-      .map((s) => ({ label: s.name, kind: 'service', detail: [s.title, s.system && `system ${s.system.name}`].filter(Boolean).join(' · ') || undefined }));
+      .map((s) => ({
+        label: s.name,
+        kind: 'service',
+        detail: [s.title, s.system && `system ${s.system.name}`].filter(Boolean).join(' · ') || undefined,
+      }));
   }
   const target = model?.services.get(rest[0]);
   if (rest.length === 2 && rest[1] === '.') {
@@ -320,7 +316,10 @@ function libraries(model: Model | undefined, service: string | undefined): Compl
   return [...model.libraries.values()].map((lib, i) => ({
     label: lib.name,
     kind: 'library' as const,
-    detail: [lib.title, lib.owner && `owner ${lib.owner.name}`, used.has(lib.name) ? 'already used here' : undefined].filter(Boolean).join(' · ') || undefined,
+    detail:
+      [lib.title, lib.owner && `owner ${lib.owner.name}`, used.has(lib.name) ? 'already used here' : undefined]
+        .filter(Boolean)
+        .join(' · ') || undefined,
     sortText: `${used.has(lib.name) ? 1 : 0}${String(i).padStart(5, '0')}`,
   }));
 }

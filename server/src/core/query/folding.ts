@@ -48,7 +48,7 @@ export function foldingRegions(file: ast.SeamsFile): FoldRegion[] {
     }
     const prev = run[run.length - 1];
     const between = prev ? file.text.slice(prev.end, c.start) : '';
-    if (prev && !(/^[ \t]*(\r\n|\r|\n)[ \t]*$/.test(between))) flush();
+    if (prev && !/^[ \t]*(\r\n|\r|\n)[ \t]*$/.test(between)) flush();
     run.push(c);
   }
   flush();

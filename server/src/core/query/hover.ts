@@ -50,7 +50,9 @@ function callPolicyAt(model: Model, file: string, offset: number): HoverResult |
   lines.push(`Circuit breaker: ${p.circuitBreaker ? 'yes' + from('circuitBreaker') : 'no'}`, '');
   const worst = callWorstCaseMs(call);
   const unknown = bad.timeout || bad.retry ? 'unknown (an invalid setting; see its error)' : 'unbounded (no timeout)';
-  lines.push(`Worst-case time: ${worst !== undefined ? `${formatMs(worst)} = (${p.retry ?? 0} + 1) × ${formatMs(p.timeoutMs!)}` : unknown}`);
+  lines.push(
+    `Worst-case time: ${worst !== undefined ? `${formatMs(worst)} = (${p.retry ?? 0} + 1) × ${formatMs(p.timeoutMs!)}` : unknown}`,
+  );
   return { markdown: lines.join('\n'), start: call.decl.keyword.start, end: call.decl.keyword.end };
 }
 
@@ -170,11 +172,16 @@ function describeService(s: Service): string {
 
 function describeContract(model: Model, c: Contract): string {
   const lines = [`**${c.kind} ${c.service.name}.${c.name}**`, ''];
-  lines.push(`Versions: ${c.versions.length ? c.versions.map((v) => v.text).join(', ') : '_none_'}${c.protocol ? ` · protocol ${c.protocol}` : ''}`, '');
+  lines.push(
+    `Versions: ${c.versions.length ? c.versions.map((v) => v.text).join(', ') : '_none_'}${c.protocol ? ` · protocol ${c.protocol}` : ''}`,
+    '',
+  );
   const consumers =
     c.kind === 'api'
       ? model.calls.filter((x) => x.api?.target === c).map((x) => `${x.from.name}${x.version ? ` (${x.version.text})` : ''}`)
-      : model.subscriptions.filter((x) => x.event?.target === c).map((x) => `${x.subscriber.name}${x.version ? ` (${x.version.text})` : ''}`);
+      : model.subscriptions
+          .filter((x) => x.event?.target === c)
+          .map((x) => `${x.subscriber.name}${x.version ? ` (${x.version.text})` : ''}`);
   lines.push(`${c.kind === 'api' ? 'Called' : 'Consumed'} by: ${consumers.length ? consumers.join(', ') : '_nobody_'}`);
   return lines.join('\n');
 }

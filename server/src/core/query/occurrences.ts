@@ -32,8 +32,7 @@ export interface Occurrence extends SymbolKey {
 
 /** Calls `visit` for every classified name of `file`, in text order within each declaration. */
 export function forEachOccurrence(file: ast.SeamsFile, visit: (o: Occurrence) => void): void {
-  const at = (key: SymbolKey, span: ast.Span, role: Occurrence['role']) =>
-    visit({ ...key, start: span.start, end: span.end, role });
+  const at = (key: SymbolKey, span: ast.Span, role: Occurrence['role']) => visit({ ...key, start: span.start, end: span.end, role });
 
   const service = (s: ast.ServiceDecl) => {
     if (s.name) at({ kind: 'service', name: s.name.text }, s.name, 'definition');

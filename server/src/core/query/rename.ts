@@ -58,7 +58,8 @@ export function planRename(model: Model, file: string, offset: number, newName: 
 function referenceClash(model: Model, target: Occurrence, newName: string): string | undefined {
   const taken = occurrencesOf(model.files.values(), { kind: target.kind, name: newName, service: target.service });
   if (taken.length === 0) return undefined;
-  const what = target.kind === 'api' || target.kind === 'event' ? `${target.kind} ${target.service}.${newName}` : `${target.kind} ${newName}`;
+  const what =
+    target.kind === 'api' || target.kind === 'event' ? `${target.kind} ${target.service}.${newName}` : `${target.kind} ${newName}`;
   const one = taken.length === 1;
   const refs = one ? 'a reference already refers' : `${taken.length} references already refer`;
   return `${refs} to ${what}, which does not exist; renaming ${target.name} to ${newName} would make ${one ? 'it' : 'them'} point at ${target.name}`;

@@ -78,7 +78,11 @@ function badge(problems: readonly Problem[], severity: string | undefined, x: nu
     text.length <= 2
       ? el('circle', { cx: x, cy: y, r })
       : el('rect', { x: x - (text.length * 6 + 6) / 2, y: y - r, width: text.length * 6 + 6, height: 2 * r, rx: r });
-  return el('g', { class: `badge${sevClass(severity)}`, 'data-count': problems.length }, shape + el('text', { x, y: y + 3.5, 'text-anchor': 'middle' }, text));
+  return el(
+    'g',
+    { class: `badge${sevClass(severity)}`, 'data-count': problems.length },
+    shape + el('text', { x, y: y + 3.5, 'text-anchor': 'middle' }, text),
+  );
 }
 
 function centredLabels(node: LaidOutNode, top: number): string {
@@ -90,7 +94,9 @@ function centredLabels(node: LaidOutNode, top: number): string {
   // Baselines 14 px apart, the block centred in the box.
   const mid = (top + node.y + node.height) / 2;
   const first = mid + 4.5 - ((lines.length - 1) * 14) / 2;
-  return lines.map(([cls, text], i) => el('text', { class: cls, x: cx, y: first + i * 14, 'text-anchor': 'middle' }, escapeXml(text))).join('');
+  return lines
+    .map(([cls, text], i) => el('text', { class: cls, x: cx, y: first + i * 14, 'text-anchor': 'middle' }, escapeXml(text)))
+    .join('');
 }
 
 /** A gateway's outline: a box with cut corners, so gateways stand apart from other services. */
@@ -155,7 +161,9 @@ function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: str
   const arrow = edge.change ?? edge.severity ?? 'plain';
   const marker = edge.kind === 'store' ? undefined : `url(#seams-arrow-${arrow})`;
   const start = edge.both && marker ? `url(#seams-arrow-start-${arrow})` : undefined;
-  let body = el('title', {}, escapeXml(edgeTitle(edge))) + el('path', { class: 'line', d: pathOf(edge), 'marker-end': marker, 'marker-start': start });
+  let body =
+    el('title', {}, escapeXml(edgeTitle(edge))) +
+    el('path', { class: 'line', d: pathOf(edge), 'marker-end': marker, 'marker-start': start });
   let label = '';
   if (edge.label && edge.labelBox) {
     const b = edge.labelBox;
@@ -164,17 +172,28 @@ function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: str
     let inner = el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 2 });
     inner += el('text', { x: b.x + (b.width - room) / 2, y: b.y + b.height / 2 + 4, 'text-anchor': 'middle' }, escapeXml(edge.label));
     if (room) inner += badge(edge.problems, edge.severity, b.x + b.width - room / 2, b.y + b.height / 2, 7);
-    label = el('g', { class: `edge-label${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind }, inner);
+    label = el(
+      'g',
+      { class: `edge-label${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind },
+      inner,
+    );
   } else if (edge.problems.length) {
     const mid = edge.points[Math.floor(edge.points.length / 2)]!;
     body += badge(edge.problems, edge.severity, mid.x, mid.y);
   }
-  const line = el('g', { class: `edge kind-${edge.kind}${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind }, body);
+  const line = el(
+    'g',
+    { class: `edge kind-${edge.kind}${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind },
+    body,
+  );
   return { line, label };
 }
 
 function markers(diff: boolean): string {
-  return [...SEVERITIES, ...(diff ? CHANGES : [])].reduce((out, name) => out + marker(name) + marker(name, true), marker('plain') + marker('plain', true));
+  return [...SEVERITIES, ...(diff ? CHANGES : [])].reduce(
+    (out, name) => out + marker(name) + marker(name, true),
+    marker('plain') + marker('plain', true),
+  );
 }
 
 const CHANGES = ['added', 'removed', 'changed'] as const;
@@ -207,7 +226,11 @@ function legend(x: number, y: number): string {
     el(
       'g',
       { class: `edge kind-${kind}` },
-      el('path', { class: 'line', d: `M${num(x0)},${num(cy)} L${num(x0 + 30)},${num(cy)}`, 'marker-end': arrow ? 'url(#seams-arrow-plain)' : undefined }),
+      el('path', {
+        class: 'line',
+        d: `M${num(x0)},${num(cy)} L${num(x0 + 30)},${num(cy)}`,
+        'marker-end': arrow ? 'url(#seams-arrow-plain)' : undefined,
+      }),
     ) + el('text', { x: x0 + 36, y: cy + 4 }, text);
   out += line(x + 10, 'call', 'call', true);
   out += line(x + 80, 'subscription', 'event subscription', true);
@@ -225,8 +248,14 @@ function changeLegend(x: number, y: number): string {
   let out = el('rect', { class: 'frame', x, y, width: LEGEND_WIDTH, height: LEGEND_HEIGHT - 8, rx: 4 });
   const cy = y + 13;
   let sx = x + 10;
-  for (const [c, text] of [['added', 'added'], ['removed', 'removed'], ['changed', 'changed']] as const) {
-    out += el('rect', { class: `swatch change-${c}`, x: sx, y: cy - 6, width: 18, height: 12, rx: 2 }) + el('text', { x: sx + 24, y: cy + 4 }, text);
+  for (const [c, text] of [
+    ['added', 'added'],
+    ['removed', 'removed'],
+    ['changed', 'changed'],
+  ] as const) {
+    out +=
+      el('rect', { class: `swatch change-${c}`, x: sx, y: cy - 6, width: 18, height: 12, rx: 2 }) +
+      el('text', { x: sx + 24, y: cy + 4 }, text);
     sx += 40 + textWidth(text, 11);
   }
   out += el('rect', { class: 'swatch muted', x: sx, y: cy - 6, width: 18, height: 12, rx: 2, fill: 'none', stroke: 'currentColor' });

@@ -9,7 +9,7 @@ export const implicitContract: Rule = {
   summary: 'a `calls X` that names no api of X',
   rationale:
     'A call that names only the service says that the caller depends on it, but not on what. Nobody can tell ' +
-    'which of the callee\'s apis must stay compatible, which version is in use, or whether an api can be ' +
+    "which of the callee's apis must stay compatible, which version is in use, or whether an api can be " +
     'retired, so every change to the callee becomes a search through its callers. Naming the api makes the ' +
     'contract explicit and lets versions be pinned and checked.',
   check(model) {
@@ -23,15 +23,20 @@ export const implicitContract: Rule = {
       const offering = version ? all.filter((a) => offersVersion(a, version)) : all;
       const apis = offering.length ? offering : all;
       const at = call.decl.target.end;
-      const fixes = (): Fix[] => apis.map((api, i) => {
-        const pin = !version && api.versions.length ? ` ${newestOf(api)!.text}` : '';
-        return {
-          title: `Call ${call.target.name}.${api.name}${pin}`,
-          edits: [{ file: call.file, start: at, end: at, newText: `.${api.name}${pin}` }],
-          ...(i === 0 && apis.length === 1 ? { preferred: true } : {}),
-        };
-      });
-      const offers = callee ? (apis.length ? `; it offers ${commaList(all.map((a) => a.name))}` : `; ${call.target.name} declares no api`) : '';
+      const fixes = (): Fix[] =>
+        apis.map((api, i) => {
+          const pin = !version && api.versions.length ? ` ${newestOf(api)!.text}` : '';
+          return {
+            title: `Call ${call.target.name}.${api.name}${pin}`,
+            edits: [{ file: call.file, start: at, end: at, newText: `.${api.name}${pin}` }],
+            ...(i === 0 && apis.length === 1 ? { preferred: true } : {}),
+          };
+        });
+      const offers = callee
+        ? apis.length
+          ? `; it offers ${commaList(all.map((a) => a.name))}`
+          : `; ${call.target.name} declares no api`
+        : '';
       out.push({
         message: `${call.from.name} calls ${call.target.name} without naming one of its apis${offers}`,
         location: call.location,

@@ -6,11 +6,11 @@ export const inappropriateIntimacy: Rule = {
   defaultSeverity: 'warning',
   summary: 'a `readonly` store declaration where exactly one other service writes the store',
   rationale:
-    'Reading another service\'s database directly looks harmless because nothing is written, but it ties the ' +
-    'reader to the owner\'s tables, columns and meanings, which the owner believes are private and changes at ' +
+    "Reading another service's database directly looks harmless because nothing is written, but it ties the " +
+    "reader to the owner's tables, columns and meanings, which the owner believes are private and changes at " +
     'will: a renamed column or a split table breaks a service its team has never heard of, and the owner can no ' +
-    'longer migrate or re-model its own data. The data is the owner\'s to publish; ask for it through an api or ' +
-    'follow the owner\'s events, and keep a copy of your own if you need one.',
+    "longer migrate or re-model its own data. The data is the owner's to publish; ask for it through an api or " +
+    "follow the owner's events, and keep a copy of your own if you need one.",
   check(model) {
     const out: Finding[] = [];
     for (const [store, uses] of model.stores) {

@@ -15,7 +15,10 @@ export const missingOncall: Rule = {
     for (const team of model.teams.values()) {
       if (team.services.length === 0 || team.oncall.length > 0) continue;
       out.push({
-        message: `team ${team.name} owns ${andList(team.services.map((s) => s.name), 3)} but has no oncall`,
+        message: `team ${team.name} owns ${andList(
+          team.services.map((s) => s.name),
+          3,
+        )} but has no oncall`,
         location: team.location,
       });
     }

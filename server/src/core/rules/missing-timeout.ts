@@ -15,7 +15,7 @@ const DEFAULT_TIMEOUT_MS = 1000;
  * the caller does not become too slow for them); 1s when nothing constrains it.
  */
 function proposedTimeout(call: Call, worst: Map<Service, WorstCall>): number {
-  const floor = call.target.target ? worst.get(call.target.target)?.ms ?? 0 : 0;
+  const floor = call.target.target ? (worst.get(call.target.target)?.ms ?? 0) : 0;
   let ceiling = Infinity;
   for (const c of call.from.callers) if (c.policy.timeoutMs !== undefined) ceiling = Math.min(ceiling, c.policy.timeoutMs);
   if (call.from.slo.latency) ceiling = Math.min(ceiling, call.from.slo.latency.ms);

@@ -38,11 +38,15 @@ export const sharedDatabase: Rule = {
       for (const use of uses) {
         const named = firstOthers(uses, use, NAMED - 1).map((o) => o.service.name);
         const unnamed = uses.length - 1 - named.length;
-        const names = unnamed > 0 ? `${[use.service.name, ...named].join(', ')} and ${unnamed} more` : andList([use.service.name, ...named]);
+        const names =
+          unnamed > 0 ? `${[use.service.name, ...named].join(', ')} and ${unnamed} more` : andList([use.service.name, ...named]);
         out.push({
           message: `${names} share store ${store}`,
           location: use.location,
-          related: firstOthers(uses, use, RELATED_LIMIT).map((o) => ({ location: o.location, message: `${o.service.name} also declares store ${store}` })),
+          related: firstOthers(uses, use, RELATED_LIMIT).map((o) => ({
+            location: o.location,
+            message: `${o.service.name} also declares store ${store}`,
+          })),
         });
       }
     }

@@ -11,7 +11,7 @@ export const sharedLibrary: Rule = {
     'A library built into many services couples them through its code: an upgrade, a security fix or a change ' +
     'of behaviour has to be rolled out to every one of them, in step, and a bug ships everywhere at once. ' +
     'Shared business logic in a library is a hidden shared service that nobody deploys on its own. Keep shared ' +
-    'libraries to small, stable, technical utilities, and move shared business behaviour behind one service\'s api.',
+    "libraries to small, stable, technical utilities, and move shared business behaviour behind one service's api.",
   check(model, { max }) {
     const out: Finding[] = [];
     for (const library of model.libraries.values()) {

@@ -31,10 +31,10 @@ export const syncChainDepth: Rule = {
   defaultMax: 3,
   summary: 'a chain of synchronous calls longer than `max` hops from a `user-facing` service or a gateway',
   rationale:
-    'Every hop of a synchronous chain adds its latency to the user\'s wait and multiplies in its chance of ' +
+    "Every hop of a synchronous chain adds its latency to the user's wait and multiplies in its chance of " +
     'failing, and the timeouts along the way must shrink at each level to fit inside the one above. Deep ' +
     'chains make a request depend on services far from the user that nobody tuned for that path. Keeping ' +
-    'chains short — by calling the data\'s owner directly, precomputing, or moving the tail of the work to ' +
+    "chains short — by calling the data's owner directly, precomputing, or moving the tail of the work to " +
     'events — keeps the user-facing path fast and its failure modes few.',
   check(model, options) {
     const max = options.max;

@@ -42,7 +42,13 @@ export const syncCycle: Rule = {
         out.push({
           message: `${name} calls itself synchronously`,
           location: call.location,
-          ...relatedOf(g.members[c].map((m) => g.services[m].calls), c, g.component, g.indexOf, call),
+          ...relatedOf(
+            g.members[c].map((m) => g.services[m].calls),
+            c,
+            g.component,
+            g.indexOf,
+            call,
+          ),
         });
         continue;
       }
@@ -54,7 +60,13 @@ export const syncCycle: Rule = {
       out.push({
         message: `${andList(names, NAMED)} call each other synchronously in a cycle`,
         location: call.location,
-        ...relatedOf(g.members[c].map((m) => g.services[m].calls), c, g.component, g.indexOf, call),
+        ...relatedOf(
+          g.members[c].map((m) => g.services[m].calls),
+          c,
+          g.component,
+          g.indexOf,
+          call,
+        ),
       });
     }
     return out;

@@ -25,7 +25,9 @@ export const syncFanOut: Rule = {
       out.push({
         message: `${s.name} calls ${others.length} services synchronously (${andList(others.map((t) => g.services[t].name))}); at most ${max} allowed`,
         location: s.location,
-        related: g.edgeCalls[i].filter((c) => c.target.target !== s).map((c) => ({ location: c.location, message: `${s.name} calls ${c.target.name}` })),
+        related: g.edgeCalls[i]
+          .filter((c) => c.target.target !== s)
+          .map((c) => ({ location: c.location, message: `${s.name} calls ${c.target.name}` })),
       });
     });
     return out;

@@ -10,12 +10,12 @@ function spelled(w: WorstCall): string {
 export const timeoutBudget: Rule = {
   code: 'timeout-budget',
   defaultSeverity: 'warning',
-  summary: 'a timeout shorter than the callee\'s worst-case call time, or an `slo latency` shorter than the service\'s own',
+  summary: "a timeout shorter than the callee's worst-case call time, or an `slo latency` shorter than the service's own",
   rationale:
-    'A caller that gives up before its callee could have finished throws the callee\'s work away while the ' +
+    "A caller that gives up before its callee could have finished throws the callee's work away while the " +
     'callee keeps doing it, and if the caller then retries, each attempt starts another full round downstream, ' +
     'so load grows exactly when the system is slow. Likewise a latency objective shorter than what the ' +
-    'service\'s own dependencies may legitimately take is a promise the design cannot keep. Budgets must nest: ' +
+    "service's own dependencies may legitimately take is a promise the design cannot keep. Budgets must nest: " +
     'each caller allows at least what its callees may take.',
   check(model) {
     const out: Finding[] = [];

@@ -30,7 +30,8 @@ function firsts(values: readonly Declared[]): Declared[] {
 
 function runtimes(model: Model): Declared[] {
   const out: Declared[] = [];
-  for (const s of model.services.values()) if (s.runtime) out.push({ value: s.runtime.name, location: s.runtime.location, by: `${s.name} runs on` });
+  for (const s of model.services.values())
+    if (s.runtime) out.push({ value: s.runtime.name, location: s.runtime.location, by: `${s.name} runs on` });
   return out;
 }
 
@@ -58,11 +59,16 @@ export const tooManyStandards: Rule = {
     'each exception.',
   check(model, { max }) {
     const out: Finding[] = [];
-    for (const [what, all] of [['runtimes', runtimes(model)], ['api protocols', protocols(model)]] as const) {
+    for (const [what, all] of [
+      ['runtimes', runtimes(model)],
+      ['api protocols', protocols(model)],
+    ] as const) {
       const first = firsts(ordered(all));
       if (first.length <= max) continue;
       const beyond = first[max];
-      const related: RelatedInformation[] = first.filter((d) => d !== beyond).map((d) => ({ location: d.location, message: `${d.by} ${d.value}` }));
+      const related: RelatedInformation[] = first
+        .filter((d) => d !== beyond)
+        .map((d) => ({ location: d.location, message: `${d.by} ${d.value}` }));
       out.push({
         message: `${first.length} ${what} among the services (${andList(first.map((d) => d.value))}); at most ${max} allowed`,
         location: beyond.location,

@@ -21,7 +21,9 @@ export const unpinnedVersion: Rule = {
         location,
         fixes: () => {
           const newest = newestOf(contract)!.text;
-          return [{ title: `Pin version ${newest}`, edits: [{ file, start: nameEnd, end: nameEnd, newText: ` ${newest}` }], preferred: true }];
+          return [
+            { title: `Pin version ${newest}`, edits: [{ file, start: nameEnd, end: nameEnd, newText: ` ${newest}` }], preferred: true },
+          ];
         },
       });
     };

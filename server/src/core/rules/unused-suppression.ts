@@ -42,7 +42,11 @@ export interface Silencer {
  * among the codes in `ran` (the rules that ran and did not fail). Their fix is
  * built on request by `removalFix`.
  */
-export function unusedSuppressions(silencers: readonly Silencer[], ran: ReadonlySet<string>, severity: Diagnostic['severity']): Diagnostic[] {
+export function unusedSuppressions(
+  silencers: readonly Silencer[],
+  ran: ReadonlySet<string>,
+  severity: Diagnostic['severity'],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const s of silencers) {
     if (s.used || s.code.text === UNUSED_SUPPRESSION || !ran.has(s.code.text)) continue;
@@ -72,9 +76,11 @@ export function removalFix(model: Model, location: Location): Fix | undefined {
     const i = codes.findIndex((c) => c.start === location.start && c.end === location.end);
     if (i < 0) return undefined;
     const code = codes[i];
-    if (codes.length === 1) return { title: 'Remove the unused seams-ignore directive', edits: [removeDirective(file, directive, f.text)], preferred: true };
+    if (codes.length === 1)
+      return { title: 'Remove the unused seams-ignore directive', edits: [removeDirective(file, directive, f.text)], preferred: true };
     // The code with the separator before it (after it, for the first code).
-    const edit: TextEdit = i > 0 ? { file, start: codes[i - 1].end, end: code.end, newText: '' } : { file, start: code.start, end: codes[1].start, newText: '' };
+    const edit: TextEdit =
+      i > 0 ? { file, start: codes[i - 1].end, end: code.end, newText: '' } : { file, start: code.start, end: codes[1].start, newText: '' };
     return { title: `Remove ${code.text} from seams-ignore`, edits: [edit], preferred: true };
   }
   return undefined;

@@ -49,11 +49,13 @@ export const versionNotProvided: Rule = {
     for (const call of model.calls) {
       const api = call.api?.target;
       // The message is built only for calls that break the rule: most calls do not.
-      if (api && call.version && !offers(api, call.version)) report(call.from.name, `calls ${call.target.name}.${api.name}`, api, call.version, call.file);
+      if (api && call.version && !offers(api, call.version))
+        report(call.from.name, `calls ${call.target.name}.${api.name}`, api, call.version, call.file);
     }
     for (const sub of model.subscriptions) {
       const event = sub.event?.target;
-      if (event && sub.version && !offers(event, sub.version)) report(sub.subscriber.name, `subscribes to ${sub.publisher.name}.${event.name}`, event, sub.version, sub.file);
+      if (event && sub.version && !offers(event, sub.version))
+        report(sub.subscriber.name, `subscribes to ${sub.publisher.name}.${event.name}`, event, sub.version, sub.file);
     }
     return out;
   },

@@ -119,7 +119,12 @@ function cover(parent: ast.Span, child: ast.Span): void {
 }
 
 function isSpan(value: unknown): value is ast.Span {
-  return typeof value === 'object' && value !== null && typeof (value as ast.Span).start === 'number' && typeof (value as ast.Span).end === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ast.Span).start === 'number' &&
+    typeof (value as ast.Span).end === 'number'
+  );
 }
 
 function endOf(tok: IToken): number {

@@ -177,12 +177,7 @@ export class SeamsParser extends EmbeddedActionsParser {
     this.serviceSink = node.services;
     this.systemDefaultsSink = node.defaults;
     this.MANY(() => {
-      this.OR(
-        (this.systemAlts ??= [
-          { ALT: () => this.SUBRULE(this.service) },
-          { ALT: () => this.SUBRULE(this.defaults) },
-        ]),
-      );
+      this.OR((this.systemAlts ??= [{ ALT: () => this.SUBRULE(this.service) }, { ALT: () => this.SUBRULE(this.defaults) }]));
     });
     this.closeBrace(braces, 'the system body');
     this.close(node);
@@ -254,9 +249,7 @@ export class SeamsParser extends EmbeddedActionsParser {
   private owner = this.RULE('owner', () => this.keyValue('owner', t.Owner, 'a team name'));
   private tier = this.RULE('tier', () => this.keyValue('tier', t.Tier, `a tier (${oneOfWords(TIERS)})`));
   private cadence = this.RULE('cadence', () => this.keyValue('cadence', t.Cadence, `a cadence (${oneOfWords(CADENCES)})`));
-  private runtime = this.RULE('runtime', () =>
-    this.keyValue('runtime', t.Runtime, 'a runtime such as java, go or node'),
-  );
+  private runtime = this.RULE('runtime', () => this.keyValue('runtime', t.Runtime, 'a runtime such as java, go or node'));
   private uses = this.RULE('uses', () => this.keyValue('uses', t.Uses, 'a library name'));
   private scaling = this.RULE('scaling', () => this.keyValue('scaling', t.Scaling, 'a scaling profile such as read-heavy'));
 
@@ -322,10 +315,7 @@ export class SeamsParser extends EmbeddedActionsParser {
     this.sloNode = node;
     this.AT_LEAST_ONE({
       ERR_MSG: 'expected `latency` or `availability` after `slo`',
-      DEF: () =>
-        this.OR(
-          (this.sloAlts ??= [{ ALT: () => this.SUBRULE(this.latency) }, { ALT: () => this.SUBRULE(this.availability) }]),
-        ),
+      DEF: () => this.OR((this.sloAlts ??= [{ ALT: () => this.SUBRULE(this.latency) }, { ALT: () => this.SUBRULE(this.availability) }])),
     });
     this.close(node);
   });

@@ -84,11 +84,16 @@ export async function layoutForPane(
     ...laidOut,
     view: graph.view,
     breadcrumb: graph.breadcrumb,
-    fitScale: Math.floor(fitScale({ width: Math.max(laidOut.width, LEGEND_WIDTH + 32), height: laidOut.height + LEGEND_HEIGHT }, pane) * 100) / 100,
+    fitScale:
+      Math.floor(fitScale({ width: Math.max(laidOut.width, LEGEND_WIDTH + 32), height: laidOut.height + LEGEND_HEIGHT }, pane) * 100) / 100,
   });
   if (graph.view?.kind === 'landscape') return finish(layoutLandscape(graph, pane));
   const fixed = settings.direction;
-  const all = fixed ? arrangements(pane).map((a) => ({ ...a, direction: fixed, outer: fixed })).slice(0, 2) : arrangements(pane);
+  const all = fixed
+    ? arrangements(pane)
+        .map((a) => ({ ...a, direction: fixed, outer: fixed }))
+        .slice(0, 2)
+    : arrangements(pane);
   if (layeredSize(graph) > TRY_ALL_BELOW) {
     // Far from readable in any arrangement: the plain layered layout, which
     // is the fastest here (the compact settings cost minutes at 1,000
@@ -114,7 +119,12 @@ export async function layoutForPane(
 }
 
 /** The view, laid out for the pane. `auto` is resolved with `chooseView`. */
-export async function layoutView(model: Model, diagnostics: readonly Diagnostic[], view: ViewSpec, options: ViewLayoutOptions = {}): Promise<LaidOutGraph> {
+export async function layoutView(
+  model: Model,
+  diagnostics: readonly Diagnostic[],
+  view: ViewSpec,
+  options: ViewLayoutOptions = {},
+): Promise<LaidOutGraph> {
   if (view.kind === 'auto') return chooseView(model, diagnostics, options);
   const pane = options.pane ?? DEFAULT_PANE;
   const graph = buildViewGraph(model, diagnostics, view, options);
@@ -127,11 +137,11 @@ export async function chooseView(model: Model, diagnostics: readonly Diagnostic[
   // Every service is a box of at least 110 x 36 px plus spacing: when the
   // services alone cannot fit, skip building (and laying out) everything.
   const readableArea = (pane.width / READABLE_SCALE) * (pane.height / READABLE_SCALE);
-  const all = model.services.size * (110 + 20) * (36 + 28) <= readableArea ? buildViewGraph(model, diagnostics, { kind: 'all' }, options) : undefined;
+  const all =
+    model.services.size * (110 + 20) * (36 + 28) <= readableArea ? buildViewGraph(model, diagnostics, { kind: 'all' }, options) : undefined;
   if (all && mayBeReadable(all, pane)) {
     const laidOut = await layoutForPane(all, pane, { elk: options.elk, previous: options.previous, direction: options.direction });
     if ((laidOut.fitScale ?? 0) >= READABLE_SCALE) return laidOut;
   }
   return layoutView(model, diagnostics, { kind: 'landscape' }, options);
 }
-

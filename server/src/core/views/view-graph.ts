@@ -70,7 +70,12 @@ function baseOptions(options: ViewGraphOptions, over: Partial<GraphOptions> = {}
  * layout-aware choice is `chooseView` in render-view.ts. A view whose target
  * does not exist gives an empty graph (check `viewTargetError` first).
  */
-export function buildViewGraph(model: Model, diagnostics: readonly Diagnostic[], view: ViewSpec, options: ViewGraphOptions = {}): ServiceGraph {
+export function buildViewGraph(
+  model: Model,
+  diagnostics: readonly Diagnostic[],
+  view: ViewSpec,
+  options: ViewGraphOptions = {},
+): ServiceGraph {
   const resolved: ViewSpec = view.kind === 'auto' ? { kind: 'landscape' } : view;
   const graph = buildResolved(model, diagnostics, resolved, options);
   return { ...graph, view: resolved, breadcrumb: breadcrumbOf(model, resolved) };
@@ -139,7 +144,11 @@ interface Bucket {
 /** Systems as boxes (teams when there are fewer than two systems); lines bundled between boxes. */
 function landscapeGraph(model: Model, diagnostics: readonly Diagnostic[], options: ViewGraphOptions): ServiceGraph {
   const bySystem = model.systems.size >= 2;
-  const full = buildServiceGraph(model, diagnostics, baseOptions(options, { grouping: bySystem ? 'system' : 'team', showStores: false, problemsOnly: false }));
+  const full = buildServiceGraph(
+    model,
+    diagnostics,
+    baseOptions(options, { grouping: bySystem ? 'system' : 'team', showStores: false, problemsOnly: false }),
+  );
   const groups = new Map(full.nodes.filter((n) => n.kind === 'group').map((n) => [n.id, n]));
   const buckets = new Map<string, Bucket>();
   const bucketOf = new Map<string, string>();
@@ -199,7 +208,11 @@ function landscapeGraph(model: Model, diagnostics: readonly Diagnostic[], option
     target.node.problems.push(...n.problems);
   }
 
-  const edges = bundleEdges(full.edges, (id) => bucketOf.get(id), (id, problems) => buckets.get(id)?.node.problems.push(...problems));
+  const edges = bundleEdges(
+    full.edges,
+    (id) => bucketOf.get(id),
+    (id, problems) => buckets.get(id)?.node.problems.push(...problems),
+  );
   const nodes: GraphNode[] = [];
   for (const b of buckets.values()) {
     if (b.node.kind === 'group') b.node.memberCount = b.members;
@@ -208,7 +221,15 @@ function landscapeGraph(model: Model, diagnostics: readonly Diagnostic[], option
     if (worst) b.node.detail = `${worst.severity} ${worst.code}`;
     nodes.push(b.node);
   }
-  return { nodes, edges, options: baseOptions(options, { grouping: bySystem ? 'system' : 'team', showStores: false, collapsed: nodes.filter((n) => n.kind === 'group').map((n) => n.id) }) };
+  return {
+    nodes,
+    edges,
+    options: baseOptions(options, {
+      grouping: bySystem ? 'system' : 'team',
+      showStores: false,
+      collapsed: nodes.filter((n) => n.kind === 'group').map((n) => n.id),
+    }),
+  };
 }
 
 /**
@@ -275,7 +296,12 @@ export function countLabel(kind: GraphEdge['kind'], count: number): string {
  * system. Lines between a member and an outside box are bundled per direction
  * and kind; lines between two outside boxes are left out.
  */
-function memberGraph(model: Model, diagnostics: readonly Diagnostic[], members: ReadonlySet<Service>, options: ViewGraphOptions): ServiceGraph {
+function memberGraph(
+  model: Model,
+  diagnostics: readonly Diagnostic[],
+  members: ReadonlySet<Service>,
+  options: ViewGraphOptions,
+): ServiceGraph {
   const graphOptions = baseOptions(options, { grouping: 'system' });
   const full = buildServiceGraph(model, diagnostics, { ...graphOptions, problemsOnly: false });
   const memberIds = new Set([...members].map((s) => serviceId(s.name)));

@@ -12,6 +12,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { InputError } from './input-error.js';
+import { fileProblem } from './read-text-file.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
@@ -36,7 +37,7 @@ function statOrThrow(path: string, given: string) {
   try {
     return statSync(path);
   } catch (error) {
-    throw new InputError(`cannot read ${given}: ${reason(error)}`);
+    throw new InputError(`cannot read ${given}: ${fileProblem(error)}`);
   }
 }
 
@@ -52,7 +53,7 @@ function walk(folder: string, found: Map<string, string>, visited: Set<string>):
   } catch (error) {
     // A folder removed while we walk held nothing to check any more.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw new InputError(`cannot read folder ${folder}: ${reason(error)}`);
+    throw new InputError(`cannot read folder ${folder}: ${fileProblem(error)}`);
   }
   for (const entry of entries) {
     const path = folder === '.' ? entry.name : join(folder, entry.name);
@@ -90,24 +91,4 @@ function realOrSelf(path: string): string {
 /** Code-unit order, the same order the diagnostics are sorted in. */
 function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** The system's reason for a failed file operation, without the path repeated. */
-export function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
 }

@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { reason } from './find-files.js';
+import { fileProblem } from './read-text-file.js';
 import { InputError } from './input-error.js';
 
 /** Throws when `output` must not be written: a `.seams` file, or one of `inputs`. */
@@ -43,7 +43,7 @@ export function writeFileAtomically(path: string, content: string | Uint8Array):
     renameSync(temporary, output);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new InputError(`cannot write ${output}: ${reason(error)}`);
+    throw new InputError(`cannot write ${output}: ${fileProblem(error)}`);
   }
 }
 

@@ -7,7 +7,7 @@ import type { CheckResult } from '../core/check.js';
 import type { Diagnostic, Location } from '../core/diagnostics.js';
 import type { Change, ModelDiff } from '../core/diff/diff-models.js';
 import type { BaseModel } from './diff-base.js';
-import type { JsonDiagnostic } from './format-json.js';
+import { toJsonDiagnostic, type JsonDiagnostic } from './format-json.js';
 import { bySeverity } from './diff-markdown.js';
 import { createReport, type Region } from './report.js';
 
@@ -39,17 +39,7 @@ export function changeRegion(report: DiffReport, change: Change): Region {
 }
 
 export function jsonDiagnostic(report: DiffReport, d: Diagnostic, old: boolean): JsonDiagnostic {
-  const r = report.regionOf(d.location, old);
-  return {
-    file: d.location.file,
-    line: r.line,
-    column: r.column,
-    endLine: r.endLine,
-    endColumn: r.endColumn,
-    severity: d.severity,
-    code: d.code,
-    message: d.message,
-  };
+  return toJsonDiagnostic(d, report.regionOf(d.location, old));
 }
 
 export function formatDiffJson(report: DiffReport): string {

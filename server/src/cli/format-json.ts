@@ -5,7 +5,8 @@
  * the diagnostics sorted by file, line, column. Nothing else is added, so scripts
  * can rely on the shape.
  */
-import type { CheckReport } from './report.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { CheckReport, Region } from './report.js';
 
 export interface JsonDiagnostic {
   file: string;
@@ -19,21 +20,23 @@ export interface JsonDiagnostic {
 }
 
 export function formatJson(report: CheckReport): string {
-  const diagnostics: JsonDiagnostic[] = report.diagnostics.map((d) => {
-    const r = report.regionOf(d.location);
-    return {
-      file: d.location.file,
-      line: r.line,
-      column: r.column,
-      endLine: r.endLine,
-      endColumn: r.endColumn,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-    };
-  });
+  const diagnostics: JsonDiagnostic[] = report.diagnostics.map((d) => toJsonDiagnostic(d, report.regionOf(d.location)));
   // The core sorts by offset, which is the same order; sorting again on the
   // printed keys makes the contract hold on its own terms.
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column);
   return `${JSON.stringify({ files: report.files.length, diagnostics }, null, 2)}\n`;
+}
+
+/** One diagnostic as `--format json` prints it (also `seams diff`'s findings), at its region. */
+export function toJsonDiagnostic(d: Diagnostic, r: Region): JsonDiagnostic {
+  return {
+    file: d.location.file,
+    line: r.line,
+    column: r.column,
+    endLine: r.endLine,
+    endColumn: r.endColumn,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
 }

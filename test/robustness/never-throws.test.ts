@@ -8,37 +8,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkSources, fixesOf, type SourceFile } from '../../server/src/core/check.js';
 import { parseSeams } from '../../server/src/core/syntax/parse.js';
+import { BACKOFFS, CADENCES, KEYWORDS, RULE_OFF, SEVERITIES, SLO_PERCENTILES, TIERS } from '../../server/src/core/vocabulary.js';
 import { generateArchitecture, random } from '../helpers/generate-architecture.js';
 
+// Every keyword and keyword value of the language (from the vocabulary, so new words are
+// fuzzed as soon as they exist), then literals, punctuation and names.
 const FRAGMENTS = [
-  'team',
-  'system',
-  'service',
-  'rules',
-  'defaults',
-  'owner',
-  'tier',
-  'cadence',
-  'scaling',
-  'compliance',
-  'store',
-  'api',
-  'event',
-  'slo',
-  'latency',
-  'availability',
-  'calls',
-  'subscribes',
-  'timeout',
-  'retry',
-  'backoff',
-  'circuit-breaker',
-  'max',
-  'off',
-  'error',
-  'user-facing',
-  'background',
-  'p99',
+  ...KEYWORDS,
+  ...TIERS,
+  ...CADENCES,
+  ...BACKOFFS,
+  ...SLO_PERCENTILES,
+  ...SEVERITIES,
+  RULE_OFF,
   'v1',
   'v2.1',
   '300ms',

@@ -11,6 +11,7 @@ import type { Model } from '../model/model.js';
 import type { Direction, LaidOutGraph, ServiceGraph } from '../layout/graph.js';
 import { layeredSize, layoutGraph, type ElkLike, type LayoutSettings } from '../layout/layout.js';
 import { layoutLandscape } from '../layout/landscape-layout.js';
+import { hasOpenGroups, layoutGroupColumn } from '../layout/group-column-layout.js';
 import { LEGEND_HEIGHT, LEGEND_WIDTH } from '../render/svg.js';
 import { nodeSize } from '../layout/node-size.js';
 import { buildViewGraph, type ViewGraphOptions } from './view-graph.js';
@@ -94,7 +95,15 @@ export async function layoutForPane(
         .map((a) => ({ ...a, direction: fixed, outer: fixed }))
         .slice(0, 2)
     : arrangements(pane);
-  if (layeredSize(graph) > TRY_ALL_BELOW) {
+  const large = layeredSize(graph) > TRY_ALL_BELOW;
+  if (large && graph.view?.kind === 'all' && hasOpenGroups(graph)) {
+    // Far from readable, and one ELK run over the whole model costs a minute
+    // at 1,000 services: each group alone, calls running right inside it unless
+    // asked otherwise (wide groups keep the stack nearer the pane's shape), the groups
+    // stacked, lines between groups bundled on tracks (group-column-layout.ts).
+    return finish(await layoutGroupColumn(graph, settings.elk, settings.direction ?? 'right'));
+  }
+  if (large) {
     // Far from readable in any arrangement: the plain layered layout, which
     // is the fastest here (the compact settings cost minutes at 1,000
     // services: test/bench/layout-bench.ts).

@@ -1,0 +1,329 @@
+/**
+ * The layout of a large `all` view: each group laid out on its own, the groups
+ * stacked in one column, and the lines between groups bundled and routed on
+ * tracks beside the column.
+ *
+ * ELK's layered layout of a whole large model is slow and unreadable: with
+ * groups, the lines that cross a group border are cut into pieces that all
+ * meet at the top level, and 1,000 services in 34 systems took 40–120 s
+ * (docs/performance.md). Here the work is many small ELK runs instead of one
+ * large one, plus linear work (and sorting) for the rest:
+ *
+ * 1. **Blocks.** Each expanded group is laid out alone by layout.ts with only
+ *    the lines inside it; its members keep their places inside the group's
+ *    frame. A box outside every group is a block of its own.
+ * 2. **Column.** The blocks stand in one column, in graph (model) order, each
+ *    centred on the column's axis, ROW_GAP apart.
+ * 3. **Bundled lines on tracks.** All lines between two blocks become one
+ *    line, labelled with what it stands for ("12 calls · 3 events"), drawn
+ *    out of the side of one block, along a vertical track beside the column
+ *    and into the same side of the other, the same way as the landscape's
+ *    column (landscape-layout.ts): lines whose spans overlap take different
+ *    tracks (shortest spans nearest the column, so nested lines never cross),
+ *    the two sides share the load, and each label sits on its line's stub in
+ *    a band kept free of tracks. Tracks lie beside the column, so no line runs
+ *    through a box, and stubs are PORT_GAP apart, so no label touches another.
+ *
+ * Deterministic: the same graph gives the same picture.
+ */
+import type { Direction, GraphEdge, GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
+import { layoutGraph, type ElkLike } from './layout.js';
+import { edgeBadgeRoom, edgeLabelSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
+import { FONT, textWidth } from './text-metrics.js';
+import { worstSeverity } from './graph-from-model.js';
+import { bundledEdgeId } from '../ids.js';
+import { pairLabel } from './landscape-layout.js';
+
+const MARGIN = 16;
+const ROW_GAP = 28;
+const PORT_GAP = 18;
+const PORT_PAD = 12;
+const TRACK_GAP = 8;
+const STUB = 10;
+/** Room right of a block for a problem badge on its corner (a pill reaches 12 px out). */
+const BADGE_CLEAR = 14;
+/** Room left of a block for the arrowheads of lines that end there. */
+const LEFT_CLEAR = 12;
+
+/** A group laid out on its own (or one box outside every group), at its own origin. */
+interface Block {
+  /** The node that stands for the block: the group's frame, or the box itself. */
+  node: GraphNode;
+  width: number;
+  height: number;
+  /** Members at their places relative to the block's top-left corner (empty for a lone box). */
+  members: LaidOutNode[];
+  /** Lines inside the block, relative to its top-left corner. */
+  edges: LaidOutEdge[];
+}
+
+/** One line per pair of blocks: what it stands for, both ways. */
+interface PairLine {
+  a: number;
+  b: number;
+  edges: GraphEdge[];
+  side: 0 | 1;
+  track: number;
+  label: string;
+  labelWidth: number;
+}
+
+/** Whether `graph` should be laid out here: at least two groups drawn open. */
+export function hasOpenGroups(graph: ServiceGraph): boolean {
+  let open = 0;
+  for (const n of graph.nodes) if (n.kind === 'group' && !n.collapsed && ++open >= 2) return true;
+  return false;
+}
+
+/**
+ * Lays out `graph` as a column of separately laid-out groups with bundled
+ * lines between them. `inner` is the direction calls run inside a group.
+ */
+export async function layoutGroupColumn(graph: ServiceGraph, elk: ElkLike | undefined, inner: Direction): Promise<LaidOutGraph> {
+  const blocks = await layoutBlocks(graph, elk, inner);
+  const blockOf = new Map<string, number>();
+  blocks.forEach((b, i) => {
+    blockOf.set(b.node.id, i);
+    for (const m of b.members) blockOf.set(m.id, i);
+  });
+
+  // Lines between blocks, one per pair of blocks, in the order first met.
+  const pairs = new Map<number, PairLine>();
+  for (const e of graph.edges) {
+    const s = blockOf.get(e.source);
+    const t = blockOf.get(e.target);
+    if (s === undefined || t === undefined || s === t) continue;
+    const a = Math.min(s, t);
+    const b = Math.max(s, t);
+    const key = a * blocks.length + b;
+    const p = pairs.get(key);
+    if (p) p.edges.push(e);
+    else pairs.set(key, { a, b, edges: [e], side: 0, track: 0, label: '', labelWidth: 0 });
+  }
+  const lines = [...pairs.values()];
+  for (const l of lines) {
+    l.label = pairLabel(l.edges);
+    l.labelWidth = edgeLabelSize(l.label).width + edgeBadgeRoom(l.edges.reduce((n, e) => n + e.problems.length, 0));
+  }
+  const busy = assignTracks(lines, blocks.length);
+
+  // Ports: each block side holds its lines' ends, upward lines on top, each
+  // ordered so nested lines do not cross (far tracks outermost).
+  const ports: { line: PairLine; up: boolean }[][][] = blocks.map(() => [[], []]);
+  for (const l of lines) {
+    ports[l.a]![l.side]!.push({ line: l, up: false });
+    ports[l.b]![l.side]!.push({ line: l, up: true });
+  }
+  for (const sides of ports) {
+    for (const list of sides) {
+      list.sort((p, q) => {
+        if (p.up !== q.up) return p.up ? -1 : 1;
+        return p.up ? q.line.track - p.line.track : p.line.track - q.line.track;
+      });
+    }
+  }
+  // A block grows (its frame, downwards) when its ports need more room than it has.
+  const heights = blocks.map((b, i) => {
+    const most = Math.max(ports[i]![0]!.length, ports[i]![1]!.length);
+    return Math.max(b.height, most === 0 ? 0 : PORT_PAD * 2 + GROUP_HEADER + (most - 1) * PORT_GAP);
+  });
+
+  const labelBand = [0, 1].map(
+    (side) =>
+      Math.max(0, ...lines.filter((l) => l.side === side).map((l) => l.labelWidth)) +
+      (busy[side]!.length ? STUB : 0) +
+      (side === 1 ? BADGE_CLEAR : LEFT_CLEAR),
+  );
+  const trackCount = [busy[0]!.length, busy[1]!.length];
+  const columnWidth = Math.max(0, ...blocks.map((b) => b.width));
+  const columnX = MARGIN + (trackCount[0]! ? labelBand[0]! + trackCount[0]! * TRACK_GAP : 0);
+
+  const placed = new Map<string, LaidOutNode>();
+  const edges: LaidOutEdge[] = [];
+  const blockBox: { x: number; y: number; width: number; height: number }[] = [];
+  const portY = new Map<PairLine, [number, number]>();
+  let y = MARGIN;
+  blocks.forEach((b, i) => {
+    const x = columnX + Math.round((columnWidth - b.width) / 2);
+    const h = heights[i]!;
+    blockBox.push({ x, y, width: b.width, height: h });
+    placed.set(b.node.id, { ...b.node, x, y, width: b.width, height: h });
+    for (const m of b.members) placed.set(m.id, { ...m, x: m.x + x, y: m.y + y });
+    for (const e of b.edges) {
+      const out: LaidOutEdge = { ...e, points: e.points.map((p) => ({ x: p.x + x, y: p.y + y })) };
+      if (e.labelBox) out.labelBox = { ...e.labelBox, x: e.labelBox.x + x, y: e.labelBox.y + y };
+      edges.push(out);
+    }
+    for (const side of [0, 1] as const) {
+      const list = ports[i]![side]!;
+      // Below the title bar of a group, centred in the rest.
+      const top = b.members.length ? y + GROUP_HEADER : y;
+      const room = y + h - top;
+      const first = top + (room - (list.length - 1) * PORT_GAP) / 2;
+      list.forEach((p, k) => {
+        const at = portY.get(p.line) ?? [0, 0];
+        at[p.up ? 1 : 0] = Math.round(first + k * PORT_GAP);
+        portY.set(p.line, at);
+      });
+    }
+    y += h + ROW_GAP;
+  });
+  const height = Math.max(y - ROW_GAP, MARGIN) + MARGIN;
+  const rightEdge = columnX + columnWidth;
+  const width = rightEdge + (trackCount[1]! ? labelBand[1]! + trackCount[1]! * TRACK_GAP : 0) + MARGIN;
+
+  for (const l of lines) {
+    const [ya, yb] = portY.get(l)!;
+    const right = l.side === 1;
+    const boxA = blockBox[l.a]!;
+    const boxB = blockBox[l.b]!;
+    const sideA = right ? boxA.x + boxA.width : boxA.x;
+    const sideB = right ? boxB.x + boxB.width : boxB.x;
+    const trackX = right ? rightEdge + labelBand[1]! + (l.track + 1) * TRACK_GAP : columnX - labelBand[0]! - (l.track + 1) * TRACK_GAP;
+    const points: Point[] = [
+      { x: sideA, y: ya },
+      { x: trackX, y: ya },
+      { x: trackX, y: yb },
+      { x: sideB, y: yb },
+    ];
+    const idA = blocks[l.a]!.node.id;
+    const idB = blocks[l.b]!.node.id;
+    const inA = (id: string) => blockOf.get(id) === l.a;
+    // The arrow points towards b when every line goes a -> b, towards a when all go b -> a.
+    const forward = l.edges.some((e) => inA(e.source));
+    const backward = l.edges.some((e) => !inA(e.source));
+    const fromA = forward || !backward;
+    const problems = l.edges.flatMap((e) => e.problems);
+    const kinds = new Set(l.edges.map((e) => e.kind));
+    const kind = kinds.size === 1 ? l.edges[0]!.kind : 'call';
+    const labelSize = edgeLabelSize(l.label);
+    const single = l.edges.length === 1 ? l.edges[0]! : undefined;
+    edges.push({
+      id: single ? single.id : bundledEdgeId(kind, fromA ? idA : idB, fromA ? idB : idA),
+      kind,
+      source: fromA ? idA : idB,
+      target: fromA ? idB : idA,
+      label: l.label,
+      problems,
+      severity: worstSeverity(problems),
+      count: l.edges.reduce((sum, e) => sum + (e.count ?? 1), 0),
+      both: forward && backward ? true : undefined,
+      sourceRef: single?.sourceRef,
+      points: fromA ? points : [...points].reverse(),
+      labelBox: {
+        // On the right, clear of the problem badge on the block's top-right corner.
+        x: right ? sideA + BADGE_CLEAR : sideA - LEFT_CLEAR - l.labelWidth,
+        y: ya - labelSize.height - 1,
+        width: l.labelWidth,
+        height: labelSize.height,
+      },
+    });
+  }
+
+  // Groups first (drawn below their members), then the rest, in graph order.
+  const nodes = graph.nodes.map((n) => placed.get(n.id)).filter((n): n is LaidOutNode => n !== undefined);
+  return { width, height, options: graph.options, nodes, edges };
+}
+
+/**
+ * Tracks: shortest spans first, each on the side where its blocks have fewer
+ * line ends so far, then where it needs the nearer track; on that side, the
+ * nearest track it fits on. Returns side -> track -> spans.
+ */
+function assignTracks(lines: PairLine[], blockCount: number): [number, number][][][] {
+  const order = [...lines].sort((p, q) => p.b - p.a - (q.b - q.a) || p.a - q.a || p.b - q.b);
+  const busy: [number, number][][][] = [[], []];
+  // For each side and track, the blocks its spans cover (a bitmap per track),
+  // so finding a free track costs the span's length, not every span on it.
+  const covered: Uint8Array[][] = [[], []];
+  const ends = Array.from({ length: blockCount }, () => [0, 0]);
+  const fits = (side: 0 | 1, t: number, l: PairLine): boolean => {
+    const c = covered[side]![t]!;
+    for (let k = l.a; k < l.b; k++) if (c[k]) return false;
+    return true;
+  };
+  for (const l of order) {
+    let best: { side: 0 | 1; track: number; load: number } | undefined;
+    for (const side of [0, 1] as const) {
+      let t = 0;
+      while (t < covered[side]!.length && !fits(side, t, l)) t++;
+      const load = Math.max(ends[l.a]![side]!, ends[l.b]![side]!);
+      if (!best || load < best.load || (load === best.load && t < best.track)) best = { side, track: t, load };
+    }
+    const { side, track } = best!;
+    l.side = side;
+    l.track = track;
+    ends[l.a]![side]!++;
+    ends[l.b]![side]!++;
+    (busy[side]![track] ??= []).push([l.a, l.b]);
+    const c = (covered[side]![track] ??= new Uint8Array(blockCount));
+    // A span covers the gaps between its blocks: a..b-1 (touching spans share no gap).
+    for (let k = l.a; k < l.b; k++) c[k] = 1;
+  }
+  return busy;
+}
+
+/** Each open group laid out alone (only the lines inside it), and each box outside every group. */
+async function layoutBlocks(graph: ServiceGraph, elk: ElkLike | undefined, inner: Direction): Promise<Block[]> {
+  const membersOf = new Map<string, GraphNode[]>();
+  for (const n of graph.nodes) {
+    if (n.kind === 'group' && !n.collapsed) membersOf.set(n.id, []);
+  }
+  for (const n of graph.nodes) {
+    if (n.parent !== undefined && membersOf.has(n.parent)) membersOf.get(n.parent)!.push(n);
+  }
+  const groupOf = new Map<string, string>();
+  for (const [g, members] of membersOf) for (const m of members) groupOf.set(m.id, g);
+  const inside = new Map<string, GraphEdge[]>();
+  for (const e of graph.edges) {
+    const g = groupOf.get(e.source);
+    if (g !== undefined && groupOf.get(e.target) === g) (inside.get(g) ?? inside.set(g, []).get(g)!).push(e);
+  }
+
+  const blocks: Block[] = [];
+  for (const n of graph.nodes) {
+    const members = membersOf.get(n.id);
+    if (members) {
+      blocks.push(await layoutGroupAlone(graph, n, members, inside.get(n.id) ?? [], elk, inner));
+    } else if (n.parent === undefined || !membersOf.has(n.parent)) {
+      const size = nodeSize(n);
+      blocks.push({ node: n, width: size.width, height: size.height, members: [], edges: [] });
+    }
+  }
+  return blocks;
+}
+
+async function layoutGroupAlone(
+  graph: ServiceGraph,
+  group: GraphNode,
+  members: GraphNode[],
+  edges: GraphEdge[],
+  elk: ElkLike | undefined,
+  inner: Direction,
+): Promise<Block> {
+  const sub: ServiceGraph = {
+    nodes: members.map((m) => ({ ...m, parent: undefined })),
+    edges,
+    options: { ...graph.options, direction: inner },
+  };
+  // layout.ts keeps a 16 px margin around the picture: the group's inner padding.
+  // `fast`: the careful settings (model order, more crossing sweeps) cost
+  // about twice as much over 34 groups and change little in a group whose
+  // lines mostly leave it (test/bench/layout-bench.ts).
+  const laidOut = await layoutGraph(sub, elk, { compact: true, edgeLabels: 'after', effort: 'fast' });
+  const titleWidth = textWidth(groupTitle(group), FONT.groupTitle) + 2 * GROUP_PAD + 24;
+  const width = Math.max(laidOut.width, titleWidth);
+  const dx = Math.round((width - laidOut.width) / 2);
+  const shift = (p: Point): Point => ({ x: p.x + dx, y: p.y + GROUP_HEADER });
+  return {
+    node: group,
+    width,
+    height: laidOut.height + GROUP_HEADER,
+    members: laidOut.nodes.map((m) => ({ ...m, ...shift(m), parent: group.id })),
+    edges: laidOut.edges.map((e) => {
+      const out: LaidOutEdge = { ...e, points: e.points.map(shift) };
+      if (e.labelBox) out.labelBox = { ...e.labelBox, ...shift(e.labelBox) };
+      return out;
+    }),
+  };
+}

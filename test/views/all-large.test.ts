@@ -7,12 +7,18 @@
  * the same picture, byte for byte.
  */
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { build } from 'esbuild';
 import { checkSources } from '../../server/src/core/check.js';
 import type { Box, LaidOutGraph } from '../../server/src/core/layout/graph.js';
 import { layoutView } from '../../server/src/core/views/render-view.js';
 import { buildViewGraph } from '../../server/src/core/views/view-graph.js';
 import { renderSvg } from '../../server/src/core/render/svg.js';
+import { DEFAULT_PANE } from '../../server/src/core/views/view-spec.js';
+import { LayoutClient } from '../../server/src/lsp/layout-client.js';
 import { viewViolations } from '../layout/geometry-checks.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
 
@@ -68,5 +74,21 @@ describe('all of 300 services in 10 systems', () => {
   it('draws the same picture for the same model', async () => {
     const again = await layoutView(model, diagnostics, ALL);
     assert.equal(renderSvg(again, { theme: 'light' }), renderSvg(laidOut, { theme: 'light' }));
+  });
+
+  it('is the same picture in the layout worker of the preview', async () => {
+    // The worker as the extension ships it (esbuild, CommonJS), built into a temp folder.
+    const dir = mkdtempSync(join(tmpdir(), 'seams-all-worker-'));
+    const workerFile = join(dir, 'layout-worker.cjs');
+    const entry = join(import.meta.dirname, '..', '..', 'server', 'src', 'lsp', 'layout-worker.ts');
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'silent' });
+    const client = new LayoutClient({ workerFile });
+    try {
+      const inWorker = await client.layout(buildViewGraph(model, diagnostics, ALL), DEFAULT_PANE);
+      assert.equal(renderSvg(inWorker, { theme: 'light' }), renderSvg(laidOut, { theme: 'light' }));
+    } finally {
+      await client.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

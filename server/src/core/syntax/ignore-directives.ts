@@ -3,13 +3,13 @@
  * trails code applies to its own line; otherwise to the next line holding code
  * (other comment lines in between are skipped, so directives can be stacked).
  */
-import type { IToken } from 'chevrotain';
 import type * as ast from './ast.js';
 import { LineIndex } from '../text/line-index.js';
 
 import { SEAMS_IGNORE as DIRECTIVE, SEAMS_IGNORE_CODE as CODE, SEAMS_IGNORE_REASON } from '../vocabulary.js';
 
-export function readIgnoreDirectives(text: string, comments: ast.Comment[], tokens: IToken[]): ast.IgnoreDirective[] {
+/** `tokenStarts`: where each token of the file starts, in order (comments are no tokens). */
+export function readIgnoreDirectives(text: string, comments: ast.Comment[], tokenStarts: ArrayLike<number>): ast.IgnoreDirective[] {
   const directives: ast.IgnoreDirective[] = [];
   let lines: LineIndex | undefined;
   for (const c of comments) {
@@ -28,13 +28,12 @@ export function readIgnoreDirectives(text: string, comments: ast.Comment[], toke
     const reason = dash >= 0 ? rest.slice(dash + SEAMS_IGNORE_REASON.length).trim() || undefined : undefined;
 
     const line = lines.positionAt(c.start).line;
-    const first = firstTokenFrom(tokens, c.start);
-    const before: IToken | undefined = first > 0 ? tokens[first - 1] : undefined;
-    const trailing = before !== undefined && lines.positionAt(before.startOffset).line === line;
+    const first = firstTokenFrom(tokenStarts, c.start);
+    const trailing = first > 0 && lines.positionAt(tokenStarts[first - 1]).line === line;
     let appliesToLine = line;
     if (!trailing) {
-      const next: IToken | undefined = tokens[firstTokenFrom(tokens, c.end)];
-      appliesToLine = next ? lines.positionAt(next.startOffset).line : -1;
+      const next = firstTokenFrom(tokenStarts, c.end);
+      appliesToLine = next < tokenStarts.length ? lines.positionAt(tokenStarts[next]).line : -1;
     }
     directives.push({ codes, reason, appliesToLine, trailing, start: c.start, end: c.end });
   }
@@ -42,12 +41,12 @@ export function readIgnoreDirectives(text: string, comments: ast.Comment[], toke
 }
 
 /** Index of the first token that starts at or after `offset` (`tokens.length` when none does). */
-function firstTokenFrom(tokens: IToken[], offset: number): number {
+function firstTokenFrom(tokenStarts: ArrayLike<number>, offset: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = tokenStarts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid].startOffset < offset) lo = mid + 1;
+    if (tokenStarts[mid] < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;

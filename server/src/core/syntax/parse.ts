@@ -9,7 +9,7 @@ import * as t from './tokens.js';
 import { SeamsParser } from './seams-parser.js';
 import { DECLARATION_WORDS, describeFound } from './error-messages.js';
 import { readIgnoreDirectives } from './ignore-directives.js';
-import { splitDeclarations } from './split-declarations.js';
+import { DeclarationSplitter } from './split-declarations.js';
 
 export interface ParseResult {
   ast: ast.SeamsFile;
@@ -25,55 +25,37 @@ function parser(): SeamsParser {
   return sharedParser;
 }
 
-export function parseSeams(text: string, file: string): ParseResult {
-  const diagnostics: Diagnostic[] = [];
-  const syntaxError = (start: number, end: number, message: string) =>
-    diagnostics.push({ code: 'syntax', severity: 'error', message, location: { file, start, end } });
+/**
+ * A large file is lexed in pieces of about this many characters, each cut at the
+ * start of a line, and each piece's declarations are parsed before the next piece
+ * is lexed: the tokens of a piece then die young, instead of all of a file's
+ * tokens (hundreds of thousands in a 4 MB file) surviving until the end.
+ */
+const PIECE = 1 << 16;
 
-  const lexed = t.seamsLexer.tokenize(text);
-  for (const e of lexed.errors) {
-    const ch = text.slice(e.offset, e.offset + e.length);
-    syntaxError(e.offset, e.offset + e.length, `unexpected character \`${ch}\``);
-  }
-  const tokens = lexed.tokens;
-  for (const tok of tokens) {
-    if (tok.tokenType === t.StringTok || tok.tokenType === t.UnterminatedString) {
-      // The contract knows two escapes, \" and \\; anything else is a mistake worth naming.
-      for (const m of tok.image.matchAll(/\\(.)/g)) {
-        if (m[1] !== '"' && m[1] !== '\\') {
-          const at = tok.startOffset + m.index!;
-          syntaxError(at, at + 2, `unknown escape \`\\${m[1]}\` in a string; only \\" and \\\\ are allowed`);
-        }
-      }
-    }
-    if (tok.tokenType === t.UnterminatedString) {
-      syntaxError(tok.startOffset, tok.startOffset + tok.image.length, 'this string has no closing quote');
-      // Parse on as if it were closed, so one missing quote does not cascade.
-      tok.tokenType = t.StringTok;
-      tok.tokenTypeIdx = t.StringTok.tokenTypeIdx!;
-    }
-  }
+/** `pieceSize` is for the tests, which cut files at every line to show that cutting changes nothing. */
+export function parseSeams(text: string, file: string, pieceSize = PIECE): ParseResult {
+  // Kept apart by kind and joined in this order before sorting, so that of two
+  // problems at one place the same one is kept (see dedupe) however the file was cut.
+  const lexErrors: Diagnostic[] = [];
+  const tokenErrors: Diagnostic[] = [];
+  const commentErrors: Diagnostic[] = [];
+  const parseErrors: Diagnostic[] = [];
+  const syntaxError = (into: Diagnostic[], start: number, end: number, message: string) =>
+    into.push({ code: 'syntax', severity: 'error', message, location: { file, start, end } });
 
   const comments: ast.Comment[] = [];
-  for (const c of (lexed.groups.comments ?? []) as IToken[]) {
-    const start = c.startOffset;
-    const end = start + c.image.length;
-    if (c.tokenType === t.UnterminatedComment) {
-      syntaxError(start, Math.min(end, start + 2), 'this block comment has no closing `*/`');
-    }
-    comments.push({ kind: c.tokenType === t.LineComment ? 'line' : 'block', text: c.image, start, end });
-  }
-
   const declarations: ast.TopLevel[] = [];
   const p = parser();
-  for (const chunk of splitDeclarations(text, tokens)) {
+  const splitter = new DeclarationSplitter(text, (chunk) => {
     if (chunk.kind === 'junk') {
       syntaxError(
+        parseErrors,
         chunk.tokens[0].startOffset,
         endOf(chunk.tokens[chunk.tokens.length - 1]),
         `unexpected ${describeFound(chunk.tokens[0])}: expected ${DECLARATION_WORDS}`,
       );
-      continue;
+      return;
     }
     const first = declarations.length;
     p.parseDeclaration(chunk.tokens, declarations);
@@ -81,15 +63,90 @@ export function parseSeams(text: string, file: string): ParseResult {
     if (p.errors.length > 0) for (let i = first; i < declarations.length; i++) coverChildren(declarations[i]);
     for (const e of p.errors) {
       const { start, end } = errorSpan(e, text, chunk.tokens);
-      syntaxError(start, end, e.message);
+      syntaxError(parseErrors, start, end, e.message);
     }
-    for (const e of p.valueErrors) syntaxError(e.start, e.end, e.message);
+    for (const e of p.valueErrors) syntaxError(parseErrors, e.start, e.end, e.message);
     p.valueErrors = [];
+  });
+  // Where each token starts, for the `// seams-ignore` directives (the tokens themselves are gone by then).
+  const starts = new TokenStarts();
+
+  for (let base = 0; base < text.length;) {
+    let cut = base + pieceSize >= text.length ? text.length : nextLineStart(text, base + pieceSize);
+    let lexed = t.seamsLexer.tokenize(base === 0 && cut === text.length ? text : text.slice(base, cut));
+    let pieceComments = (lexed.groups.comments ?? []) as IToken[];
+    if (cut < text.length && pieceComments.length > 0 && pieceComments[pieceComments.length - 1].tokenType === t.UnterminatedComment) {
+      // A block comment runs past the cut: lex the rest of the file in one go, as if uncut.
+      cut = text.length;
+      lexed = t.seamsLexer.tokenize(text.slice(base));
+      pieceComments = (lexed.groups.comments ?? []) as IToken[];
+    }
+    for (const e of lexed.errors) {
+      const at = base + e.offset;
+      syntaxError(lexErrors, at, at + e.length, `unexpected character \`${text.slice(at, at + e.length)}\``);
+    }
+    for (const tok of lexed.tokens) {
+      tok.startOffset += base;
+      starts.push(tok.startOffset);
+      if (tok.tokenType === t.StringTok || tok.tokenType === t.UnterminatedString) {
+        // The contract knows two escapes, \" and \\; anything else is a mistake worth naming.
+        for (const m of tok.image.matchAll(/\\(.)/g)) {
+          if (m[1] !== '"' && m[1] !== '\\') {
+            const at = tok.startOffset + m.index!;
+            syntaxError(tokenErrors, at, at + 2, `unknown escape \`\\${m[1]}\` in a string; only \\" and \\\\ are allowed`);
+          }
+        }
+      }
+      if (tok.tokenType === t.UnterminatedString) {
+        syntaxError(tokenErrors, tok.startOffset, tok.startOffset + tok.image.length, 'this string has no closing quote');
+        // Parse on as if it were closed, so one missing quote does not cascade.
+        tok.tokenType = t.StringTok;
+        tok.tokenTypeIdx = t.StringTok.tokenTypeIdx!;
+      }
+    }
+    for (const c of pieceComments) {
+      const start = base + c.startOffset;
+      const end = start + c.image.length;
+      if (c.tokenType === t.UnterminatedComment) {
+        syntaxError(commentErrors, start, Math.min(end, start + 2), 'this block comment has no closing `*/`');
+      }
+      comments.push({ kind: c.tokenType === t.LineComment ? 'line' : 'block', text: c.image, start, end });
+    }
+    // Parses every declaration that ended in this piece; the one still open waits for the next.
+    for (const tok of lexed.tokens) splitter.push(tok);
+    base = cut;
+  }
+  splitter.end();
+
+  const diagnostics = [...lexErrors, ...tokenErrors, ...commentErrors, ...parseErrors];
+  diagnostics.sort((a, b) => a.location.start - b.location.start);
+  const ignores = readIgnoreDirectives(text, comments, starts.view());
+  return { ast: { file, text, declarations, comments, ignores }, diagnostics: dedupe(diagnostics) };
+}
+
+/** The offset just after the first line break at or after `from`, or the end of the text. */
+function nextLineStart(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** A growing list of token offsets, packed (one number per token, no object). */
+class TokenStarts {
+  private buffer = new Int32Array(1024);
+  private length = 0;
+
+  push(offset: number): void {
+    if (this.length === this.buffer.length) {
+      const bigger = new Int32Array(this.buffer.length * 2);
+      bigger.set(this.buffer);
+      this.buffer = bigger;
+    }
+    this.buffer[this.length++] = offset;
   }
 
-  diagnostics.sort((a, b) => a.location.start - b.location.start);
-  const ignores = readIgnoreDirectives(text, comments, tokens);
-  return { ast: { file, text, declarations, comments, ignores }, diagnostics: dedupe(diagnostics) };
+  view(): Int32Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }
 
 /**

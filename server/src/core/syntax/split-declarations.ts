@@ -8,6 +8,10 @@
  * always start a new declaration: none of them can be nested; and a `}` at the
  * start of a line closes whatever top-level declaration is open. Tokens that
  * belong to no declaration are returned as junk, one run at a time.
+ *
+ * The splitter is fed one token at a time and hands each chunk on as soon as the
+ * next one starts, so parse.ts can lex a large file piece by piece and let each
+ * piece's tokens die as soon as their declarations are parsed.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import * as t from './tokens.js';
@@ -23,35 +27,53 @@ function atLineStart(text: string, offset: number): boolean {
   return c === 10 || c === 13 || (offset === 1 && c === 0xfeff);
 }
 
-export function splitDeclarations(text: string, tokens: IToken[]): Chunk[] {
-  const chunks: Chunk[] = [];
-  let current: Chunk | undefined;
-  let depth = 0;
-  for (const tok of tokens) {
+export class DeclarationSplitter {
+  private current: Chunk | undefined;
+  private depth = 0;
+
+  /** `text` is the whole file (token offsets are into it); `emit` receives each chunk, in order. */
+  constructor(
+    private readonly text: string,
+    private readonly emit: (chunk: Chunk) => void,
+  ) {}
+
+  push(tok: IToken): void {
     const type = tok.tokenType;
-    const lineStart = NEVER_NESTED.has(type) && atLineStart(text, tok.startOffset);
+    const current = this.current;
+    const lineStart = NEVER_NESTED.has(type) && atLineStart(this.text, tok.startOffset);
     const starts =
       STARTERS.has(type) &&
-      (depth === 0 || lineStart) &&
+      (this.depth === 0 || lineStart) &&
       // After `}` at depth 0 a keyword starts a declaration; right after a
       // keyword that expects a name (`team service`) it is a name, not a start,
       // unless it opens a line of its own (`library` typed above `library auth`).
-      (lineStart || !(current?.kind === 'declaration' && depth === 0 && expectsName(current.tokens)));
+      (lineStart || !(current?.kind === 'declaration' && this.depth === 0 && expectsName(current.tokens)));
     if (starts) {
-      depth = 0;
-      current = { kind: 'declaration', tokens: [tok] };
-      chunks.push(current);
-      continue;
+      this.depth = 0;
+      if (current) this.emit(current);
+      this.current = { kind: 'declaration', tokens: [tok] };
+      return;
     }
-    if (type === t.LBrace) depth++;
+    if (type === t.LBrace) this.depth++;
     // A `}` in column 0 closes a top-level declaration, however unbalanced its inside.
-    else if (type === t.RBrace) depth = atLineStart(text, tok.startOffset) ? 0 : Math.max(0, depth - 1);
-    if (!current) {
-      current = { kind: 'junk', tokens: [] };
-      chunks.push(current);
-    }
-    current.tokens.push(tok);
+    else if (type === t.RBrace) this.depth = atLineStart(this.text, tok.startOffset) ? 0 : Math.max(0, this.depth - 1);
+    if (current) current.tokens.push(tok);
+    else this.current = { kind: 'junk', tokens: [tok] };
   }
+
+  /** Hands on the last chunk: call it after the last token. */
+  end(): void {
+    if (this.current) this.emit(this.current);
+    this.current = undefined;
+  }
+}
+
+/** The chunks of a whole file's tokens at once. */
+export function splitDeclarations(text: string, tokens: readonly IToken[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  const splitter = new DeclarationSplitter(text, (c) => chunks.push(c));
+  for (const tok of tokens) splitter.push(tok);
+  splitter.end();
   return chunks;
 }
 

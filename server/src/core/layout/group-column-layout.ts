@@ -27,7 +27,7 @@
  * Deterministic: the same graph gives the same picture.
  */
 import type { Direction, GraphEdge, GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
-import { layoutGraph, type ElkLike } from './layout.js';
+import { ATTACHED_STORE_GAP, attachedStores, layoutGraph, type ElkLike } from './layout.js';
 import { edgeBadgeRoom, edgeLabelSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
 import { FONT, textWidth } from './text-metrics.js';
 import { worstSeverity } from './graph-from-model.js';
@@ -293,6 +293,13 @@ async function layoutBlocks(graph: ServiceGraph, elk: ElkLike | undefined, inner
   return blocks;
 }
 
+/**
+ * One group alone. Only the members joined by a line inside the group (a
+ * store beside its only user does not count) go to ELK; the others, each
+ * service with its own store below it, stand in rows under ELK's picture, in
+ * model order. In a large model most lines leave their group, so most members
+ * are such loners, and ELK, whose cost per box is high, sees a few of them.
+ */
 async function layoutGroupAlone(
   graph: ServiceGraph,
   group: GraphNode,
@@ -301,29 +308,138 @@ async function layoutGroupAlone(
   elk: ElkLike | undefined,
   inner: Direction,
 ): Promise<Block> {
-  const sub: ServiceGraph = {
-    nodes: members.map((m) => ({ ...m, parent: undefined })),
-    edges,
-    options: { ...graph.options, direction: inner },
-  };
-  // layout.ts keeps a 16 px margin around the picture: the group's inner padding.
-  // `fast`: the careful settings (model order, more crossing sweeps) cost
-  // about twice as much over 34 groups and change little in a group whose
-  // lines mostly leave it (test/bench/layout-bench.ts).
-  const laidOut = await layoutGraph(sub, elk, { compact: true, edgeLabels: 'after', effort: 'fast' });
+  const nodes = members.map((m) => ({ ...m, parent: undefined }));
+  const attached = attachedStores({ nodes, edges, options: graph.options });
+  const isBeside = (e: GraphEdge) => e.kind === 'store' && attached.get(e.target) === e.source;
+  const linked = new Set<string>();
+  for (const e of edges) {
+    if (isBeside(e)) continue;
+    linked.add(e.source);
+    linked.add(e.target);
+  }
+  const withOwner = (id: string) => linked.has(id) || linked.has(attached.get(id) ?? '');
+  const joined = nodes.filter((n) => withOwner(n.id));
+  const joinedIds = new Set(joined.map((n) => n.id));
+
+  let laidOut: LaidOutGraph = { width: 0, height: 0, options: graph.options, nodes: [], edges: [] };
+  if (joined.length > 0) {
+    // layout.ts keeps a 16 px margin around the picture: the group's inner padding.
+    // `fast`: the careful settings (model order, more crossing sweeps) cost
+    // about twice as much and change little in a group whose lines mostly
+    // leave it (test/bench/layout-bench.ts).
+    laidOut = await layoutGraph(
+      {
+        nodes: joined,
+        edges: edges.filter((e) => joinedIds.has(e.source) && joinedIds.has(e.target)),
+        options: { ...graph.options, direction: inner },
+      },
+      elk,
+      { compact: true, edgeLabels: 'after', effort: 'fast' },
+    );
+  }
+  const loners = placeLoners(
+    nodes.filter((n) => !joinedIds.has(n.id)),
+    edges.filter((e) => isBeside(e) && !joinedIds.has(e.source)),
+    attached,
+    laidOut.height - (joined.length > 0 ? INNER_MARGIN : 0),
+    laidOut.width,
+  );
   const titleWidth = textWidth(groupTitle(group), FONT.groupTitle) + 2 * GROUP_PAD + 24;
-  const width = Math.max(laidOut.width, titleWidth);
-  const dx = Math.round((width - laidOut.width) / 2);
+  const contentWidth = Math.max(laidOut.width, loners.width);
+  const width = Math.max(contentWidth, titleWidth);
+  const dx = Math.round((width - contentWidth) / 2);
   const shift = (p: Point): Point => ({ x: p.x + dx, y: p.y + GROUP_HEADER });
+  const placed = [...laidOut.nodes, ...loners.nodes];
+  const order = new Map(members.map((m, i) => [m.id, i]));
+  placed.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   return {
     node: group,
     width,
-    height: laidOut.height + GROUP_HEADER,
-    members: laidOut.nodes.map((m) => ({ ...m, ...shift(m), parent: group.id })),
-    edges: laidOut.edges.map((e) => {
+    height: Math.max(laidOut.height, loners.height) + GROUP_HEADER,
+    members: placed.map((m) => ({ ...m, ...shift(m), parent: group.id })),
+    edges: [...laidOut.edges, ...loners.edges].map((e) => {
       const out: LaidOutEdge = { ...e, points: e.points.map(shift) };
       if (e.labelBox) out.labelBox = { ...e.labelBox, ...shift(e.labelBox) };
       return out;
     }),
   };
+}
+
+/** Margin layout.ts keeps around its picture; the loners keep the same. */
+const INNER_MARGIN = 16;
+const LONER_GAP_X = 20;
+const LONER_GAP_Y = 24;
+
+/**
+ * Members with no line inside their group, in rows from `top`: each service
+ * with the store only it uses right below it, joined by a short line (as
+ * layout.ts draws a store beside its user when calls run right). Rows are as
+ * wide as `width` (ELK's picture above) or, when wider, as make the rows about
+ * 1.6 times as wide as they are tall.
+ */
+function placeLoners(
+  nodes: GraphNode[],
+  storeEdges: GraphEdge[],
+  attached: ReadonlyMap<string, string>,
+  top: number,
+  width: number,
+): { nodes: LaidOutNode[]; edges: LaidOutEdge[]; width: number; height: number } {
+  const storeOf = new Map<string, GraphNode>();
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const [store, service] of attached) {
+    const s = byId.get(store);
+    if (s && byId.has(service)) storeOf.set(service, s);
+  }
+  const items = nodes
+    .filter((n) => !(attached.has(n.id) && byId.has(attached.get(n.id)!)))
+    .map((n) => {
+      const own = nodeSize(n);
+      const store = storeOf.get(n.id);
+      const below = store ? nodeSize(store) : undefined;
+      return {
+        node: n,
+        own,
+        store,
+        below,
+        width: Math.max(own.width, below?.width ?? 0),
+        height: own.height + (below ? ATTACHED_STORE_GAP + below.height : 0),
+      };
+    });
+  if (items.length === 0) return { nodes: [], edges: [], width: 0, height: top };
+  const area = items.reduce((sum, i) => sum + (i.width + LONER_GAP_X) * (i.height + LONER_GAP_Y), 0);
+  const rowWidth = Math.max(width - 2 * INNER_MARGIN, Math.sqrt(area * 1.6), ...items.map((i) => i.width));
+  const out: LaidOutNode[] = [];
+  const lines: LaidOutEdge[] = [];
+  const edgeOf = new Map(storeEdges.map((e) => [e.target, e]));
+  let x = INNER_MARGIN;
+  let y = top + INNER_MARGIN;
+  let rowHeight = 0;
+  let widest = 0;
+  for (const item of items) {
+    if (x > INNER_MARGIN && x + item.width > INNER_MARGIN + rowWidth) {
+      x = INNER_MARGIN;
+      y += rowHeight + LONER_GAP_Y;
+      rowHeight = 0;
+    }
+    out.push({ ...item.node, x, y, width: item.own.width, height: item.own.height });
+    if (item.store && item.below) {
+      const storeY = y + item.own.height + ATTACHED_STORE_GAP;
+      out.push({ ...item.store, x, y: storeY, width: item.below.width, height: item.below.height });
+      const e = edgeOf.get(item.store.id);
+      if (e) {
+        const lineX = x + Math.round(Math.min(item.own.width, item.below.width) / 2);
+        lines.push({
+          ...e,
+          points: [
+            { x: lineX, y: y + item.own.height },
+            { x: lineX, y: storeY },
+          ],
+        });
+      }
+    }
+    widest = Math.max(widest, x + item.width);
+    rowHeight = Math.max(rowHeight, item.height);
+    x += item.width + LONER_GAP_X;
+  }
+  return { nodes: out, edges: lines, width: widest + INNER_MARGIN, height: y + rowHeight + INNER_MARGIN };
 }

@@ -280,17 +280,27 @@ async function layoutBlocks(graph: ServiceGraph, elk: ElkLike | undefined, inner
     if (g !== undefined && groupOf.get(e.target) === g) (inside.get(g) ?? inside.set(g, []).get(g)!).push(e);
   }
 
-  const blocks: Block[] = [];
+  const pending: (Block | GroupPart)[] = [];
   for (const n of graph.nodes) {
     const members = membersOf.get(n.id);
     if (members) {
-      blocks.push(await layoutGroupAlone(graph, n, members, inside.get(n.id) ?? [], elk, inner));
+      pending.push(await layoutGroupAlone(graph, n, members, inside.get(n.id) ?? [], elk, inner));
     } else if (n.parent === undefined || !membersOf.has(n.parent)) {
       const size = nodeSize(n);
-      blocks.push({ node: n, width: size.width, height: size.height, members: [], edges: [] });
+      pending.push({ node: n, width: size.width, height: size.height, members: [], edges: [] });
     }
   }
-  return blocks;
+  // The rows of members without lines fill the width of the widest ELK
+  // picture, so every group is about as wide as the column and the column
+  // is no taller than it must be.
+  const columnWidth = Math.max(0, ...pending.map((p) => ('finish' in p ? p.joinedWidth : 0)));
+  return pending.map((p) => ('finish' in p ? p.finish(columnWidth) : p));
+}
+
+/** A group whose joined members ELK has laid out; `finish` places the rest in rows `width` wide. */
+interface GroupPart {
+  joinedWidth: number;
+  finish(width: number): Block;
 }
 
 /**
@@ -307,7 +317,7 @@ async function layoutGroupAlone(
   edges: GraphEdge[],
   elk: ElkLike | undefined,
   inner: Direction,
-): Promise<Block> {
+): Promise<GroupPart> {
   const nodes = members.map((m) => ({ ...m, parent: undefined }));
   const attached = attachedStores({ nodes, edges, options: graph.options });
   const isBeside = (e: GraphEdge) => e.kind === 'store' && attached.get(e.target) === e.source;
@@ -337,13 +347,30 @@ async function layoutGroupAlone(
       { compact: true, edgeLabels: 'after', effort: 'fast' },
     );
   }
-  const loners = placeLoners(
-    nodes.filter((n) => !joinedIds.has(n.id)),
-    edges.filter((e) => isBeside(e) && !joinedIds.has(e.source)),
-    attached,
-    laidOut.height - (joined.length > 0 ? INNER_MARGIN : 0),
-    laidOut.width,
-  );
+  return {
+    joinedWidth: laidOut.width,
+    finish: (rowWidth) =>
+      finishGroup(
+        group,
+        members,
+        laidOut,
+        placeLoners(
+          nodes.filter((n) => !joinedIds.has(n.id)),
+          edges.filter((e) => isBeside(e) && !joinedIds.has(e.source)),
+          attached,
+          laidOut.height - (joined.length > 0 ? INNER_MARGIN : 0),
+          Math.max(laidOut.width, rowWidth),
+        ),
+      ),
+  };
+}
+
+function finishGroup(
+  group: GraphNode,
+  members: readonly GraphNode[],
+  laidOut: LaidOutGraph,
+  loners: ReturnType<typeof placeLoners>,
+): Block {
   const titleWidth = textWidth(groupTitle(group), FONT.groupTitle) + 2 * GROUP_PAD + 24;
   const contentWidth = Math.max(laidOut.width, loners.width);
   const width = Math.max(contentWidth, titleWidth);
@@ -374,8 +401,8 @@ const LONER_GAP_Y = 24;
  * Members with no line inside their group, in rows from `top`: each service
  * with the store only it uses right below it, joined by a short line (as
  * layout.ts draws a store beside its user when calls run right). Rows are as
- * wide as `width` (ELK's picture above) or, when wider, as make the rows about
- * 1.6 times as wide as they are tall.
+ * wide as `width` (the column's widest ELK picture) or, when wider, as make
+ * the rows about 1.6 times as wide as they are tall.
  */
 function placeLoners(
   nodes: GraphNode[],

@@ -60,7 +60,6 @@ const targets = [
   { ...node, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { server: 'server/src/lsp/main.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { 'layout-worker': 'server/src/lsp/layout-worker.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { 'check-worker': 'server/src/lsp/check-worker.ts' }, outdir: 'dist' },
   cli,
   {
     bundle: true,

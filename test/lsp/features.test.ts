@@ -493,7 +493,7 @@ test('the suppress fix of a rule diagnostic, applied, silences it', async () => 
   await lsp.close(uri);
 });
 
-test("a rule's own fix is built on request, after the check worker sent its diagnostics", async () => {
+test("a rule's own fix is built on request, after its diagnostics were published", async () => {
   const body =
     'team crew {\n  oncall "#crew"\n}\n// seams-ignore unpinned-version\nservice lone {\n  tier internal\n  api lone-api v1\n}\n';
   const uri = await lsp.open('lone.seams', body);

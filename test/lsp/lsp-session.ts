@@ -93,7 +93,9 @@ export class LspSession {
     // (`npm run bench` included): how the server's own time was found, and how to look again.
     const profile = process.env.SEAMS_SERVER_CPU_PROF;
     const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-    const child = spawn(process.execPath, [...flags, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // SEAMS_SERVER=<dist/server.cjs of another build>: the bench measures that build instead (before/after).
+    const server = process.env.SEAMS_SERVER ?? SERVER;
+    const child = spawn(process.execPath, [...flags, server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const session = new LspSession(child, folder, options.refuseRegistration ?? false);
     const uri = pathToFileURL(folder).href;
     session.initializeResult = await session.connection.sendRequest(InitializeRequest.type, {

@@ -6,7 +6,7 @@
  * silences, and sort. Fixes are built only when asked for (`fixesOf`).
  */
 import { compareDiagnostics, type Diagnostic, type Fix, type Location } from './diagnostics.js';
-import { buildModel } from './model/build-model.js';
+import { buildModel, type KnownRule } from './model/build-model.js';
 import type { Model } from './model/model.js';
 import { RULES } from './rules/registry.js';
 import type { Finding, Rule } from './rules/rule.js';
@@ -67,11 +67,26 @@ export function parseIsolated(text: string, file: string): ParseResult {
 
 /** Checks already-parsed files (the Workspace reuses parses of unchanged files). */
 export function checkParsed(parsed: readonly ParseResult[], options: CheckOptions = {}): CheckResult {
-  const rules = options.rules ?? RULES;
   const model = buildModel(
     parsed.map((p) => p.ast),
-    rules.map((r) => ({ code: r.code, defaultMax: r.defaultMax })),
+    knownRules(options.rules ?? RULES),
   );
+  return runToEnd(checkSteps(parsed, model, options));
+}
+
+/** What the model needs of the rules to validate `rules { }` (buildModel's second argument). */
+export function knownRules(rules: readonly Rule[] = RULES): KnownRule[] {
+  return rules.map((r) => ({ code: r.code, defaultMax: r.defaultMax }));
+}
+
+/**
+ * The check of `parsed` on `model` (built from exactly those parses), in steps:
+ * it pauses after each rule, so the language server can answer requests in
+ * between and drop a check whose texts changed meanwhile. Its return value is
+ * the result; `runToEnd` runs it without pausing.
+ */
+export function* checkSteps(parsed: readonly ParseResult[], model: Model, options: CheckOptions = {}): Generator<void, CheckResult> {
+  const rules = options.rules ?? RULES;
   const diagnostics: Diagnostic[] = [];
   // Appended one by one: spreading a huge array into push() overflows the stack.
   const append = (list: readonly Diagnostic[]) => {
@@ -79,11 +94,19 @@ export function checkParsed(parsed: readonly ParseResult[], options: CheckOption
   };
   for (const p of parsed) append(p.diagnostics);
   append(model.diagnostics);
-  const { found, failed, ran } = runRules(model, rules);
+  const { found, failed, ran } = yield* runRules(model, rules);
   append(suppress(model, found, ran));
   append(failed);
   diagnostics.sort(compareDiagnostics);
   return { model, diagnostics };
+}
+
+/** Runs a stepwise computation (`checkSteps`) to its end, without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The code of the diagnostic that stands for a rule that threw. */
@@ -107,7 +130,7 @@ function runRule(model: Model, rule: Rule): Finding[] {
  * Each rule is isolated: one that throws becomes a single `internal-error`
  * naming it, and the others' findings are all kept.
  */
-function runRules(model: Model, rules: readonly Rule[]): { found: Diagnostic[]; failed: Diagnostic[]; ran: Set<string> } {
+function* runRules(model: Model, rules: readonly Rule[]): Generator<void, { found: Diagnostic[]; failed: Diagnostic[]; ran: Set<string> }> {
   const found: Diagnostic[] = [];
   const failed: Diagnostic[] = [];
   /** Codes of the rules that ran to the end (a suppression of any other code is not judged). */
@@ -127,10 +150,12 @@ function runRules(model: Model, rules: readonly Rule[]): { found: Diagnostic[]; 
       }
     } catch (err) {
       failed.push(internalError(model, rule.code, err));
+      yield;
       continue;
     }
     for (const d of mine) found.push(d);
     ran.add(rule.code);
+    yield;
   }
   return { found, failed, ran };
 }
@@ -243,11 +268,15 @@ function suppress(model: Model, diagnostics: Diagnostic[], ran: ReadonlySet<stri
 }
 
 /**
- * The files of a workspace with their parses cached: re-checking after an edit
- * re-parses only the edited file, then rebuilds the model (linear, cheap).
+ * The files of a workspace with their parses and model cached: re-checking
+ * after an edit re-parses only the edited file, then rebuilds the model
+ * (linear, cheap) once, however many readers ask for it.
  */
 export class Workspace {
   private readonly entries = new Map<string, { text: string; parsed: ParseResult }>();
+  private cachedModel: Model | undefined;
+  /** How many files it has parsed and models it has built (the language server's tests count them per edit). */
+  readonly built = { parses: 0, models: 0 };
 
   constructor(private readonly options: CheckOptions = {}) {}
 
@@ -255,10 +284,14 @@ export class Workspace {
     const old = this.entries.get(file);
     if (old && old.text === text) return;
     this.entries.set(file, { text, parsed: parseIsolated(text, file) });
+    this.built.parses++;
+    this.cachedModel = undefined;
   }
 
   delete(file: string): boolean {
-    return this.entries.delete(file);
+    if (!this.entries.delete(file)) return false;
+    this.cachedModel = undefined;
+    return true;
   }
 
   has(file: string): boolean {
@@ -277,10 +310,28 @@ export class Workspace {
     return this.entries.get(file)?.parsed.ast;
   }
 
-  check(): CheckResult {
-    return checkParsed(
+  /** The model of the current files (without the rules), built once per change of any file. */
+  model(): Model {
+    if (!this.cachedModel) {
+      this.cachedModel = buildModel(
+        [...this.entries.values()].map((e) => e.parsed.ast),
+        knownRules(this.options.rules ?? RULES),
+      );
+      this.built.models++;
+    }
+    return this.cachedModel;
+  }
+
+  /** The full check of the current files, in steps (`checkSteps`), on the cached model. */
+  checkSteps(): Generator<void, CheckResult> {
+    return checkSteps(
       [...this.entries.values()].map((e) => e.parsed),
+      this.model(),
       this.options,
     );
+  }
+
+  check(): CheckResult {
+    return runToEnd(this.checkSteps());
   }
 }

@@ -1,35 +1,41 @@
 /**
- * The language server's view of the workspace: the text of every `.seams`
- * file (an open editor's unsaved text wins over the disk; closing falls back to
- * the disk), a core `Workspace` caching their parses (updated lazily, when a
- * model is needed), and the latest check.
+ * The language server's view of the workspace, and the one owner of its
+ * analysis: the text of every `.seams` file (an open editor's unsaved text wins
+ * over the disk; closing falls back to the disk), and a core `Workspace` that
+ * holds their parses and the model, each made once per text.
  *
- * Two products, on two schedules:
- * - the **model** (names, references, structure) is built on this thread on
- *   demand from the cached parses, so hover, definition, rename and the like
- *   always see the current text (`model()`);
- * - the **diagnostics** come from the full check (every rule), which runs in
- *   the check worker (checker.ts), debounced: edits mark the texts changed and
- *   schedule one check a little later, so a burst of keystrokes costs one
- *   check, and requests never wait behind one. A check whose texts changed
- *   while it ran is not published; the newer check follows at once.
+ * One analysis per edit: an edit parses its file once and the model is built
+ * once, on this thread, by whichever needs it first, a request (hover,
+ * definition, rename…) or the check; the other reuses it. There is no second
+ * copy in a worker (a worker would need the model too, and sending it there or
+ * back costs about as much as building it; docs/performance.md has the figures).
+ *
+ * The check (every rule) runs here too, debounced, in steps: after the model
+ * and after each rule it yields to the event loop, so a request that arrives
+ * meanwhile is answered between two steps instead of after the whole check,
+ * and a check whose texts changed is dropped at the next step (the newer check
+ * follows at once). Only a check of exactly the texts held is published.
  *
  * After each published check `onChecked` listeners run (diagnostics, preview).
  */
 import { Workspace, type CheckResult } from '../core/check.js';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { buildModel } from '../core/model/build-model.js';
 import type { Model } from '../core/model/model.js';
-import { RULES } from '../core/rules/registry.js';
-import type { Changes, Checker } from './checker.js';
+import { Lines } from '../core/text/lines.js';
+import { diagnosticSignatures } from './diagnostic-signatures.js';
 
 /** `signatures`: per-file diagnostic signatures of the check (diagnostic-signatures.ts). */
 export type CheckListener = (result: CheckResult, version: number, signatures: ReadonlyMap<string, string>) => void;
 
-const KNOWN_RULES = RULES.map((r) => ({ code: r.code, defaultMax: r.defaultMax }));
+/**
+ * Lets pending messages in before the next step of a check. Two turns: the
+ * connection queues a message it has read with setImmediate, behind the
+ * check's own next turn, so one turn would run the next step first.
+ */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
 
 export class LiveWorkspace {
-  /** Parses, brought up to date only when the model is needed (not on every keystroke). */
+  /** Parses and model, each brought up to date only when needed (not on every keystroke). */
   private readonly core = new Workspace();
   /** The current text of every file in the model. */
   private readonly texts = new Map<string, string>();
@@ -37,11 +43,10 @@ export class LiveWorkspace {
   private readonly disk = new Map<string, string>();
   /** Unsaved editor text by key, for open documents. */
   private readonly open = new Map<string, string>();
-  /** Changes not yet sent to the checker: the new text, or null for a deleted file. */
-  private readonly unsent = new Map<string, string | null>();
+  /** Files whose text the core has not seen yet (set, changed or deleted since the last model). */
+  private readonly unsynced = new Set<string>();
   /** Bumped on every change of any text. */
   private textVersion = 0;
-  private modelCache: { version: number; model: Model } | undefined;
   private checked: { version: number; diagnostics: Diagnostic[] } | undefined;
   private running = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -49,9 +54,10 @@ export class LiveWorkspace {
   private waiters: (() => void)[] = [];
   /** Increases with every published check. */
   version = 0;
+  /** Line indexes of the current texts: positions for the editor and diagnostic signatures. */
+  readonly lines = new Lines((file) => this.texts.get(file));
 
   constructor(
-    private readonly checker: Checker,
     private readonly debounceMs: number,
     private readonly log: (message: string) => void = () => {},
   ) {}
@@ -98,21 +104,36 @@ export class LiveWorkspace {
     return this.texts.get(key);
   }
 
-  /** The model of the current texts (built here, without the rules; cached until a text changes). */
-  model(): Model {
-    if (this.modelCache?.version !== this.textVersion) {
-      // Re-parses only files whose text changed since the last model.
-      for (const f of this.core.files()) if (!this.texts.has(f)) this.core.delete(f);
-      for (const [f, text] of this.texts) this.core.set(f, text);
-      const asts = this.files().map((f) => this.core.ast(f)!);
-      this.modelCache = { version: this.textVersion, model: buildModel(asts, KNOWN_RULES) };
-    }
-    return this.modelCache.model;
+  /** How many files have been parsed and models built so far (tests count them per edit). */
+  get built(): { readonly parses: number; readonly models: number } {
+    return { ...this.core.built };
   }
 
-  /** The model as last built, however old (completion can live with a keystroke's lag). */
+  /**
+   * The model of the current texts (without the rules): built at most once per
+   * text, here, and shared by every request and the check.
+   */
+  model(): Model {
+    // Re-parses only the files whose text changed since the last model.
+    for (const key of this.unsynced) {
+      const text = this.texts.get(key);
+      if (text === undefined) this.core.delete(key);
+      else this.core.set(key, text);
+    }
+    this.unsynced.clear();
+    return this.core.model();
+  }
+
+  /**
+   * The model as last built, however old, or undefined before the first one:
+   * completion lives with a keystroke's lag rather than wait for a model.
+   */
   lastModel(): Model | undefined {
-    return this.modelCache?.model ?? (this.texts.size ? this.model() : undefined);
+    return this.hasModel ? this.core.model() : this.texts.size ? this.model() : undefined;
+  }
+
+  private get hasModel(): boolean {
+    return this.core.built.models > 0;
   }
 
   /** The latest published diagnostics (possibly of slightly older texts). */
@@ -145,7 +166,7 @@ export class LiveWorkspace {
 
   /** Schedules a check unless the diagnostics are current; `immediate` skips the debounce. */
   schedule(immediate = false): void {
-    if (this.checked?.version === this.textVersion && this.unsent.size === 0) return;
+    if (this.checked?.version === this.textVersion) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(
       () => {
@@ -159,13 +180,13 @@ export class LiveWorkspace {
   private put(key: string, text: string): void {
     if (this.texts.get(key) === text) return;
     this.texts.set(key, text);
-    this.unsent.set(key, text);
+    this.unsynced.add(key);
     this.textVersion++;
   }
 
   private remove(key: string): void {
     if (!this.texts.delete(key)) return;
-    this.unsent.set(key, null);
+    this.unsynced.add(key);
     this.textVersion++;
   }
 
@@ -174,28 +195,37 @@ export class LiveWorkspace {
     if (this.running) return;
     this.running = true;
     const version = this.textVersion;
-    const changes: Changes = { set: [], deleted: [] };
-    for (const [key, text] of this.unsent) {
-      if (text === null) changes.deleted.push(key);
-      else changes.set.push([key, text]);
-    }
-    this.unsent.clear();
+    const stale = () => version !== this.textVersion;
     try {
-      const all = () => [...this.texts];
-      const { diagnostics, signatures } = await this.checker.check(changes, all);
-      if (version === this.textVersion) {
-        this.checked = { version, diagnostics };
-        this.version++;
-        const result = this.current();
-        for (const l of this.listeners) l(result, this.version, signatures);
+      // The model a request may have built for these texts already, else built now for both.
+      this.model();
+      await yieldToRequests();
+      if (stale()) return;
+      const steps = this.core.checkSteps();
+      let step = steps.next();
+      while (!step.done) {
+        await yieldToRequests();
+        if (stale()) return;
+        step = steps.next();
       }
+      const diagnostics = step.value.diagnostics;
+      await yieldToRequests();
+      if (stale()) return;
+      const signatures = diagnosticSignatures(diagnostics, this.lines);
+      this.checked = { version, diagnostics };
+      this.version++;
+      const result = this.current();
+      for (const l of this.listeners) l(result, this.version, signatures);
     } catch (err) {
-      // A lost worker is replaced on the next check, which is sent every file again.
       this.log(`Seams: the check failed: ${err instanceof Error ? err.message : String(err)}`);
-      if (version === this.textVersion) this.checked = { version, diagnostics: this.checked?.diagnostics ?? [] };
+      if (!stale()) this.checked = { version, diagnostics: this.checked?.diagnostics ?? [] };
     } finally {
       this.running = false;
+      this.afterCheck();
     }
+  }
+
+  private afterCheck(): void {
     if (this.checked?.version === this.textVersion) {
       const waiting = this.waiters;
       this.waiters = [];

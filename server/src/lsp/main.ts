@@ -12,14 +12,9 @@ import { createStdioConnection } from './start-stdio.js';
 
 // On stdio the framing is read strictly (stdio-reader.ts); IPC carries whole messages.
 const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
-startServer(connection, { docsRoot: bundleRoot(), checkWorkerFile: checkWorker() });
+startServer(connection, { docsRoot: bundleRoot() });
 
 /** The folder above dist/: the checkout, or the installed extension. */
 function bundleRoot(): string | undefined {
   return typeof __dirname === 'string' ? join(__dirname, '..') : dirname(process.argv[1] ?? '.');
-}
-
-/** dist/check-worker.cjs beside this bundle; missing when running from sources. */
-function checkWorker(): string | undefined {
-  return typeof __dirname === 'string' ? join(__dirname, 'check-worker.cjs') : undefined;
 }

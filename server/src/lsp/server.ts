@@ -10,7 +10,6 @@
  * rename arrives as a delete and a create); open documents' text wins until
  * they close.
  */
-import { existsSync } from 'node:fs';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -21,10 +20,9 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Lines } from '../core/text/lines.js';
+import type { Lines } from '../core/text/lines.js';
 import { DiagnosticsPublisher, docsLinker } from './diagnostics-publisher.js';
 import { registerFeatures, SERVER_CAPABILITIES, type FeatureContext } from './feature-handlers.js';
-import { InlineChecker, WorkerChecker } from './checker.js';
 import { LiveWorkspace } from './live-workspace.js';
 import { registerPreview } from './preview-service.js';
 import { fileKey, findSeamsFiles, isSeamsFile, keyToPath, pathToKey, readKey, readKeySync } from './workspace-scan.js';
@@ -37,11 +35,6 @@ export interface ServerOptions {
   docsRoot?: string;
   /** How long after a keystroke the model is checked (a burst of keystrokes costs one check). */
   debounceMs?: number;
-  /**
-   * dist/check-worker.cjs: runs the full check off the thread that answers
-   * requests. Without it (or when the file is missing) checks run in-thread.
-   */
-  checkWorkerFile?: string;
 }
 
 /** What a running server exposes to code in the same process (the preview service, tests). */
@@ -57,15 +50,12 @@ export interface RunningServer {
 export const DEFAULT_DEBOUNCE_MS = 15;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): RunningServer {
-  const checker =
-    options.checkWorkerFile && existsSync(options.checkWorkerFile) ? new WorkerChecker(options.checkWorkerFile) : new InlineChecker();
-  const workspace = new LiveWorkspace(checker, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, (m) => connection.console.error(m));
-  connection.onShutdown(() => checker.dispose());
+  const workspace = new LiveWorkspace(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, (m) => connection.console.error(m));
   const documents = new TextDocuments(TextDocument);
   /** The client's spelling of each open document's URI, by workspace key. */
   const clientUris = new Map<string, string>();
   const uriOf = (file: string) => clientUris.get(file) ?? file;
-  const lines = new Lines((file) => workspace.text(file));
+  const lines = workspace.lines;
   const docsLink = docsLinker(options.docsRoot);
   const publisher = new DiagnosticsPublisher(connection, lines, uriOf, docsLink, (file) => {
     const uri = clientUris.get(file);

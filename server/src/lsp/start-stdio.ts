@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from './server.js';
 import { GuardedMessageReader } from './stdio-reader.js';
 
 export function startStdioServer(docsRoot?: string): RunningServer {
-  return startServer(createStdioConnection(), { docsRoot: docsRoot ?? defaultRoot(), checkWorkerFile: checkWorker() });
+  return startServer(createStdioConnection(), { docsRoot: docsRoot ?? defaultRoot() });
 }
 
 /** A connection on stdin/stdout whose reader answers protocol mistakes and exits on broken framing. */
@@ -29,9 +29,4 @@ export function createStdioConnection(): Connection {
 /** The folder above dist/ when bundled (dist/cli.cjs). */
 function defaultRoot(): string | undefined {
   return typeof __dirname === 'string' ? join(__dirname, '..') : dirname(process.argv[1] ?? '.');
-}
-
-/** dist/check-worker.cjs beside this bundle; missing when running from sources. */
-function checkWorker(): string | undefined {
-  return typeof __dirname === 'string' ? join(__dirname, 'check-worker.cjs') : undefined;
 }

@@ -22,7 +22,7 @@ import { Workspace, type CheckResult } from '../core/check.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Model } from '../core/model/model.js';
 import { Lines } from '../core/text/lines.js';
-import { diagnosticSignatures } from './diagnostic-signatures.js';
+import { DiagnosticSigner } from './diagnostic-signatures.js';
 
 /** `signatures`: per-file diagnostic signatures of the check (diagnostic-signatures.ts). */
 export type CheckListener = (result: CheckResult, version: number, signatures: ReadonlyMap<string, string>) => void;
@@ -56,6 +56,7 @@ export class LiveWorkspace {
   version = 0;
   /** Line indexes of the current texts: positions for the editor and diagnostic signatures. */
   readonly lines = new Lines((file) => this.texts.get(file));
+  private readonly signer = new DiagnosticSigner(this.lines);
 
   constructor(
     private readonly debounceMs: number,
@@ -211,7 +212,7 @@ export class LiveWorkspace {
       const diagnostics = step.value.diagnostics;
       await yieldToRequests();
       if (stale()) return;
-      const signatures = diagnosticSignatures(diagnostics, this.lines);
+      const signatures = this.signer.sign(diagnostics);
       this.checked = { version, diagnostics };
       this.version++;
       const result = this.current();

@@ -89,7 +89,7 @@ export class LspSession {
     folder: string,
     options: { dynamicWatch?: boolean; documentChanges?: boolean; refuseRegistration?: boolean } = {},
   ): Promise<LspSession> {
-    // SEAMS_SERVER_CPU_PROF=<folder> writes V8 CPU profiles of the server and its workers there
+    // SEAMS_SERVER_CPU_PROF=<folder> writes V8 CPU profiles of the server (and its layout worker) there
     // (`npm run bench` included): how the server's own time was found, and how to look again.
     const profile = process.env.SEAMS_SERVER_CPU_PROF;
     const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];

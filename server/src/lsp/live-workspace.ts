@@ -198,6 +198,9 @@ export class LiveWorkspace {
     const version = this.textVersion;
     const stale = () => version !== this.textVersion;
     try {
+      // Requests that came with the keystroke go first (completion wants no model but the last).
+      await yieldToRequests();
+      if (stale()) return;
       // The model a request may have built for these texts already, else built now for both.
       this.model();
       await yieldToRequests();

@@ -3,7 +3,8 @@
 // real bugs, and the import boundaries docs/ARCHITECTURE.md describes —
 // the core (server/src/core) imports no adapter (no editor or LSP library, no
 // Node built-in, nothing from the language server, the CLI, the client or the
-// webview), and the client imports no runtime value from the core (types only).
+// webview), the git reader (server/src/git) imports no adapter either, and the
+// client imports no runtime value from the core (types only).
 // Formatting is Prettier's job, not ESLint's.
 import tseslint from 'typescript-eslint';
 
@@ -75,6 +76,27 @@ export default tseslint.config(
               group: ['**/lsp/*', '**/cli/*', '**/client/**', '**/webview/**', '**/protocol/*'],
               message:
                 'The core imports no adapter: the language server, the CLI, the client and the webview import the core, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The only git runner, shared by the CLI and the language server: Node and the core's types, no adapter.
+    files: ['server/src/git/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['vscode', 'vscode-*'],
+              message: 'server/src/git knows no editor and no LSP library: the language server converts its errors.',
+            },
+            {
+              group: ['**/lsp/*', '**/cli/*', '**/client/**', '**/webview/**', '**/protocol/*'],
+              message: 'server/src/git is shared by the CLI and the language server: it imports neither, nor the client or the webview.',
             },
           ],
         },

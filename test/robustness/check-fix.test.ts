@@ -70,7 +70,7 @@ test('--fix-dry-run prints a patch, writes nothing, and the patch is what --fix 
   }
 });
 
-test('--fix never writes a file that changed on disk after it was read', () => {
+test('--fix never writes a file that changed on disk after it was read', async () => {
   const copy = examplesCopy();
   try {
     const original = texts(copy.dir);
@@ -80,7 +80,7 @@ test('--fix never writes a file that changed on disk after it was read', () => {
     const meanwhile = `// edited in another window\n${original[changedName]}`;
     let stderr = '';
     let stdout = '';
-    const code = runCheck(
+    const code = await runCheck(
       [copy.dir],
       { format: 'text', fix: true },
       {

@@ -13,8 +13,8 @@ import { readBase } from './diff-base.js';
 import type { FailOn } from './formats.js';
 
 /** The findings of `current` that BASE did not have (the same objects). */
-export function newFindings(base: string, paths: readonly string[], cwd: string, current: CheckResult): Set<Diagnostic> {
-  const old = readBase(base, paths, cwd);
+export async function newFindings(base: string, paths: readonly string[], cwd: string, current: CheckResult): Promise<Set<Diagnostic>> {
+  const old = await readBase(base, paths, cwd);
   return new Set(diffModels(checkSources(old.sources), current).findings.new);
 }
 

@@ -50,7 +50,7 @@ export interface CheckIo {
 }
 
 /** Runs the check and returns the exit code; throws InputError for exit 2. */
-export function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIo): number {
+export async function runCheck(paths: readonly string[], options: CheckOptions, io: CheckIo): Promise<number> {
   const files = findSeamsFiles(paths);
   // A file that cannot be read (gone meanwhile, a FIFO, too large) is that file's
   // problem: one line on stderr each, the rest is checked, and the exit code is 2.
@@ -111,7 +111,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
     );
   }
   try {
-    return checkAndReport(paths, sources, options, io, unreadable);
+    return await checkAndReport(paths, sources, options, io, unreadable);
   } catch (error) {
     if (error instanceof InputError) throw error;
     // A bug of ours: say which files it happened on (the entry point prints one line, no stack).
@@ -120,10 +120,16 @@ export function runCheck(paths: readonly string[], options: CheckOptions, io: Ch
   }
 }
 
-function checkAndReport(paths: readonly string[], sources: SourceFile[], options: CheckOptions, io: CheckIo, unreadable: number): number {
+async function checkAndReport(
+  paths: readonly string[],
+  sources: SourceFile[],
+  options: CheckOptions,
+  io: CheckIo,
+  unreadable: number,
+): Promise<number> {
   const checked = checkSources(sources);
   const { diagnostics, model } = checked;
-  const fresh = options.baseline === undefined ? undefined : newFindings(options.baseline, paths, io.cwd, checked);
+  const fresh = options.baseline === undefined ? undefined : await newFindings(options.baseline, paths, io.cwd, checked);
   // Fixes are built only if the format shows them (SARIF), never for text or JSON.
   const report = createReport(sources, diagnostics, (d) => fixesOf(d, model));
 

@@ -64,7 +64,7 @@ export async function runDiff(base: string, paths: readonly string[], options: D
   // Refused before the work is done: never a .seams file, never an input.
   if (options.output) checkOutputTarget(options.output, files, 'the diff picture');
   const after = checkSources(readSources(files));
-  const old = readBase(base, paths, io.cwd);
+  const old = await readBase(base, paths, io.cwd);
   const before = checkSources(old.sources);
   const diff = diffModels(before, after);
   const report = createDiffReport(old, before, after, diff);

@@ -152,7 +152,7 @@ function registerCheck(program: Command, done: Done): void {
         exitQuietlyWhenReaderCloses();
         const { runCheck } = await import('./check-command.js');
         done(
-          runCheck(paths, options, {
+          await runCheck(paths, options, {
             stdout: process.stdout,
             stderr: process.stderr,
             env: process.env,

@@ -12,11 +12,69 @@
  *   `removed:` prefix so it can never clash with a new edge's id.
  * - `neighbourhood()` cuts a graph down to the marked elements and their
  *   direct neighbours, for models too large to read whole.
+ * - `buildDiffGraph()` and `layoutDiffPicture()` are the picture's recipe,
+ *   shared by `seams diff -o` (laid out inline) and the preview's
+ *   "Compare with…" (laid out in the language server's layout worker).
+ * - A removed element keeps no source reference: its place is in the old
+ *   text, which no editor holds, so nothing may try to reveal it.
  */
 import type { CheckedModel, ModelDiff } from './diff-models.js';
 import { collectElements, elementKey } from './elements.js';
 import { groupId, serviceId, storeId } from '../ids.js';
-import type { ChangeKind, GraphEdge, GraphNode, ServiceGraph } from '../layout/graph.js';
+import {
+  DEFAULT_GRAPH_OPTIONS,
+  type ChangeKind,
+  type GraphEdge,
+  type GraphNode,
+  type GraphOptions,
+  type LaidOutGraph,
+  type ServiceGraph,
+} from '../layout/graph.js';
+import { buildServiceGraph } from '../layout/graph-from-model.js';
+import { mayBeReadable } from '../views/render-view.js';
+import { DEFAULT_PANE, fitScale, READABLE_SCALE, type PaneSize } from '../views/view-spec.js';
+
+/** What the picture shows: the whole model, or only the changed neighbourhood. */
+export type DiffScope = 'whole' | 'changes';
+
+/**
+ * The diff picture's graph: both checks' service graphs built with the same
+ * options (the whole model, nothing collapsed, no focus) and laid over each other.
+ */
+export function buildDiffGraph(
+  before: CheckedModel,
+  after: CheckedModel,
+  diff: ModelDiff,
+  options: Pick<GraphOptions, 'showStores' | 'grouping'> = DEFAULT_GRAPH_OPTIONS,
+): ServiceGraph {
+  const graphOptions: GraphOptions = { ...DEFAULT_GRAPH_OPTIONS, showStores: options.showStores, grouping: options.grouping };
+  return diffGraph(
+    { check: before, graph: buildServiceGraph(before.model, before.diagnostics, graphOptions) },
+    { check: after, graph: buildServiceGraph(after.model, after.diagnostics, graphOptions) },
+    diff,
+  );
+}
+
+/**
+ * Lays the diff graph out with `layout`: the whole model when it is readable
+ * in `pane` (fitted, at least READABLE_SCALE of its natural size) or nothing
+ * changed, else the changed elements and their direct neighbours. A model
+ * whose boxes alone could not be readable is not laid out whole at all.
+ */
+export async function layoutDiffPicture(
+  graph: ServiceGraph,
+  layout: (graph: ServiceGraph) => Promise<LaidOutGraph>,
+  pane: PaneSize = DEFAULT_PANE,
+): Promise<{ graph: LaidOutGraph; scope: DiffScope }> {
+  const marked = graph.nodes.some((n) => n.change) || graph.edges.some((e) => e.change);
+  const part = marked ? neighbourhood(graph) : undefined;
+  const worthTrying = !part || part.nodes.length === 0 || mayBeReadable(graph, pane);
+  if (worthTrying) {
+    const whole = await layout(graph);
+    if (!part || part.nodes.length === 0 || fitScale(whole, pane) >= READABLE_SCALE) return { graph: whole, scope: 'whole' };
+  }
+  return { graph: await layout(part!), scope: 'changes' };
+}
 
 export const REMOVED_PREFIX = 'removed:';
 
@@ -60,7 +118,7 @@ export function diffGraph(
   // A removed element's old problems are gone with it (the report lists them as fixed).
   const removedNodes = before.graph.nodes
     .filter((n) => !newNodeIds.has(n.id))
-    .map((n): GraphNode => ({ ...n, change: 'removed', problems: [], severity: undefined }));
+    .map((n): GraphNode => ({ ...n, change: 'removed', problems: [], severity: undefined, source: undefined }));
   // Groups first, as in a built graph: the layout and the renderer draw them below their members.
   nodes.unshift(...removedNodes.filter((n) => n.kind === 'group'));
   nodes.push(...removedNodes.filter((n) => n.kind !== 'group'));
@@ -74,7 +132,7 @@ export function diffGraph(
   });
   for (const e of before.graph.edges) {
     if (newEdgeKeys.has(oldIdentity(e))) continue;
-    edges.push({ ...e, id: `${REMOVED_PREFIX}${e.id}`, change: 'removed', problems: [], severity: undefined });
+    edges.push({ ...e, id: `${REMOVED_PREFIX}${e.id}`, change: 'removed', problems: [], severity: undefined, sourceRef: undefined });
   }
   return { ...after.graph, nodes, edges };
 }

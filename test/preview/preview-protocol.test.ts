@@ -2,7 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_GRAPH_OPTIONS } from '../../server/src/core/layout/graph.js';
-import { isHostToWebviewMessage, isPreviewState, isWebviewToHostMessage } from '../../server/src/protocol/preview-protocol.js';
+import {
+  isCompareParams,
+  isCompareResponse,
+  isHostToWebviewMessage,
+  isPreviewState,
+  isRevisionsResponse,
+  isWebviewToHostMessage,
+} from '../../server/src/protocol/preview-protocol.js';
 import { landscapeGraph, systemGraph, sampleGraph } from '../webview/sample-graph.js';
 
 describe('preview protocol guards', () => {
@@ -105,5 +112,65 @@ describe('preview protocol guards', () => {
     assert.equal(isHostToWebviewMessage({ type: 'graph', graph: badKind, version: 1, activeNodeIds: [] }), false);
     assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, picture: { kind: 'team', name: 'core' } }), true);
     assert.equal(isPreviewState({ options: DEFAULT_GRAPH_OPTIONS, autoCollapse: true, picture: { kind: 'team' } }), false);
+  });
+
+  it('check the "Compare with…" messages: the request, the answer, the banner and the way back', () => {
+    const summary = {
+      base: 'HEAD',
+      commit: 'a'.repeat(40),
+      added: 1,
+      removed: 0,
+      changed: 2,
+      newFindings: 1,
+      fixedFindings: 0,
+      scope: 'whole',
+    };
+    const good = { type: 'graph', graph: sampleGraph(), version: 4, activeNodeIds: [], compare: summary };
+    assert.equal(isHostToWebviewMessage(good), true);
+    for (const compare of [
+      { ...summary, scope: 'part' },
+      { ...summary, added: -1 },
+      { ...summary, changed: 1.5 },
+      { ...summary, base: 7 },
+      { ...summary, commit: undefined },
+      'HEAD',
+      null,
+    ]) {
+      assert.equal(isHostToWebviewMessage({ ...good, compare }), false, JSON.stringify(compare));
+    }
+    assert.equal(isCompareResponse({ graph: sampleGraph(), version: 1, activeNodeIds: [], compare: summary }), true);
+    assert.equal(isCompareResponse({ graph: sampleGraph(), version: 1, activeNodeIds: [] }), false, 'an answer without its summary');
+
+    assert.equal(isWebviewToHostMessage({ type: 'compare' }), true);
+    assert.equal(isWebviewToHostMessage({ type: 'stopCompare' }), true);
+
+    const pane = { width: 488, height: 670 };
+    for (const p of [
+      { base: 'HEAD' },
+      { base: 'main...', pane, options: DEFAULT_GRAPH_OPTIONS, activeFile: 'file:///a.seams' },
+      { base: 'v1.2^' },
+    ]) {
+      assert.equal(isCompareParams(p), true, JSON.stringify(p));
+    }
+    for (const p of [
+      undefined,
+      {},
+      { base: '' },
+      { base: '   ' },
+      { base: 'a\nb' },
+      { base: 'x'.repeat(501) },
+      { base: 'HEAD', pane: { width: 0, height: 1 } },
+      { base: 'HEAD', options: { ...DEFAULT_GRAPH_OPTIONS, direction: 'left' } },
+      { base: 'HEAD', activeFile: 3 },
+    ]) {
+      assert.equal(isCompareParams(p), false, JSON.stringify(p));
+    }
+
+    const ref = { name: 'main', commit: 'b'.repeat(40), subject: 'init' };
+    const revisions = { head: { commit: ref.commit, branch: 'main', subject: 'init' }, branches: [ref], tags: [], commits: [ref] };
+    assert.equal(isRevisionsResponse(revisions), true);
+    assert.equal(isRevisionsResponse({ ...revisions, head: {} }), true, 'a repository without commits');
+    assert.equal(isRevisionsResponse({ ...revisions, tags: [{ name: 'v1' }] }), false);
+    assert.equal(isRevisionsResponse({ ...revisions, head: undefined }), false);
   });
 });

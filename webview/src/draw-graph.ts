@@ -26,7 +26,9 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Elements that renderSvg never writes and that could run script, embed content or load something. */
 const FORBIDDEN = 'script, foreignObject, iframe, image, use, a, animate, set, animateTransform, animateMotion, style';
 
-export function drawGraph(graph: LaidOutGraph, activeNodeIds: readonly string[]): DrawnGraph {
+/** `groupControls: false` (a diff picture): no collapse or open buttons on groups. */
+export function drawGraph(graph: LaidOutGraph, activeNodeIds: readonly string[], options: { groupControls?: boolean } = {}): DrawnGraph {
+  const groupControls = options.groupControls !== false;
   // The embedded sheet is cut before parsing: a parsed <style> already counts
   // against the CSP (and is reported), even in a document never shown.
   // User text is escaped, so `<style>` can only be renderSvg's own element.
@@ -60,6 +62,7 @@ export function drawGraph(graph: LaidOutGraph, activeNodeIds: readonly string[])
     el.setAttribute('aria-label', accessibleName(node));
     if (active.has(node.id)) el.classList.add('active-file');
     // In a view, a system or team box opens its view; in the old whole-model picture it collapses.
+    if (!groupControls) continue;
     if (node.kind === 'group' && graph.view === undefined) el.append(toggleButton(node));
     // (Only on a frame: a collapsed box is too small for it, and a double-click or `o` opens it.)
     else if (node.kind === 'group' && !node.collapsed && opensView(node)) el.append(openButton(node));

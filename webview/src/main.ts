@@ -18,6 +18,7 @@ import { formatViewSpec, type PaneSize, type ViewSpec } from '../../server/src/c
 import {
   isHostToWebviewMessage,
   isPreviewState,
+  type CompareSummary,
   type ExportFormat,
   type FoundService,
   type HostToWebviewMessage,
@@ -30,6 +31,7 @@ import { drawGraph, type DrawnGraph } from './draw-graph.js';
 import { exportSvg, svgToPngBase64, themeOfBody } from './export-image.js';
 import { isArrowKey, nextInDirection } from './keyboard-nav.js';
 import { renderBreadcrumb, viewOfExternal, viewOfGroup } from './breadcrumb.js';
+import { buildCompareBar } from './compare-bar.js';
 import { buildToolbar } from './toolbar.js';
 import { Tooltip } from './tooltip.js';
 import { Viewport } from './viewport.js';
@@ -64,6 +66,8 @@ let pendingSelect: string | undefined;
 let found: { text: string; matches: FoundService[] } | undefined;
 /** Whether the picture is as Fit left it (then a resize fits it again). */
 let fitted = false;
+/** The comparison the picture shows ("Compare with…"), undefined for the live picture. */
+let comparing: CompareSummary | undefined;
 
 // ---- DOM -------------------------------------------------------------------
 const app = document.getElementById('app') ?? document.body;
@@ -92,13 +96,19 @@ const toolbar = buildToolbar({
     viewport.zoomAt(factor, rect.width / 2, rect.height / 2);
   },
   exportAs: (format) => void exportAs(format),
+  compare: () => post({ type: 'compare' }),
+});
+const compareBar = buildCompareBar({
+  change: () => post({ type: 'compare' }),
+  stop: () => post({ type: 'stopCompare' }),
 });
 
 // The picture's own style sheet (the one renderSvg embeds), installed under the
 // page's nonce: the CSP admits no other inline style.
 const style = document.createElement('style');
 style.nonce = document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '';
-style.textContent = svgStyle('vscode');
+// With the diff picture's rules: they style only elements a diff picture marks.
+style.textContent = svgStyle('vscode', { diff: true });
 document.head.append(style);
 
 const svg = svgEl('svg', { class: 'canvas seams-graph theme-vscode', role: 'application', 'aria-label': 'Service graph' });
@@ -109,7 +119,7 @@ const tooltip = new Tooltip();
 const stage = htmlEl('div', { class: 'stage' });
 stage.append(svg, status);
 const crumbs = htmlEl('nav', { class: 'crumbs', 'aria-label': 'Views', hidden: '' });
-app.append(toolbar.el, toolbar.menu, crumbs, stage, toolbar.legend, tooltip.el);
+app.append(toolbar.el, toolbar.menu, compareBar.el, crumbs, stage, toolbar.legend, tooltip.el);
 toolbar.showOptions(options);
 
 const viewport = new Viewport(svg, layer, () => {
@@ -192,7 +202,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 function handle(message: HostToWebviewMessage): void {
   switch (message.type) {
     case 'graph':
-      return showGraph(message.graph, message.activeNodeIds);
+      return showGraph(message.graph, message.activeNodeIds, message.compare);
     case 'highlight':
       return highlight(message.ids);
     case 'status':
@@ -204,16 +214,20 @@ function handle(message: HostToWebviewMessage): void {
   }
 }
 
-const viewKey = (g: LaidOutGraph | undefined): string => (g?.view ? formatViewSpec(g.view) : '');
+/** Which picture is shown: a view, or a comparison with a revision. */
+const viewKey = (g: LaidOutGraph | undefined, compare: CompareSummary | undefined): string =>
+  compare ? `compare:${compare.base}` : g?.view ? formatViewSpec(g.view) : '';
 
 function viewLabel(view: ViewSpec | undefined): string {
   return view ? formatViewSpec(view) : 'this view';
 }
 
-function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
+function showGraph(next: LaidOutGraph, activeNodeIds: string[], compare?: CompareSummary): void {
   const hadFocus = document.activeElement instanceof SVGElement ? document.activeElement.getAttribute('data-id') : null;
   // Another view is another picture: fit it. The same view again (typing) keeps pan and zoom.
-  const sameView = !graph || viewKey(graph) === viewKey(next);
+  const sameView = !graph || viewKey(graph, comparing) === viewKey(next, compare);
+  comparing = compare;
+  compareBar.show(compare);
   if (!sameView) {
     placed = false;
     search = { text: '', matches: [], index: -1 };
@@ -225,10 +239,11 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   toolbar.showTopView(
     next.view && (picture.kind === 'auto' || picture.kind === 'landscape' || picture.kind === 'all') ? picture.kind : undefined,
   );
-  options = next.options;
+  // A diff picture is drawn with the whole model's options; the live view's stay as they were.
+  if (!compare) options = next.options;
   toolbar.showOptions(options);
   try {
-    drawn = drawGraph(next, activeNodeIds);
+    drawn = drawGraph(next, activeNodeIds, { groupControls: !compare });
   } catch (err) {
     return showStatus(err instanceof Error ? err.message : String(err));
   }
@@ -241,11 +256,13 @@ function showGraph(next: LaidOutGraph, activeNodeIds: string[]): void {
   if (next.nodes.length === 0) {
     const v = next.view;
     showStatus(
-      options.problemsOnly
-        ? 'No problems to show.'
-        : v && (v.kind === 'system' || v.kind === 'team' || v.kind === 'service')
-          ? `Nothing to show: ${v.kind} ${v.name} is not in the model (any more). Use the breadcrumb to go back.`
-          : 'No services yet: declare one with `service NAME { … }`.',
+      compare
+        ? 'No services in either version.'
+        : options.problemsOnly
+          ? 'No problems to show.'
+          : v && (v.kind === 'system' || v.kind === 'team' || v.kind === 'service')
+            ? `Nothing to show: ${v.kind} ${v.name} is not in the model (any more). Use the breadcrumb to go back.`
+            : 'No services yet: declare one with `service NAME { … }`.',
     );
   } else {
     status.hidden = true;
@@ -409,7 +426,7 @@ svg.addEventListener('keydown', (e) => {
     const view = viewOfGroup(node);
     if (view && node.collapsed) openView(view);
     else activate(node.id);
-  } else if ((e.key === ' ' || e.key === 'c') && node.kind === 'group' && graph?.view === undefined) {
+  } else if ((e.key === ' ' || e.key === 'c') && node.kind === 'group' && graph?.view === undefined && !comparing) {
     e.preventDefault();
     toggleCollapse(node.id);
   } else if (e.key === 'o' && viewOfGroup(node)) {

@@ -26,6 +26,8 @@ export interface ToolbarActions {
   zoom(factor: number): void;
   exportAs(format: ExportFormat): void;
   openTopView(view: TopView): void;
+  /** "Compare with…": the host asks which revision. */
+  compare(): void;
 }
 
 export interface Toolbar {
@@ -142,6 +144,12 @@ export function buildToolbar(actions: ToolbarActions): Toolbar {
       button('100%', 'Actual size', 'actual-size', () => actions.actualSize()),
       button('Export SVG', 'Export as SVG', 'export-svg', () => actions.exportAs('svg')),
       button('Export PNG', 'Export as PNG', 'export-png', () => actions.exportAs('png')),
+    ),
+    row(
+      button('Compare with…', 'Show what changed since a git revision (HEAD, a branch, a tag)', 'compare-with', () => {
+        closeMenu();
+        actions.compare();
+      }),
     ),
   );
 

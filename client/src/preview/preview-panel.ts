@@ -11,8 +11,14 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node.js';
 import {
+  COMPARE_REQUEST,
   DEFAULT_GRAPH_OPTIONS,
   FIND_REQUEST,
+  REVISIONS_REQUEST,
+  isCompareResponse,
+  isRevisionsResponse,
+  type CompareParams,
+  type CompareResponse,
   GRAPH_CHANGED_NOTIFICATION,
   GRAPH_REQUEST,
   NODE_AT_REQUEST,
@@ -29,6 +35,7 @@ import {
   type PreviewState,
   type WebviewToHostMessage,
 } from '../../../server/src/protocol/preview-protocol.js';
+import { pickRevision } from './compare-picker.js';
 import { makeNonce, previewHtml } from './preview-html.js';
 import { revealTarget } from './reveal-target.js';
 import { ViewChoice } from './view-choice.js';
@@ -39,7 +46,12 @@ export const COMMANDS = {
   toSide: 'seams.preview.toSide',
   exportSvg: 'seams.preview.exportSvg',
   exportPng: 'seams.preview.exportPng',
+  compareWith: 'seams.compareWith',
+  stopCompare: 'seams.compareStop',
 } as const;
+
+/** Context key: the open preview shows a diff picture (menus offer the way back). */
+const COMPARING_CONTEXT = 'seams.previewComparing';
 
 /** What the extension's integration tests can reach through `activate`'s result. */
 export interface PreviewApi {
@@ -82,6 +94,33 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     attach(panel, undefined);
   };
 
+  /**
+   * "Compare with…": the revision given (a keybinding's or a test's argument)
+   * or picked, then the preview (opened beside if needed) shows the diff picture.
+   */
+  const compareWith = async (given?: unknown): Promise<void> => {
+    if (client.state !== State.Running) {
+      void vscode.window.showErrorMessage('Seams: the language server is not running yet; try again in a moment.');
+      return;
+    }
+    let revision = typeof given === 'string' && given.trim() ? given.trim() : undefined;
+    if (revision === undefined) {
+      let revisions: unknown;
+      try {
+        revisions = await client.sendRequest(REVISIONS_REQUEST);
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Seams: cannot compare: ${messageOf(err)}`);
+        return;
+      }
+      if (!isRevisionsResponse(revisions)) return;
+      revision = await pickRevision(revisions);
+      if (revision === undefined) return;
+    }
+    if (!current) open(true);
+    else current.panel.reveal(undefined, true);
+    current?.compareWith(revision);
+  };
+
   const exportFromCommand = (format: ExportFormat): void => {
     if (!current) void vscode.window.showInformationMessage('Open the Seams preview first.');
     else current.post({ type: 'exportRequest', format });
@@ -92,6 +131,8 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     vscode.commands.registerCommand(COMMANDS.toSide, () => open(true)),
     vscode.commands.registerCommand(COMMANDS.exportSvg, () => exportFromCommand('svg')),
     vscode.commands.registerCommand(COMMANDS.exportPng, () => exportFromCommand('png')),
+    vscode.commands.registerCommand(COMMANDS.compareWith, (revision?: unknown) => compareWith(revision)),
+    vscode.commands.registerCommand(COMMANDS.stopCompare, () => current?.stopCompare()),
     vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel, state: unknown) {
         panel.webview.options = webviewOptions(context.extensionUri);
@@ -158,8 +199,16 @@ export class PreviewController {
   /** Which view to ask for (view-choice.ts). */
   private readonly views: ViewChoice;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The newest graph sent to the webview. */
-  shown: GraphResponse | undefined;
+  /** The newest graph sent to the webview (with `compare` when it is a diff picture). */
+  shown: (GraphResponse & Partial<Pick<CompareResponse, 'compare'>>) | undefined;
+  /**
+   * "Compare with…": the revision the diff picture is made against (undefined:
+   * the live view), and whether a picture against it has been shown yet — a
+   * first request that fails goes back to what was shown before.
+   */
+  private comparing: { base: string; shown: boolean; previous: string | undefined } | undefined;
+  /** The last comparison error announced, so a failing refresh per keystroke is not a flood of messages. */
+  private compareError: string | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -214,6 +263,27 @@ export class PreviewController {
     }, 60);
   }
 
+  /** Show the diff picture against `base` (the first request that fails goes back to what was shown). */
+  compareWith(base: string): void {
+    const previous = this.comparing?.shown ? this.comparing.base : this.comparing?.previous;
+    this.comparing = { base, shown: false, previous };
+    this.compareError = undefined;
+    this.refresh();
+  }
+
+  /** Back to the live view. */
+  stopCompare(): void {
+    if (!this.comparing) return;
+    this.comparing = undefined;
+    this.compareError = undefined;
+    void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, false);
+    this.refresh();
+  }
+
+  get comparedWith(): string | undefined {
+    return this.comparing?.base;
+  }
+
   /** Ask the server for the graph; a newer call cancels the older request. */
   refresh(): void {
     if (!this.ready) return;
@@ -224,6 +294,7 @@ export class PreviewController {
     this.request?.cancel();
     const source = new vscode.CancellationTokenSource();
     this.request = source;
+    if (this.comparing) return this.refreshCompare(this.comparing, source);
     const { view, pane } = this.views.next();
     const params: GraphRequestParams = {
       options: this.state.options,
@@ -249,6 +320,45 @@ export class PreviewController {
     );
   }
 
+  private refreshCompare(comparing: NonNullable<PreviewController['comparing']>, source: vscode.CancellationTokenSource): void {
+    const params: CompareParams = { base: comparing.base, options: this.state.options, pane: this.views.pane, activeFile: this.activeFile };
+    this.client.sendRequest<unknown>(COMPARE_REQUEST, params, source.token).then(
+      (response) => {
+        if (source.token.isCancellationRequested || this.comparing !== comparing) return;
+        if (!isCompareResponse(response)) return;
+        if (this.shown && response.version < this.shown.version) return;
+        if (!comparing.shown) void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, true);
+        comparing.shown = true;
+        this.compareError = undefined;
+        this.shown = response;
+        this.post({
+          type: 'graph',
+          graph: response.graph,
+          version: response.version,
+          activeNodeIds: response.activeNodeIds,
+          compare: response.compare,
+        });
+        this.onShown(response);
+      },
+      (err: unknown) => {
+        if (source.token.isCancellationRequested || this.comparing !== comparing) return;
+        const message = `Seams: cannot compare with ${comparing.base}: ${messageOf(err)}`;
+        if (!comparing.shown) {
+          // The first picture failed (unknown revision, not a repository, no git): say so and go back.
+          void vscode.window.showErrorMessage(message);
+          this.comparing = comparing.previous === undefined ? undefined : { base: comparing.previous, shown: false, previous: undefined };
+          if (!this.comparing) void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, false);
+          this.refresh();
+          return;
+        }
+        // A later refresh failed (a branch deleted meanwhile): keep the last picture, say why it is not updated.
+        this.post({ type: 'status', text: `${message}. The picture shows the last comparison.` });
+        if (this.compareError !== message) void vscode.window.showWarningMessage(message);
+        this.compareError = message;
+      },
+    );
+  }
+
   private onMessage(raw: unknown): void {
     if (!isWebviewToHostMessage(raw)) return; // only known, well-formed messages
     const message: WebviewToHostMessage = raw;
@@ -262,6 +372,11 @@ export class PreviewController {
         if (this.views.resize(message.pane)) this.refresh();
         return;
       case 'openView':
+        // Another view is the live picture: navigating leaves the comparison.
+        if (this.comparing) {
+          this.comparing = undefined;
+          void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, false);
+        }
         this.views.open(message.view);
         this.state = { ...this.state, picture: message.view };
         return this.refresh();
@@ -274,6 +389,10 @@ export class PreviewController {
         return this.refresh();
       case 'export':
         return void this.save(message.format, message.data);
+      case 'compare':
+        return void vscode.commands.executeCommand(COMMANDS.compareWith);
+      case 'stopCompare':
+        return this.stopCompare();
     }
   }
 
@@ -322,8 +441,13 @@ export class PreviewController {
   }
 
   private dispose(): void {
+    if (this.comparing) void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, false);
     this.request?.cancel();
     if (this.cursorTimer) clearTimeout(this.cursorTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

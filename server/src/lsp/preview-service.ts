@@ -19,6 +19,11 @@
  *   when it is (fit scale ≥ READABLE_SCALE), else the landscape. Graphs are
  *   built here (pure, linear work); every layout runs in the worker.
  * - `seams/find` lists services matching a search, each with the view that holds it.
+ * - `seams/compare` answers "Compare with…": the diff picture of the newest
+ *   check against the model at a git revision (compare-base.ts reads it from
+ *   git's object store), laid out in the worker like every other picture;
+ *   `seams/revisions` lists what the picker offers. Git problems answer with
+ *   RequestFailed and a one-line message.
  * - Stale work is dropped: requests run one at a time, each from the newest
  *   model when its turn comes; a request the client cancelled meanwhile (a
  *   preview asks again after every change) does no work and answers "cancelled".
@@ -32,7 +37,16 @@ import { mayBeReadable } from '../core/views/render-view.js';
 import { buildViewGraph, type ViewGraphOptions } from '../core/views/view-graph.js';
 import { DEFAULT_PANE, fitScale, isViewSpec, READABLE_SCALE, type PaneSize, type ViewSpec } from '../core/views/view-spec.js';
 import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
+import { buildDiffGraph, layoutDiffPicture } from '../core/diff/diff-graph.js';
+import { diffModels } from '../core/diff/diff-models.js';
+import { GitError } from '../git/git-history.js';
 import {
+  COMPARE_REQUEST,
+  REVISIONS_REQUEST,
+  isCompareParams,
+  type CompareParams,
+  type CompareResponse,
+  type RevisionsResponse,
   FIND_LIMIT,
   FIND_REQUEST,
   GRAPH_CHANGED_NOTIFICATION,
@@ -48,6 +62,7 @@ import {
   type NodeAtParams,
   type NodeAtResponse,
 } from '../protocol/preview-protocol.js';
+import { CompareBase } from './compare-base.js';
 import { LayoutClient, LayoutSuperseded } from './layout-client.js';
 import { groupId, serviceId, storeId } from '../core/ids.js';
 import { fileKey } from './workspace-scan.js';
@@ -76,6 +91,8 @@ export interface PreviewDeps {
   layouter?: Layouter;
   /** Start the layouter after the first check (default: only for the default layouter). */
   warmUp?: boolean;
+  /** The workspace folders as file-system paths, for "Compare with…" (none: it says so). */
+  folders?: () => readonly string[];
 }
 
 function cancelled(): ResponseError<void> {
@@ -87,6 +104,8 @@ export function registerPreview(connection: PreviewConnection, deps: PreviewDeps
   connection.onRequest(GRAPH_REQUEST, (params: GraphRequestParams, token) => service.graph(params, token));
   connection.onRequest(NODE_AT_REQUEST, (params: NodeAtParams) => service.nodeAt(params));
   connection.onRequest(FIND_REQUEST, (params: FindParams) => service.find(params));
+  connection.onRequest(COMPARE_REQUEST, (params: CompareParams, token) => service.compare(params, token));
+  connection.onRequest(REVISIONS_REQUEST, () => service.revisions());
   return service;
 }
 
@@ -101,12 +120,14 @@ export class PreviewService {
   private readonly layouter: Layouter;
   /** The newest graph answered, for `nodeAt` (edges are found by their source ranges). */
   private lastGraph: LaidOutGraph | undefined;
+  private readonly compareBase: CompareBase;
 
   constructor(
     private readonly deps: PreviewDeps,
     private readonly notify: (params: GraphChangedParams) => void,
   ) {
     this.layouter = deps.layouter ?? defaultLayouter();
+    this.compareBase = new CompareBase(deps.folders ?? (() => []));
     // The first layout pays for starting the worker and loading ELK (about a
     // second here). With the default worker, pay it after the first check,
     // before anyone opens the preview, so opening it costs only the layout.
@@ -177,6 +198,69 @@ export class PreviewService {
       if (token?.isCancellationRequested) throw cancelled();
       this.lastGraph = laidOut;
       return { graph: laidOut, version, activeNodeIds: params.activeFile ? nodesInFile(laidOut, params.activeFile) : [] };
+    }
+  }
+
+  /** "Compare with…": queued with the graph requests, so it too starts from the newest model. */
+  compare(params: CompareParams, token?: CancellationTokenLike): Promise<CompareResponse> {
+    const run = this.queue.then(() => this.compareNow(params, token));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async compareNow(params: CompareParams, token?: CancellationTokenLike): Promise<CompareResponse> {
+    if (!isCompareParams(params)) throw new ResponseError(ErrorCodes.InvalidParams, 'seams/compare: invalid params.');
+    const pane = params.pane ?? DEFAULT_PANE;
+    for (let attempt = 0; ; attempt++) {
+      if (token?.isCancellationRequested) throw cancelled();
+      const check = this.deps.current();
+      if (!check) throw new ResponseError(LSPErrorCodes.RequestFailed, 'The workspace is still being read; try again in a moment.');
+      const version = this.versionOf(check);
+      let base;
+      try {
+        base = await this.compareBase.read(params.base.trim());
+      } catch (err) {
+        if (err instanceof GitError) throw new ResponseError(LSPErrorCodes.RequestFailed, err.message);
+        throw err;
+      }
+      if (token?.isCancellationRequested) throw cancelled();
+      const diff = diffModels(base.check, check);
+      const graph = buildDiffGraph(base.check, check, diff, params.options ?? DEFAULT_GRAPH_OPTIONS);
+      let picture;
+      try {
+        picture = await layoutDiffPicture(graph, (g) => this.layouter.layout(g, pane), pane);
+      } catch (err) {
+        if (err instanceof LayoutSuperseded && attempt < 3) continue;
+        throw err;
+      }
+      if (token?.isCancellationRequested) throw cancelled();
+      this.lastGraph = picture.graph;
+      const count = (kind: string): number => diff.changes.filter((c) => c.change === kind).length;
+      return {
+        graph: picture.graph,
+        version,
+        activeNodeIds: params.activeFile ? nodesInFile(picture.graph, params.activeFile) : [],
+        compare: {
+          base: params.base.trim(),
+          commit: base.commit,
+          added: count('added'),
+          removed: count('removed'),
+          changed: count('changed'),
+          newFindings: diff.findings.new.length,
+          fixedFindings: diff.findings.fixed.length,
+          scope: picture.scope,
+        },
+      };
+    }
+  }
+
+  /** The branches, tags and recent commits "Compare with…" offers. */
+  async revisions(): Promise<RevisionsResponse> {
+    try {
+      return await this.compareBase.revisions();
+    } catch (err) {
+      if (err instanceof GitError) throw new ResponseError(LSPErrorCodes.RequestFailed, err.message);
+      throw err;
     }
   }
 

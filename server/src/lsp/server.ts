@@ -215,6 +215,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   registerPreview(connection, {
     current: () => workspace.current(),
     onDidChange: (listener) => workspace.onChecked(() => listener()),
+    folders: () => folders,
   });
 
   documents.listen(connection);

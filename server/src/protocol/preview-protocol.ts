@@ -92,6 +92,63 @@ export interface FindResponse {
   matches: FoundService[];
 }
 
+/**
+ * Request `seams/compare`: the diff picture of the workspace model (unsaved
+ * editor text included) against the model at a git revision — the picture
+ * `seams diff BASE -o` draws, laid out for the pane. Fails with a one-line
+ * message (not a git repository, unknown revision, git missing).
+ */
+export const COMPARE_REQUEST = 'seams/compare';
+
+export interface CompareParams {
+  /** A git revision as `seams diff` takes it: `HEAD`, a branch, a tag, a commit, `REV...`. */
+  base: string;
+  /** Only `showStores` and `grouping` matter: the diff shows the whole model, nothing collapsed. */
+  options?: GraphOptions;
+  pane?: PaneSize;
+  /** As in GraphRequestParams: its nodes are reported in `activeNodeIds`. */
+  activeFile?: string;
+}
+
+/** What the picture compares and how much changed: the preview's banner. */
+export interface CompareSummary {
+  /** The revision as asked for. */
+  base: string;
+  /** The commit it named when the picture was made (full id). */
+  commit: string;
+  added: number;
+  removed: number;
+  changed: number;
+  newFindings: number;
+  fixedFindings: number;
+  /** `changes`: the model was too large to read whole, so only the changed neighbourhood is drawn. */
+  scope: 'whole' | 'changes';
+}
+
+export interface CompareResponse extends GraphResponse {
+  compare: CompareSummary;
+}
+
+/** Request `seams/revisions`: what "Compare with…" offers. Fails outside a git repository. */
+export const REVISIONS_REQUEST = 'seams/revisions';
+
+export interface RevisionRef {
+  /** What to give git: a branch or tag name, or a full commit id. */
+  name: string;
+  commit: string;
+  subject: string;
+}
+
+export interface RevisionsResponse {
+  head: { commit?: string; branch?: string; subject?: string };
+  /** Local branches, most recently committed first. */
+  branches: RevisionRef[];
+  /** Tags, newest first. */
+  tags: RevisionRef[];
+  /** The newest commits reachable from HEAD. */
+  commits: RevisionRef[];
+}
+
 // LSP: language server -> extension host
 
 /** Notification `seams/graphChanged`: the model changed; previews should ask again. */
@@ -110,8 +167,11 @@ export { DEFAULT_GRAPH_OPTIONS } from '../core/layout/graph.js';
 // postMessage: extension host -> webview
 
 export type HostToWebviewMessage =
-  /** A new picture. `activeNodeIds` are drawn as belonging to the active editor. */
-  | { type: 'graph'; graph: LaidOutGraph; version: number; activeNodeIds: string[] }
+  /**
+   * A new picture. `activeNodeIds` are drawn as belonging to the active editor.
+   * With `compare` it is a diff picture ("Compare with…") and the banner says against what.
+   */
+  | { type: 'graph'; graph: LaidOutGraph; version: number; activeNodeIds: string[]; compare?: CompareSummary }
   /** The editor's cursor sits in these declarations (empty: none). */
   | { type: 'highlight'; ids: string[] }
   /** A status line for when there is no picture to show (server starting, no files, an error). */
@@ -148,7 +208,11 @@ export type WebviewToHostMessage =
    * Save the picture. `data` is the SVG text for `svg`, a base64 PNG
    * (no `data:` prefix) for `png`.
    */
-  | { type: 'export'; format: ExportFormat; data: string };
+  | { type: 'export'; format: ExportFormat; data: string }
+  /** "Compare with…" from the preview's menu or banner: the host asks which revision. */
+  | { type: 'compare' }
+  /** Back from the diff picture to the live view. */
+  | { type: 'stopCompare' };
 
 /** What the webview keeps in `vscode.setState` and the serializer hands back after a reload. */
 export interface PreviewState {
@@ -304,11 +368,70 @@ export function isLaidOutGraph(v: unknown): v is LaidOutGraph {
   );
 }
 
+function isCount(v: unknown): boolean {
+  return isNum(v) && v >= 0 && Number.isInteger(v);
+}
+
+export function isCompareSummary(v: unknown): v is CompareSummary {
+  return (
+    isObj(v) &&
+    isStr(v.base) &&
+    isStr(v.commit) &&
+    isCount(v.added) &&
+    isCount(v.removed) &&
+    isCount(v.changed) &&
+    isCount(v.newFindings) &&
+    isCount(v.fixedFindings) &&
+    (v.scope === 'whole' || v.scope === 'changes')
+  );
+}
+
+/** `seams/compare`'s params: a revision (non-empty, one line, at most 500 characters) and optional options and pane. */
+export function isCompareParams(v: unknown): v is CompareParams {
+  return (
+    isObj(v) &&
+    isStr(v.base) &&
+    v.base.trim().length > 0 &&
+    v.base.length <= 500 &&
+    !/[\0-\x1f]/.test(v.base) &&
+    (v.options === undefined || isGraphOptions(v.options)) &&
+    (v.pane === undefined || isPaneSize(v.pane)) &&
+    isOptStr(v.activeFile)
+  );
+}
+
+function isRevisionRef(v: unknown): v is RevisionRef {
+  return isObj(v) && isStr(v.name) && isStr(v.commit) && isStr(v.subject);
+}
+
+export function isRevisionsResponse(v: unknown): v is RevisionsResponse {
+  const refs = (list: unknown): boolean => Array.isArray(list) && list.every(isRevisionRef);
+  return (
+    isObj(v) &&
+    isObj(v.head) &&
+    isOptStr(v.head.commit) &&
+    isOptStr(v.head.branch) &&
+    isOptStr(v.head.subject) &&
+    refs(v.branches) &&
+    refs(v.tags) &&
+    refs(v.commits)
+  );
+}
+
+export function isCompareResponse(v: unknown): v is CompareResponse {
+  return isObj(v) && isLaidOutGraph(v.graph) && isNum(v.version) && isStrArray(v.activeNodeIds) && isCompareSummary(v.compare);
+}
+
 export function isHostToWebviewMessage(v: unknown): v is HostToWebviewMessage {
   if (!isObj(v)) return false;
   switch (v.type) {
     case 'graph':
-      return isLaidOutGraph(v.graph) && isNum(v.version) && isStrArray(v.activeNodeIds);
+      return (
+        isLaidOutGraph(v.graph) &&
+        isNum(v.version) &&
+        isStrArray(v.activeNodeIds) &&
+        (v.compare === undefined || isCompareSummary(v.compare))
+      );
     case 'highlight':
       return isStrArray(v.ids);
     case 'status':
@@ -339,6 +462,9 @@ export function isWebviewToHostMessage(v: unknown): v is WebviewToHostMessage {
       return isGraphOptions(v.options) && typeof v.autoCollapse === 'boolean';
     case 'export':
       return (v.format === 'svg' || v.format === 'png') && isStr(v.data);
+    case 'compare':
+    case 'stopCompare':
+      return true;
     default:
       return false;
   }

@@ -85,7 +85,8 @@ describe('"Seams: Compare with…" in a real VS Code (code-server)', { skip, tim
     try {
       await page.setViewportSize(WINDOW);
       const payload = JSON.stringify([['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(repo.dir)}&payload=${encodeURIComponent(payload)}`);
+      // A loaded machine can take a while to serve the workbench.
+      await page.goto(`${server.url}/?folder=${encodeURIComponent(repo.dir)}&payload=${encodeURIComponent(payload)}`, { timeout: 120_000 });
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
       await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
       await quickOpen(page, FILE);

@@ -13,6 +13,7 @@
 import type { LaidOutEdge, LaidOutGraph, LaidOutNode } from '../../server/src/core/layout/graph.js';
 import { renderSvg } from '../../server/src/core/render/svg.js';
 import { svgEl } from './dom.js';
+import { problemTotal } from '../../server/src/core/layout/problem-list.js';
 
 export interface DrawnGraph {
   root: SVGGElement;
@@ -93,7 +94,7 @@ function sanitise(root: Element): void {
 
 function accessibleName(node: LaidOutNode): string {
   const what = node.kind === 'group' ? (node.collapsed ? 'collapsed group' : 'group') : node.kind;
-  const n = node.problems.length;
+  const n = problemTotal(node);
   return `${what} ${node.label}${n ? `, ${n} problem${n > 1 ? 's' : ''}` : ''}`;
 }
 

@@ -25,6 +25,7 @@ import {
   type PreviewState,
   type WebviewToHostMessage,
 } from '../../server/src/protocol/preview-protocol.js';
+import { parseNodeId } from '../../server/src/core/ids.js';
 import { htmlEl, svgEl } from './dom.js';
 import { svgStyle } from '../../server/src/core/render/svg-theme.js';
 import { drawGraph, type DrawnGraph } from './draw-graph.js';
@@ -189,7 +190,8 @@ function showStatus(text: string, transient = false): void {
 
 /** `service:orders` → `orders`: GraphOptions.focus holds the service's name. */
 function serviceName(id: string): string {
-  return id.startsWith('service:') ? id.slice('service:'.length) : id;
+  const parsed = parseNodeId(id);
+  return parsed?.kind === 'service' ? parsed.name : id;
 }
 
 // ---- messages from the host -------------------------------------------------

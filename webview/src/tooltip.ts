@@ -7,6 +7,7 @@
  */
 import type { LaidOutEdge, LaidOutNode, Problem } from '../../server/src/core/layout/graph.js';
 import { htmlEl } from './dom.js';
+import { problemTotal } from '../../server/src/core/layout/problem-list.js';
 
 export class Tooltip {
   readonly el = htmlEl('div', { class: 'tooltip', role: 'tooltip', hidden: '' });
@@ -40,7 +41,7 @@ export class Tooltip {
           ? 'Outside this view: click to open its system'
           : undefined;
     if (hint) body.push(htmlEl('div', { class: 'tt-hint' }, hint));
-    body.push(problemList(node.problems));
+    body.push(problemList(node));
     this.show(body, clientX, clientY);
   }
 
@@ -48,7 +49,7 @@ export class Tooltip {
     const verb = edge.kind === 'call' ? 'calls' : edge.kind === 'subscription' ? 'publishes to' : 'keeps data in';
     const body: HTMLElement[] = [htmlEl('div', { class: 'tt-title' }, `${fromLabel} ${verb} ${toLabel}`)];
     if (edge.label) body.push(htmlEl('div', { class: 'tt-sub' }, edge.label));
-    body.push(problemList(edge.problems));
+    body.push(problemList(edge));
     this.show(body, clientX, clientY);
   }
 
@@ -69,7 +70,8 @@ export class Tooltip {
   }
 }
 
-function problemList(problems: readonly Problem[]): HTMLElement {
+function problemList(item: { problems: readonly Problem[]; problemCount?: number }): HTMLElement {
+  const problems = item.problems;
   if (!problems.length) return htmlEl('div', { class: 'tt-ok' }, 'No problems');
   const ul = htmlEl('ul', { class: 'tt-problems' });
   for (const p of problems) {
@@ -77,5 +79,8 @@ function problemList(problems: readonly Problem[]): HTMLElement {
     li.append(htmlEl('span', { class: 'tt-sev' }, p.severity), ' ', htmlEl('span', {}, p.message), ' ', htmlEl('code', {}, p.code));
     ul.append(li);
   }
+  // A box standing for many services lists only its worst problems (core/layout/problem-list.ts).
+  const more = problemTotal(item) - problems.length;
+  if (more > 0) ul.append(htmlEl('li', { class: 'tt-more' }, `… and ${more} more`));
   return ul;
 }

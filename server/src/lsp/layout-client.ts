@@ -140,7 +140,8 @@ function withView(laidOut: LaidOutGraph, graph: ServiceGraph, pane: PaneSize | u
   const out: LaidOutGraph = { ...laidOut };
   if (graph.view) out.view = graph.view;
   if (graph.breadcrumb) out.breadcrumb = graph.breadcrumb;
-  if (pane) out.fitScale = Math.round(fitScale(laidOut, pane) * 100) / 100;
+  // The worker's own fit counts the legend drawn below the picture (core/views layoutForPane): keep it.
+  if (pane) out.fitScale = laidOut.fitScale ?? Math.round(fitScale(laidOut, pane) * 100) / 100;
   return out;
 }
 

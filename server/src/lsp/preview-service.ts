@@ -15,9 +15,9 @@
  *   `graphShapeKey` changed: fixing a warning or editing a description reuses
  *   the positions with the new problems and summaries.
  * - With a `view` (core/views) the graph is that view's, laid out for the
- *   request's pane; `auto` lays out `all` when it may be readable and keeps it
- *   when it is (fit scale ≥ READABLE_SCALE), else the landscape. Graphs are
- *   built here (pure, linear work); every layout runs in the worker.
+ *   request's pane; `auto` is core/views `chooseView` with the worker as its
+ *   layout. Graphs are built here (pure, linear work); every layout runs in
+ *   the worker.
  * - `seams/find` lists services matching a search, each with the view that holds it.
  * - `seams/compare` answers "Compare with…": the diff picture of the newest
  *   check against the model at a git revision (compare-base.ts reads it from
@@ -33,9 +33,9 @@ import type { CheckResult } from '../core/check.js';
 import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph, type GraphOptions, type ServiceGraph } from '../core/layout/graph.js';
 import { buildServiceGraph } from '../core/layout/graph-from-model.js';
 import type { Model, Service } from '../core/model/model.js';
-import { mayBeReadable } from '../core/views/render-view.js';
+import { chooseView } from '../core/views/render-view.js';
 import { buildViewGraph, type ViewGraphOptions } from '../core/views/view-graph.js';
-import { DEFAULT_PANE, fitScale, isViewSpec, READABLE_SCALE, type PaneSize, type ViewSpec } from '../core/views/view-spec.js';
+import { DEFAULT_PANE, isViewSpec, type PaneSize, type ViewSpec } from '../core/views/view-spec.js';
 import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
 import { buildDiffGraph, layoutDiffPicture } from '../core/diff/diff-graph.js';
 import { diffModels } from '../core/diff/diff-models.js';
@@ -265,9 +265,8 @@ export class PreviewService {
   }
 
   /**
-   * A view laid out for a pane. `auto`: `all` when it may be readable and is,
-   * else `landscape` (the policy of core/views `chooseView`, with each layout
-   * in the worker).
+   * A view laid out for a pane, every layout in the worker. `auto` is the
+   * core's `chooseView`, given the worker as its layout.
    */
   private async layoutView(
     check: CheckResult,
@@ -278,21 +277,14 @@ export class PreviewService {
   ): Promise<LaidOutGraph> {
     const { model, diagnostics } = check;
     // No direction: layoutForPane picks the arrangement that suits the pane.
-    const viewOptions: ViewGraphOptions = { showStores: options.showStores, problemsOnly: options.problemsOnly };
-    if (view.kind !== 'auto') return this.layouter.layout(buildViewGraph(model, diagnostics, view, viewOptions), pane);
-    // As chooseView: when the services alone (each at least 110 × 36 px plus spacing) cannot
-    // fit, `all` is not even built.
-    const readableArea = (pane.width / READABLE_SCALE) * (pane.height / READABLE_SCALE);
-    const all =
-      model.services.size * (110 + 20) * (36 + 28) <= readableArea
-        ? buildViewGraph(model, diagnostics, { kind: 'all' }, viewOptions)
-        : undefined;
-    if (all && mayBeReadable(all, pane)) {
-      const laidOut = await this.layouter.layout(all, pane);
-      if ((laidOut.fitScale ?? fitScale(laidOut, pane)) >= READABLE_SCALE) return laidOut;
-      if (token?.isCancellationRequested) throw cancelled();
-    }
-    return this.layouter.layout(buildViewGraph(model, diagnostics, { kind: 'landscape' }, viewOptions), pane);
+    const viewOptions: ViewGraphOptions = { showStores: options.showStores, problemsOnly: options.problemsOnly, pane };
+    const inWorker = (graph: ServiceGraph, size: PaneSize): Promise<LaidOutGraph> => {
+      // A request cancelled between two candidates lays out no more.
+      if (token?.isCancellationRequested) return Promise.reject(cancelled());
+      return this.layouter.layout(graph, size);
+    };
+    if (view.kind === 'auto') return chooseView(model, diagnostics, viewOptions, inWorker);
+    return inWorker(buildViewGraph(model, diagnostics, view, viewOptions), pane);
   }
 
   /** Services whose name contains the text: exact names, then prefixes, then the rest; each with the view that holds it. */

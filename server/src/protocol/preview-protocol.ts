@@ -312,9 +312,11 @@ function isLaidOutNode(v: unknown): v is LaidOutNode {
     (v.source === undefined || isSourceRef(v.source)) &&
     Array.isArray(v.problems) &&
     v.problems.every(isProblem) &&
+    (v.problemCount === undefined || isNum(v.problemCount)) &&
     isOptSeverity(v.severity) &&
     (v.summary === undefined || isSummary(v.summary)) &&
     (v.memberCount === undefined || isNum(v.memberCount)) &&
+    (v.folded === undefined || isNum(v.folded)) &&
     (v.collapsed === undefined || typeof v.collapsed === 'boolean') &&
     isOptStr(v.memberNoun) &&
     isOptStr(v.tier) &&
@@ -342,6 +344,7 @@ function isLaidOutEdge(v: unknown): v is LaidOutEdge {
     (v.sourceRef === undefined || isSourceRef(v.sourceRef)) &&
     Array.isArray(v.problems) &&
     v.problems.every(isProblem) &&
+    (v.problemCount === undefined || isNum(v.problemCount)) &&
     isOptSeverity(v.severity) &&
     Array.isArray(v.points) &&
     v.points.length >= 2 &&

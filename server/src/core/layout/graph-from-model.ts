@@ -67,6 +67,26 @@ function summaryOf(service: Service): NodeSummary {
   };
 }
 
+/** A service's box, without problems yet. */
+export function serviceNode(service: Service, parent: string | undefined): GraphNode {
+  return {
+    id: serviceId(service.name),
+    kind: 'service',
+    label: service.name,
+    sublabel: service.title,
+    parent,
+    source: ref(service.location),
+    problems: [],
+    summary: summaryOf(service),
+    tier: service.tier,
+  };
+}
+
+/** The label of a call or subscription line: the api or event and its version (`catalog-api v2`). */
+export function lineLabel(contract: { name: string } | undefined, version: { text: string } | undefined): string | undefined {
+  return joinLabel(contract?.name ?? '', versionText(version));
+}
+
 /** Builds the graph the picture shows. Pure: the same inputs give an equal graph. */
 export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic[], options: GraphOptions): ServiceGraph {
   const nodes = new Map<string, GraphNode>();
@@ -108,17 +128,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
   const storeEdgeIds = new Set<string>();
   for (const service of model.services.values()) {
     const id = serviceNodeId(service.name);
-    const node: GraphNode = {
-      id,
-      kind: 'service',
-      label: service.name,
-      sublabel: service.title,
-      parent: groupIdOf(service, options),
-      source: ref(service.location),
-      problems: [],
-      summary: summaryOf(service),
-      tier: service.tier,
-    };
+    const node = serviceNode(service, groupIdOf(service, options));
     serviceList.push(node);
     nodes.set(id, node);
     targets.push({ id, file: service.file, start: service.decl.start, end: service.decl.end, collects: true });
@@ -165,7 +175,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
       kind: 'call',
       source: serviceNodeId(call.from.name),
       target: serviceNodeId(callee.name),
-      label: joinLabel(call.api?.name ?? '', versionText(call.version)),
+      label: lineLabel(call.api, call.version),
       sourceRef: span(call.file, call.decl),
       problems: [],
     });
@@ -180,7 +190,7 @@ export function buildServiceGraph(model: Model, diagnostics: readonly Diagnostic
       kind: 'subscription',
       source: serviceNodeId(publisher.name),
       target: serviceNodeId(sub.subscriber.name),
-      label: joinLabel(sub.event?.name ?? '', versionText(sub.version)),
+      label: lineLabel(sub.event, sub.version),
       sourceRef: span(sub.file, sub.decl),
       problems: [],
     });
@@ -289,11 +299,11 @@ function uniqueProblems(problems: readonly Problem[]): Problem[] {
   });
 }
 
-function ref(location: { file: string; start: number; end: number }): SourceRef {
+export function ref(location: { file: string; start: number; end: number }): SourceRef {
   return { file: location.file, start: location.start, end: location.end };
 }
 
-function span(file: string, s: { start: number; end: number }): SourceRef {
+export function span(file: string, s: { start: number; end: number }): SourceRef {
   return { file, start: s.start, end: s.end };
 }
 

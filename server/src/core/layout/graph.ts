@@ -81,11 +81,15 @@ export interface GraphNode {
   parent?: string;
   source?: SourceRef;
   problems: Problem[];
+  /** When `problems` lists only the worst (core/layout/problem-list.ts): how many there are in all. */
+  problemCount?: number;
   /** The worst severity among `problems`. */
   severity?: Severity;
   summary?: NodeSummary;
   /** For a collapsed group: how many services it stands for. */
   memberCount?: number;
+  /** For the "+N more" box of a landscape: how many boxes it stands for. */
+  folded?: number;
   collapsed?: boolean;
   /** For a collapsed group whose members are not all services (landscape): what it counts, plural (`systems`). */
   memberNoun?: string;
@@ -111,6 +115,8 @@ export interface GraphEdge {
   label?: string;
   sourceRef?: SourceRef;
   problems: Problem[];
+  /** When `problems` lists only the worst: how many there are in all. */
+  problemCount?: number;
   severity?: Severity;
   /** How many model lines this one line stands for (bundled lines); absent means one. */
   count?: number;

@@ -23,7 +23,8 @@
  * 3. **Grid with the rest folded** when even the grid does not fit: the
  *    largest boxes, and one box for the others ("+N more systems").
  */
-import type { GraphEdge, GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
+import type { GraphEdge, GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, Problem, ServiceGraph } from './graph.js';
+import { listProblems, problemTotal } from './problem-list.js';
 import { edgeBadgeRoom, edgeLabelSize, nodeSize } from './node-size.js';
 import { worstSeverity } from './graph-from-model.js';
 import { bundledEdgeId, MORE_GROUP_ID } from '../ids.js';
@@ -59,6 +60,17 @@ const LEGEND_ROOM = 34;
 
 function fits(width: number, height: number, pane: PaneLike): boolean {
   return Math.min(pane.width / width, pane.height / (height + LEGEND_ROOM), 1) >= READABLE;
+}
+
+/**
+ * The most boxes a landscape can show readably in the pane, whatever their
+ * texts: the grid's cells are never smaller than the smallest box (110 × 36)
+ * plus the gap. Above it the graph is folded before layout (landscape-graph.ts).
+ */
+export function landscapeCapacity(pane: PaneLike): number {
+  const cols = Math.floor((pane.width / READABLE - 2 * MARGIN + ROW_GAP) / (110 + ROW_GAP));
+  const rows = Math.floor((pane.height / READABLE - 2 * MARGIN + ROW_GAP - LEGEND_ROOM) / (36 + ROW_GAP));
+  return Math.max(2, cols * rows);
 }
 
 /** Lays out a landscape graph (boxes and bundled lines, no groups drawn open). */
@@ -203,7 +215,7 @@ function columnLayout(graph: ServiceGraph): LaidOutGraph | undefined {
     const from = forward || !backward ? l.a : l.b;
     const to = from === l.a ? l.b : l.a;
     const path = from === l.a ? points : [...points].reverse();
-    const problems = l.edges.flatMap((e) => e.problems);
+    const { problems, problemCount } = joinProblems(l.edges);
     const kinds = new Set(l.edges.map((e) => e.kind));
     const kind = kinds.size === 1 ? l.edges[0]!.kind : 'call';
     const count = l.edges.reduce((sum, e) => sum + (e.count ?? 1), 0);
@@ -223,6 +235,7 @@ function columnLayout(graph: ServiceGraph): LaidOutGraph | undefined {
       target: boxes[to]!.id,
       label: l.label,
       problems,
+      ...(problemCount !== undefined ? { problemCount } : {}),
       severity: worstSeverity(problems),
       count,
       both: forward && backward ? true : undefined,
@@ -284,18 +297,37 @@ function linkDetail(calls: number, calledBy: number): string | undefined {
 /** The `keep` boxes with most members, in their order, and one box for the rest. */
 function foldRest(boxes: GraphNode[], keep: number): GraphNode[] {
   const ranked = boxes.map((b, i) => ({ b, i })).sort((p, q) => (q.b.memberCount ?? 1) - (p.b.memberCount ?? 1) || p.i - q.i);
-  const kept = new Set(ranked.slice(0, Math.max(0, keep)).map((r) => r.i));
+  // A "+N more" box folded before layout (landscape-graph.ts) always joins the rest.
+  const kept = new Set(
+    ranked
+      .filter((r) => r.b.id !== MORE_GROUP_ID)
+      .slice(0, Math.max(0, keep))
+      .map((r) => r.i),
+  );
   const rest = boxes.filter((_, i) => !kept.has(i));
-  const problems = rest.flatMap((b) => b.problems);
+  const { problems, problemCount } = joinProblems(rest);
   const services = rest.reduce((sum, b) => sum + (b.memberCount ?? 1), 0);
+  const folded = rest.reduce((sum, b) => sum + (b.folded ?? 1), 0);
   const more: GraphNode = {
     id: MORE_GROUP_ID,
     kind: 'group',
     collapsed: true,
-    label: `+${rest.length} more`,
+    label: `+${folded} more`,
     memberCount: services,
+    folded,
     problems,
+    ...(problemCount !== undefined ? { problemCount } : {}),
     severity: worstSeverity(problems),
   };
   return [...boxes.filter((_, i) => kept.has(i)), more];
+}
+
+/** The problems of several boxes or lines as one list (the worst of them) and their total. */
+function joinProblems(items: readonly { problems: readonly Problem[]; problemCount?: number }[]): {
+  problems: Problem[];
+  problemCount?: number;
+} {
+  const listed = listProblems(items.flatMap((i) => i.problems));
+  const total = items.reduce((n, i) => n + problemTotal(i), 0);
+  return total > listed.problems.length ? { problems: listed.problems, problemCount: total } : listed;
 }

@@ -14,6 +14,7 @@ import { escapeXml } from './escape-xml.js';
 import { nameOfNodeId } from '../ids.js';
 import { textWidth } from '../layout/text-metrics.js';
 import { svgStyle, type SvgTheme } from './svg-theme.js';
+import { problemTotal } from '../layout/problem-list.js';
 
 export interface RenderOptions {
   theme: SvgTheme;
@@ -48,8 +49,11 @@ function sevClass(severity: string | undefined): string {
   return severity ? ` sev-${severity}` : '';
 }
 
-function problemLines(problems: readonly Problem[]): string[] {
-  return problems.map((p) => `${p.severity} ${p.code}: ${p.message}`);
+function problemLines(item: { problems: readonly Problem[]; problemCount?: number }): string[] {
+  const lines = item.problems.map((p) => `${p.severity} ${p.code}: ${p.message}`);
+  const more = problemTotal(item) - item.problems.length;
+  if (more > 0) lines.push(`… and ${more} more`);
+  return lines;
 }
 
 /** The hover text of a node: what it is, its summary and its problems. */
@@ -67,20 +71,27 @@ function nodeTitle(node: LaidOutNode): string {
   }
   if (node.memberCount !== undefined) lines.push(`${node.memberCount} services`);
   if (node.links) lines.push(node.links);
-  lines.push(...problemLines(node.problems));
+  lines.push(...problemLines(node));
   return lines.join('\n');
 }
 
 /** A problem count centred on (x, y): a circle, or a pill for counts of three digits or more. */
-function badge(problems: readonly Problem[], severity: string | undefined, x: number, y: number, r = NODE_BADGE_RADIUS): string {
-  const text = problems.length > 99 ? '99+' : String(problems.length);
+function badge(
+  item: { problems: readonly Problem[]; problemCount?: number },
+  severity: string | undefined,
+  x: number,
+  y: number,
+  r = NODE_BADGE_RADIUS,
+): string {
+  const count = problemTotal(item);
+  const text = count > 99 ? '99+' : String(count);
   const shape =
     text.length <= 2
       ? el('circle', { cx: x, cy: y, r })
       : el('rect', { x: x - (text.length * 6 + 6) / 2, y: y - r, width: text.length * 6 + 6, height: 2 * r, rx: r });
   return el(
     'g',
-    { class: `badge${sevClass(severity)}`, 'data-count': problems.length },
+    { class: `badge${sevClass(severity)}`, 'data-count': count },
     shape + el('text', { x, y: y + 3.5, 'text-anchor': 'middle' }, text),
   );
 }
@@ -142,7 +153,7 @@ function renderNode(node: LaidOutNode, diff = false): string {
     body += el('rect', { class: 'shape', x, y, width: w, height: h, rx: node.kind === 'external' ? 10 : 4 });
     body += centredLabels(node, y);
   }
-  if (node.problems.length) body += badge(node.problems, node.severity, x + w, y);
+  if (node.problems.length) body += badge(node, node.severity, x + w, y);
   return el('g', { class: classes, 'data-id': node.id, 'data-kind': node.kind }, body);
 }
 
@@ -154,7 +165,7 @@ function edgeTitle(edge: LaidOutEdge): string {
   const what = edge.kind === 'call' ? 'calls' : edge.kind === 'subscription' ? 'publishes to' : 'uses store';
   const name = nameOfNodeId;
   const head = `${name(edge.source)} ${what} ${name(edge.target)}${edge.label ? ` (${edge.label})` : ''}`;
-  return [head, ...problemLines(edge.problems)].join('\n');
+  return [head, ...problemLines(edge)].join('\n');
 }
 
 function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: string } {
@@ -171,7 +182,7 @@ function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: str
     const room = edgeBadgeRoom(edge.problems.length);
     let inner = el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, rx: 2 });
     inner += el('text', { x: b.x + (b.width - room) / 2, y: b.y + b.height / 2 + 4, 'text-anchor': 'middle' }, escapeXml(edge.label));
-    if (room) inner += badge(edge.problems, edge.severity, b.x + b.width - room / 2, b.y + b.height / 2, 7);
+    if (room) inner += badge(edge, edge.severity, b.x + b.width - room / 2, b.y + b.height / 2, 7);
     label = el(
       'g',
       { class: `edge-label${sevClass(edge.severity)}${changeClass(edge, diff)}`, 'data-id': edge.id, 'data-kind': edge.kind },
@@ -179,7 +190,7 @@ function renderEdge(edge: LaidOutEdge, diff = false): { line: string; label: str
     );
   } else if (edge.problems.length) {
     const mid = edge.points[Math.floor(edge.points.length / 2)]!;
-    body += badge(edge.problems, edge.severity, mid.x, mid.y);
+    body += badge(edge, edge.severity, mid.x, mid.y);
   }
   const line = el(
     'g',

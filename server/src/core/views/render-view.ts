@@ -136,21 +136,52 @@ export async function layoutView(
 ): Promise<LaidOutGraph> {
   if (view.kind === 'auto') return chooseView(model, diagnostics, options);
   const pane = options.pane ?? DEFAULT_PANE;
-  const graph = buildViewGraph(model, diagnostics, view, options);
+  const graph = buildViewGraph(model, diagnostics, view, { ...options, pane });
   return layoutForPane(graph, pane, { elk: options.elk, previous: options.previous, direction: options.direction });
 }
 
-/** `auto`: `all` when it is readable in the pane, else `landscape`. */
-export async function chooseView(model: Model, diagnostics: readonly Diagnostic[], options: ViewLayoutOptions = {}): Promise<LaidOutGraph> {
-  const pane = options.pane ?? DEFAULT_PANE;
-  // Every service is a box of at least 110 x 36 px plus spacing: when the
-  // services alone cannot fit, skip building (and laying out) everything.
+/**
+ * Lays a built view graph out for a pane. The CLI lays out inline
+ * (`layoutForPane`); the language server passes one that runs in its layout
+ * worker, so `auto` has one owner, here.
+ */
+export type PaneLayout = (graph: ServiceGraph, pane: PaneSize) => Promise<LaidOutGraph>;
+
+/**
+ * The `all` graph when it may be readable in the pane, else undefined. Every
+ * service is a box of at least 110 x 36 px plus spacing: when the services
+ * alone cannot fit, `all` is not even built (at 10,000 services that would
+ * cost more than the whole landscape).
+ */
+function allCandidate(
+  model: Model,
+  diagnostics: readonly Diagnostic[],
+  pane: PaneSize,
+  options: ViewGraphOptions,
+): ServiceGraph | undefined {
   const readableArea = (pane.width / READABLE_SCALE) * (pane.height / READABLE_SCALE);
-  const all =
-    model.services.size * (110 + 20) * (36 + 28) <= readableArea ? buildViewGraph(model, diagnostics, { kind: 'all' }, options) : undefined;
-  if (all && mayBeReadable(all, pane)) {
-    const laidOut = await layoutForPane(all, pane, { elk: options.elk, previous: options.previous, direction: options.direction });
-    if ((laidOut.fitScale ?? 0) >= READABLE_SCALE) return laidOut;
+  if (model.services.size * (110 + 20) * (36 + 28) > readableArea) return undefined;
+  const all = buildViewGraph(model, diagnostics, { kind: 'all' }, options);
+  return mayBeReadable(all, pane) ? all : undefined;
+}
+
+/**
+ * `auto`: `all` when it is readable in the pane, else `landscape`. `layout`
+ * lays out each candidate (inline by default); the landscape is built for the
+ * pane, so it never holds more boxes than the pane can show.
+ */
+export async function chooseView(
+  model: Model,
+  diagnostics: readonly Diagnostic[],
+  options: ViewLayoutOptions = {},
+  layout: PaneLayout = (graph, pane) =>
+    layoutForPane(graph, pane, { elk: options.elk, previous: options.previous, direction: options.direction }),
+): Promise<LaidOutGraph> {
+  const pane = options.pane ?? DEFAULT_PANE;
+  const all = allCandidate(model, diagnostics, pane, options);
+  if (all) {
+    const laidOut = await layout(all, pane);
+    if ((laidOut.fitScale ?? fitScale(laidOut, pane)) >= READABLE_SCALE) return laidOut;
   }
-  return layoutView(model, diagnostics, { kind: 'landscape' }, options);
+  return layout(buildViewGraph(model, diagnostics, { kind: 'landscape' }, { ...options, pane }), pane);
 }

@@ -17,22 +17,19 @@ import type { Model, Service } from '../model/model.js';
 import type { BreadcrumbStep, Direction, GraphEdge, GraphNode, GraphOptions, Problem, ServiceGraph } from '../layout/graph.js';
 import { DEFAULT_GRAPH_OPTIONS } from '../layout/graph.js';
 import { buildServiceGraph, worstSeverity } from '../layout/graph-from-model.js';
-import { bundledEdgeId, groupId, NO_SYSTEM_GROUP_ID, serviceId, UNOWNED_GROUP_ID } from '../ids.js';
-import { formatViewSpec, type ViewSpec } from './view-spec.js';
+import { bundledEdgeId, serviceId } from '../ids.js';
+import { countLabel, landscapeGraph } from './landscape-graph.js';
+import { formatViewSpec, type PaneSize, type ViewSpec } from './view-spec.js';
+import { landscapeCapacity } from '../layout/landscape-layout.js';
 
 export interface ViewGraphOptions {
   direction?: Direction;
   /** Draw stores (default true; the landscape never draws them). */
   showStores?: boolean;
   problemsOnly?: boolean;
+  /** The pane the picture is for: a landscape with more boxes than it can hold folds the smallest (landscape-graph.ts). */
+  pane?: PaneSize;
 }
-
-/**
- * In a landscape of systems, services outside every system are drawn one box
- * each up to this many; above it they share one box, so the landscape stays a
- * picture of a few boxes however the model is written.
- */
-export const LANDSCAPE_LOOSE_SERVICES = 8;
 
 /** Why a view cannot be drawn for this model (an unknown name), or undefined when it can. */
 export function viewTargetError(model: Model, view: ViewSpec): string | undefined {
@@ -85,7 +82,7 @@ function buildResolved(model: Model, diagnostics: readonly Diagnostic[], view: V
   switch (view.kind) {
     case 'auto':
     case 'landscape':
-      return landscapeGraph(model, diagnostics, options);
+      return landscapeGraph(model, diagnostics, baseOptions(options), options.pane ? landscapeCapacity(options.pane) : undefined);
     case 'all':
       return buildServiceGraph(model, diagnostics, baseOptions(options));
     case 'service':
@@ -131,105 +128,6 @@ export function breadcrumbOf(model: Model, view: ViewSpec): BreadcrumbStep[] {
       return steps;
     }
   }
-}
-
-// ---------------------------------------------------------------------------
-// landscape
-
-interface Bucket {
-  node: GraphNode;
-  members: number;
-}
-
-/** Systems as boxes (teams when there are fewer than two systems); lines bundled between boxes. */
-function landscapeGraph(model: Model, diagnostics: readonly Diagnostic[], options: ViewGraphOptions): ServiceGraph {
-  const bySystem = model.systems.size >= 2;
-  const full = buildServiceGraph(
-    model,
-    diagnostics,
-    baseOptions(options, { grouping: bySystem ? 'system' : 'team', showStores: false, problemsOnly: false }),
-  );
-  const groups = new Map(full.nodes.filter((n) => n.kind === 'group').map((n) => [n.id, n]));
-  const buckets = new Map<string, Bucket>();
-  const bucketOf = new Map<string, string>();
-
-  const loose = [...model.services.values()].filter((s) => (bySystem ? !s.system : !s.owner?.target));
-  const looseShared = !bySystem || loose.length > LANDSCAPE_LOOSE_SERVICES;
-  const sharedId = bySystem ? NO_SYSTEM_GROUP_ID : UNOWNED_GROUP_ID;
-
-  const bucket = (id: string, make: () => GraphNode): Bucket => {
-    let b = buckets.get(id);
-    if (!b) {
-      b = { node: make(), members: 0 };
-      buckets.set(id, b);
-    }
-    return b;
-  };
-  // Boxes in declaration order of systems (or teams), loose services last.
-  const owners = bySystem ? [...model.systems.values()] : [...model.teams.values()];
-  for (const owner of owners) {
-    if (owner.services.length === 0) continue;
-    const id = groupId(bySystem ? 'system' : 'team', owner.name);
-    const g = groups.get(id);
-    bucket(id, () => ({
-      id,
-      kind: 'group',
-      label: owner.name,
-      sublabel: owner.title,
-      source: g?.source,
-      problems: [...(g?.problems ?? [])],
-      collapsed: true,
-    }));
-    for (const s of owner.services) bucketOf.set(serviceId(s.name), id);
-  }
-  const serviceNodes = new Map(full.nodes.filter((n) => n.kind === 'service').map((n) => [n.id, n]));
-  for (const s of loose) {
-    const id = serviceId(s.name);
-    if (looseShared) {
-      bucket(sharedId, () => ({
-        id: sharedId,
-        kind: 'group',
-        label: bySystem ? 'outside systems' : 'no owner',
-        problems: [],
-        collapsed: true,
-      }));
-      bucketOf.set(id, sharedId);
-    } else {
-      const node = serviceNodes.get(id);
-      if (node) bucket(id, () => ({ ...node, parent: undefined, problems: [...node.problems] })).members = 1;
-      bucketOf.set(id, id);
-    }
-  }
-  for (const n of serviceNodes.values()) {
-    const b = bucketOf.get(n.id);
-    if (b === undefined || b === n.id) continue;
-    const target = buckets.get(b)!;
-    target.members++;
-    target.node.problems.push(...n.problems);
-  }
-
-  const edges = bundleEdges(
-    full.edges,
-    (id) => bucketOf.get(id),
-    (id, problems) => buckets.get(id)?.node.problems.push(...problems),
-  );
-  const nodes: GraphNode[] = [];
-  for (const b of buckets.values()) {
-    if (b.node.kind === 'group') b.node.memberCount = b.members;
-    b.node.severity = worstSeverity(b.node.problems);
-    const worst = b.node.problems.find((p) => p.severity === b.node.severity);
-    if (worst) b.node.detail = `${worst.severity} ${worst.code}`;
-    nodes.push(b.node);
-  }
-  return {
-    nodes,
-    edges,
-    options: baseOptions(options, {
-      grouping: bySystem ? 'system' : 'team',
-      showStores: false,
-      collapsed: nodes.filter((n) => n.kind === 'group').map((n) => n.id),
-    }),
-  };
 }
 
 /**
@@ -279,11 +177,6 @@ export function bundleEdges(
     out.push(bundled);
   }
   return out;
-}
-
-export function countLabel(kind: GraphEdge['kind'], count: number): string {
-  const noun = kind === 'call' ? 'call' : kind === 'subscription' ? 'event' : 'store';
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 // ---------------------------------------------------------------------------

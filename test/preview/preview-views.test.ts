@@ -13,6 +13,7 @@ import { DEFAULT_GRAPH_OPTIONS } from '../../server/src/core/layout/graph.js';
 import { DEFAULT_PANE, READABLE_SCALE } from '../../server/src/core/views/view-spec.js';
 import { LayoutClient } from '../../server/src/lsp/layout-client.js';
 import { PreviewService } from '../../server/src/lsp/preview-service.js';
+import { layoutView } from '../../server/src/core/views/render-view.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
@@ -139,5 +140,27 @@ describe('preview service: views', () => {
       pane: DEFAULT_PANE,
     });
     assert.ok(system.graph.nodes.filter((n) => n.kind === 'service').length >= 10);
+    // Its ~200 outside neighbours stand as one box per outside system, and it fits the pane.
+    assert.ok((system.graph.fitScale ?? 0) >= READABLE_SCALE, `system fit ${system.graph.fitScale}`);
+    const outside = system.graph.nodes.filter((n) => n.kind === 'external');
+    assert.ok(outside.length > 0 && outside.every((n) => n.id.startsWith('outside:')));
+  });
+
+  it('draws what the core draws: auto and a system view through the worker equal layoutView inline', async () => {
+    for (const files of [examples, generateArchitecture({ services: 300, systemSize: 30 })]) {
+      const ws = workspace(files);
+      const service = new PreviewService({ ...ws.deps, layouter: client }, () => {});
+      const check = ws.deps.current();
+      for (const view of [{ kind: 'auto' }, { kind: 'system', name: [...check.model.systems.keys()][0]! }] as const) {
+        const viaWorker = (await service.graph({ options, view, pane: SIDE })).graph;
+        const inline = await layoutView(check.model, check.diagnostics, view, { pane: SIDE, showStores: true, problemsOnly: false });
+        assert.deepEqual(viaWorker.view, inline.view);
+        assert.deepEqual(
+          viaWorker.nodes.map((n) => n.id),
+          inline.nodes.map((n) => n.id),
+        );
+        assert.equal(viaWorker.fitScale, inline.fitScale);
+      }
+    }
   });
 });

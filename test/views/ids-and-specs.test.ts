@@ -6,6 +6,8 @@ import {
   groupId,
   nameOfNodeId,
   NO_SYSTEM_GROUP_ID,
+  OUTSIDE_MORE_ID,
+  outsideId,
   parseEdgeId,
   parseNodeId,
   serviceId,
@@ -45,6 +47,15 @@ describe('graph ids', () => {
     });
     assert.equal(nameOfNodeId('group:system:shop'), 'shop');
     assert.equal(nameOfNodeId('service:orders'), 'orders');
+  });
+
+  it('names the boxes that stand for outside systems in a system or team view', () => {
+    assert.deepEqual(parseNodeId(outsideId('shop')), { kind: 'outside', system: 'shop' });
+    assert.deepEqual(parseNodeId(outsideId(undefined)), { kind: 'outside' });
+    assert.deepEqual(parseNodeId(OUTSIDE_MORE_ID), { kind: 'outside', more: true });
+    assert.equal(nameOfNodeId(outsideId('shop')), 'shop');
+    assert.equal(parseNodeId('outside:system:'), undefined);
+    assert.equal(parseNodeId('outside:galaxy:x'), undefined);
   });
 
   it('rejects text that is no id', () => {

@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { checkSources } from '../../server/src/core/check.js';
-import { parseEdgeId } from '../../server/src/core/ids.js';
-import { buildViewGraph, viewTargetError } from '../../server/src/core/views/view-graph.js';
+import { nameOfNodeId, parseEdgeId } from '../../server/src/core/ids.js';
+import { buildViewGraph, OUTSIDE_SYSTEMS_SHOWN, viewTargetError } from '../../server/src/core/views/view-graph.js';
 import { layoutView } from '../../server/src/core/views/render-view.js';
 import { fitScale, parseViewSpec, type ViewSpec } from '../../server/src/core/views/view-spec.js';
 import { renderSvg } from '../../server/src/core/render/svg.js';
@@ -167,6 +167,62 @@ describe('views laid out for a 520 x 760 pane', () => {
       assert.deepEqual(viewViolations(g), []);
     });
   }
+
+  // A system or team of 30 services with about 200 outside neighbours (dense calls across systems).
+  for (const [name, services] of [
+    ['300', 300],
+    ['1,000', 1000],
+  ] as const) {
+    it(`system and team views of ${name} services in systems of 30 are readable and keep their promises`, async () => {
+      const { model, diagnostics } = checkSources(generateArchitecture({ services, systemSize: 30 }));
+      const last = `sys-${Math.ceil(services / 30) - 1}`;
+      const team = [...model.teams.keys()][1]!;
+      for (const v of ['system:sys-0', 'system:sys-3', `system:${last}`, `team:${team}`]) {
+        const g = await layoutView(model, diagnostics, view(v));
+        assert.ok(svgFit(renderSvg(g, { theme: 'light' })) >= 0.6, `${v}: fit ${g.fitScale} at ${g.width} x ${g.height}`);
+        assert.deepEqual(viewViolations(g), [], v);
+        // Every member is drawn; every outside box stands for outside services only.
+        const members = v.startsWith('system:') ? model.systems.get(v.slice('system:'.length))!.services : model.teams.get(team)!.services;
+        for (const s of members)
+          assert.ok(
+            g.nodes.some((n) => n.id === `service:${s.name}`),
+            `${v}: ${s.name}`,
+          );
+        const outside = g.nodes.filter((n) => n.kind === 'external');
+        assert.ok(outside.length > 0 && outside.length <= OUTSIDE_SYSTEMS_SHOWN, `${v}: ${outside.length} outside boxes`);
+        for (const n of outside) assert.match(n.label, /\(\d+ services?\)$/, n.label);
+      }
+    });
+  }
+
+  it('a system view with few outside neighbours keeps one compact box each, under its own system', async () => {
+    const g = await layoutView(examples.model, examples.diagnostics, view('system:checkout'));
+    const outside = g.nodes.filter((n) => n.kind === 'external');
+    assert.ok(outside.length > 0);
+    for (const n of outside) assert.match(n.id, /^service:/);
+  });
+
+  it('outside systems: one box per system standing for its services, the busiest first, the rest in "+N more systems"', () => {
+    const { model, diagnostics } = checkSources(generateArchitecture({ services: 1000, systemSize: 30 }));
+    const g = buildViewGraph(model, diagnostics, view('system:sys-0'), { outside: 'systems' });
+    const outside = g.nodes.filter((n) => n.kind === 'external');
+    assert.equal(outside.length, OUTSIDE_SYSTEMS_SHOWN);
+    const more = outside.find((n) => n.id === 'outside:more')!;
+    const named = outside.filter((n) => n !== more);
+    // The services they stand for add up to every outside neighbour of the individual picture.
+    const each = buildViewGraph(model, diagnostics, view('system:sys-0'), { outside: 'services' });
+    const count = (n: { label: string }) => Number(/\((\d+) services?\)$/.exec(n.label)![1]);
+    assert.equal(
+      outside.reduce((sum, n) => sum + count(n), 0),
+      each.nodes.filter((n) => n.kind === 'external').length,
+    );
+    assert.match(more.label, /^\+\d+ more systems/);
+    for (const n of named) assert.ok(model.systems.has(nameOfNodeId(n.id)), n.id);
+    // At most one line per member, outside box, direction and kind.
+    const keys = g.edges.map((e) => `${e.kind}|${e.source}|${e.target}`);
+    assert.equal(new Set(keys).size, keys.length);
+    assert.ok(g.edges.every((e) => g.nodes.some((n) => n.id === e.source) && g.nodes.some((n) => n.id === e.target)));
+  });
 
   it('landscape draws its lines on 300 services in 10 systems, bundled, clear of every box', async () => {
     const { model, diagnostics } = checkSources(generateArchitecture({ services: 300, systemSize: 30 }));

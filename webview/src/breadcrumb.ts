@@ -39,6 +39,9 @@ export function viewOfGroup(node: LaidOutNode): ViewSpec | undefined {
  */
 export function viewOfExternal(node: LaidOutNode): ViewSpec | undefined {
   if (node.kind !== 'external') return undefined;
+  // A box standing for an outside system's services (`outside:system:NAME`) opens that system.
+  const stands = parseNodeId(node.id);
+  if (stands?.kind === 'outside') return stands.system !== undefined ? { kind: 'system', name: stands.system } : undefined;
   const parent = node.parent ? parseNodeId(node.parent) : undefined;
   if (parent?.kind === 'group' && parent.name !== undefined) return { kind: parent.group, name: parent.name };
   if (node.summary?.system) return { kind: 'system', name: node.summary.system };

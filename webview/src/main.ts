@@ -77,7 +77,7 @@ const toolbar = buildToolbar({
   search: (text, next) => runSearch(text, next),
   focusSelected: (hops) => {
     const node = selected ? drawn?.nodes.get(selected) : undefined;
-    if (!node || (node.kind !== 'service' && node.kind !== 'external'))
+    if (!node || (node.kind !== 'service' && node.kind !== 'external') || parseNodeId(node.id)?.kind !== 'service')
       return showStatus('Select a service first, then press Focus.', true);
     pendingSelect = node.id;
     openView({ kind: 'service', name: serviceName(node.id), hops });

@@ -4,7 +4,9 @@
  * Nodes:  `service:NAME`, `store:NAME`, `group:system:NAME`, `group:team:NAME`,
  *         and groups that stand for what has no system or no owner, and for
  *         the landscape's folded rest: `group:no-system`, `group:unowned`,
- *         `group:more`.
+ *         `group:more`; a compact box that stands for a system's services
+ *         outside a system or team view: `outside:system:NAME`,
+ *         `outside:no-system`, `outside:more`.
  * Edges:  `call:A->B:N`, `sub:PUBLISHER->SUBSCRIBER:N` (N counts repeats of the
  *         same pair, in model order), `store:SERVICE->STORE`, and a bundled line
  *         standing for several: `KIND:[SOURCE-ID]->[TARGET-ID]`.
@@ -21,7 +23,8 @@ export type ParsedNodeId =
   | { kind: 'service'; name: string }
   | { kind: 'store'; name: string }
   | { kind: 'group'; group: GroupKind; name: string }
-  | { kind: 'group'; group: SpecialGroup; name?: undefined };
+  | { kind: 'group'; group: SpecialGroup; name?: undefined }
+  | { kind: 'outside'; system?: string; more?: true };
 
 export type EdgeIdKind = 'call' | 'subscription' | 'store';
 
@@ -47,6 +50,14 @@ export const NO_SYSTEM_GROUP_ID = 'group:no-system';
 export const UNOWNED_GROUP_ID = 'group:unowned';
 /** The landscape's box for the boxes that did not fit (landscape-layout.ts). */
 export const MORE_GROUP_ID = 'group:more';
+
+/** The compact box for the services of `system` (undefined: of no system) outside a system or team view. */
+export function outsideId(system: string | undefined): string {
+  return system === undefined ? 'outside:no-system' : `outside:system:${system}`;
+}
+
+/** The compact box for the outside systems a system or team view has no room for. */
+export const OUTSIDE_MORE_ID = 'outside:more';
 
 export function specialGroupId(group: SpecialGroup): string {
   return group === 'no-system' ? NO_SYSTEM_GROUP_ID : group === 'unowned' ? UNOWNED_GROUP_ID : MORE_GROUP_ID;
@@ -76,6 +87,12 @@ export function parseNodeId(id: string): ParsedNodeId | undefined {
   if (id === NO_SYSTEM_GROUP_ID) return { kind: 'group', group: 'no-system' };
   if (id === UNOWNED_GROUP_ID) return { kind: 'group', group: 'unowned' };
   if (id === MORE_GROUP_ID) return { kind: 'group', group: 'more' };
+  if (id === OUTSIDE_MORE_ID) return { kind: 'outside', more: true };
+  if (id === 'outside:no-system') return { kind: 'outside' };
+  if (id.startsWith('outside:system:')) {
+    const system = id.slice('outside:system:'.length);
+    return isName(system) ? { kind: 'outside', system } : undefined;
+  }
   const colon = id.indexOf(':');
   if (colon < 0) return undefined;
   const head = id.slice(0, colon);
@@ -118,6 +135,7 @@ export function parseEdgeId(id: string): ParsedEdgeId | undefined {
 export function nameOfNodeId(id: string): string {
   const parsed = parseNodeId(id);
   if (!parsed) return id;
+  if (parsed.kind === 'outside') return parsed.system ?? (parsed.more ? 'more' : 'no system');
   if (parsed.kind === 'group' && parsed.name === undefined)
     return parsed.group === 'unowned' ? 'no owner' : parsed.group === 'more' ? 'more' : 'no system';
   return parsed.name!;

@@ -33,8 +33,8 @@ import type { CheckResult } from '../core/check.js';
 import { DEFAULT_GRAPH_OPTIONS, type LaidOutGraph, type GraphOptions, type ServiceGraph } from '../core/layout/graph.js';
 import { buildServiceGraph } from '../core/layout/graph-from-model.js';
 import type { Model, Service } from '../core/model/model.js';
-import { chooseView } from '../core/views/render-view.js';
-import { buildViewGraph, type ViewGraphOptions } from '../core/views/view-graph.js';
+import { layoutView } from '../core/views/render-view.js';
+import type { ViewGraphOptions } from '../core/views/view-graph.js';
 import { DEFAULT_PANE, isViewSpec, type PaneSize, type ViewSpec } from '../core/views/view-spec.js';
 import { AUTO_COLLAPSE_SERVICES, collapsedGroups } from '../core/views/auto-collapse.js';
 import { buildDiffGraph, layoutDiffPicture } from '../core/diff/diff-graph.js';
@@ -265,8 +265,8 @@ export class PreviewService {
   }
 
   /**
-   * A view laid out for a pane, every layout in the worker. `auto` is the
-   * core's `chooseView`, given the worker as its layout.
+   * A view laid out for a pane: the core's `layoutView` (which owns `auto` and
+   * the choice of outside boxes), given the worker as its layout.
    */
   private async layoutView(
     check: CheckResult,
@@ -283,8 +283,7 @@ export class PreviewService {
       if (token?.isCancellationRequested) return Promise.reject(cancelled());
       return this.layouter.layout(graph, size);
     };
-    if (view.kind === 'auto') return chooseView(model, diagnostics, viewOptions, inWorker);
-    return inWorker(buildViewGraph(model, diagnostics, view, viewOptions), pane);
+    return layoutView(model, diagnostics, view, viewOptions, inWorker);
   }
 
   /** Services whose name contains the text: exact names, then prefixes, then the rest; each with the view that holds it. */

@@ -138,6 +138,12 @@ export interface ServiceGraph {
   /** The view this graph draws (resolved: never `auto`). */
   view?: ViewSpec;
   breadcrumb?: BreadcrumbStep[];
+  /**
+   * `boxes`: no frames and no layers; boxes in a column with lines on tracks,
+   * or in a grid (landscape-layout.ts), as the landscape is drawn. A system
+   * view too large to read otherwise is drawn so.
+   */
+  arrangement?: 'boxes';
 }
 
 export interface Point {

@@ -88,7 +88,7 @@ export async function layoutForPane(
     fitScale:
       Math.floor(fitScale({ width: Math.max(laidOut.width, LEGEND_WIDTH + 32), height: laidOut.height + LEGEND_HEIGHT }, pane) * 100) / 100,
   });
-  if (graph.view?.kind === 'landscape') return finish(layoutLandscape(graph, pane));
+  if (graph.view?.kind === 'landscape' || graph.arrangement === 'boxes') return finish(layoutLandscape(graph, pane));
   const fixed = settings.direction;
   const all = fixed
     ? arrangements(pane)
@@ -125,19 +125,6 @@ export async function layoutForPane(
     if (!best || (laidOut.fitScale ?? 0) > (best.fitScale ?? 0)) best = laidOut;
   }
   return best!;
-}
-
-/** The view, laid out for the pane. `auto` is resolved with `chooseView`. */
-export async function layoutView(
-  model: Model,
-  diagnostics: readonly Diagnostic[],
-  view: ViewSpec,
-  options: ViewLayoutOptions = {},
-): Promise<LaidOutGraph> {
-  if (view.kind === 'auto') return chooseView(model, diagnostics, options);
-  const pane = options.pane ?? DEFAULT_PANE;
-  const graph = buildViewGraph(model, diagnostics, view, { ...options, pane });
-  return layoutForPane(graph, pane, { elk: options.elk, previous: options.previous, direction: options.direction });
 }
 
 /**
@@ -184,4 +171,38 @@ export async function chooseView(
     if ((laidOut.fitScale ?? fitScale(laidOut, pane)) >= READABLE_SCALE) return laidOut;
   }
   return layout(buildViewGraph(model, diagnostics, { kind: 'landscape' }, { ...options, pane }), pane);
+}
+
+/**
+ * The view, laid out for the pane by `layout` (inline by default). `auto` is
+ * resolved with `chooseView`. A system or team view draws each outside
+ * neighbour as its own compact box when that is readable, else one box per
+ * outside system (view-graph.ts, `outside`).
+ */
+export async function layoutView(
+  model: Model,
+  diagnostics: readonly Diagnostic[],
+  view: ViewSpec,
+  options: ViewLayoutOptions = {},
+  layout: PaneLayout = (graph, pane) =>
+    layoutForPane(graph, pane, { elk: options.elk, previous: options.previous, direction: options.direction }),
+): Promise<LaidOutGraph> {
+  if (view.kind === 'auto') return chooseView(model, diagnostics, options, layout);
+  const pane = options.pane ?? DEFAULT_PANE;
+  const graphOptions: ViewGraphOptions = { ...options, pane };
+  if ((view.kind === 'system' || view.kind === 'team') && options.outside === undefined) {
+    // Most detailed first: each outside neighbour, then each outside system, in frames and layers;
+    // then the same as boxes only (no stores, no frames) in a column or a grid.
+    let hasOutside = true;
+    for (const outside of ['services', 'systems'] as const) {
+      if (!hasOutside) break;
+      const graph = buildViewGraph(model, diagnostics, view, { ...graphOptions, outside });
+      hasOutside = graph.nodes.some((n) => n.kind === 'external');
+      if (!mayBeReadable(graph, pane)) continue;
+      const laidOut = await layout(graph, pane);
+      if ((laidOut.fitScale ?? fitScale(laidOut, pane)) >= READABLE_SCALE) return laidOut;
+    }
+    return layout(buildViewGraph(model, diagnostics, view, { ...graphOptions, outside: 'boxes' }), pane);
+  }
+  return layout(buildViewGraph(model, diagnostics, view, graphOptions), pane);
 }

@@ -17,7 +17,8 @@ import type { Model, Service } from '../model/model.js';
 import type { BreadcrumbStep, Direction, GraphEdge, GraphNode, GraphOptions, Problem, ServiceGraph } from '../layout/graph.js';
 import { DEFAULT_GRAPH_OPTIONS } from '../layout/graph.js';
 import { buildServiceGraph, worstSeverity } from '../layout/graph-from-model.js';
-import { bundledEdgeId, serviceId } from '../ids.js';
+import { bundledEdgeId, OUTSIDE_MORE_ID, outsideId, parseNodeId, serviceId } from '../ids.js';
+import { listProblems } from '../layout/problem-list.js';
 import { countLabel, landscapeGraph } from './landscape-graph.js';
 import { formatViewSpec, type PaneSize, type ViewSpec } from './view-spec.js';
 import { landscapeCapacity } from '../layout/landscape-layout.js';
@@ -29,7 +30,19 @@ export interface ViewGraphOptions {
   problemsOnly?: boolean;
   /** The pane the picture is for: a landscape with more boxes than it can hold folds the smallest (landscape-graph.ts). */
   pane?: PaneSize;
+  /**
+   * How a system or team view draws its outside neighbours: `services`, one
+   * compact box each under its system's name (the default); `systems`, one
+   * compact box per outside system standing for its services, at most
+   * OUTSIDE_SYSTEMS_SHOWN, the rest in one "+N more systems" box; `boxes`,
+   * the same with the members as plain boxes (no stores, no frames) arranged
+   * as the landscape is. `layoutView` picks the first that is readable.
+   */
+  outside?: 'services' | 'systems' | 'boxes';
 }
+
+/** A system or team view shows at most this many outside systems (the rest share one box). */
+export const OUTSIDE_SYSTEMS_SHOWN = 8;
 
 /** Why a view cannot be drawn for this model (an unknown name), or undefined when it can. */
 export function viewTargetError(model: Model, view: ViewSpec): string | undefined {
@@ -195,7 +208,8 @@ function memberGraph(
   members: ReadonlySet<Service>,
   options: ViewGraphOptions,
 ): ServiceGraph {
-  const graphOptions = baseOptions(options, { grouping: 'system' });
+  const boxesOnly = options.outside === 'boxes';
+  const graphOptions = baseOptions(options, boxesOnly ? { grouping: 'none', showStores: false } : { grouping: 'system' });
   const full = buildServiceGraph(model, diagnostics, { ...graphOptions, problemsOnly: false });
   const memberIds = new Set([...members].map((s) => serviceId(s.name)));
 
@@ -212,10 +226,8 @@ function memberGraph(
     if (t && !s) outside.add(e.source);
   }
 
-  const edges = bundleEdges(
-    full.edges.filter((e) => (e.kind === 'store' ? memberIds.has(e.source) : memberIds.has(e.source) || memberIds.has(e.target))),
-    (id) => id,
-    () => undefined,
+  const shownEdges = full.edges.filter((e) =>
+    e.kind === 'store' ? memberIds.has(e.source) : memberIds.has(e.source) || memberIds.has(e.target),
   );
 
   const nodes: GraphNode[] = [];
@@ -227,15 +239,89 @@ function memberGraph(
       const parent = n.kind === 'store' && !storeOnlyUsedBy(n.id, full.edges, memberIds) ? undefined : n.parent;
       nodes.push({ ...n, parent });
       if (parent !== undefined) usedGroups.add(parent);
-    } else if (outside.has(n.id)) {
+    } else if (outside.has(n.id) && (options.outside ?? 'services') === 'services') {
       nodes.push({ ...n, kind: 'external', sublabel: undefined, summary: n.summary });
       if (n.parent !== undefined) usedGroups.add(n.parent);
     }
   }
+  let edges: GraphEdge[];
+  if (options.outside === 'systems' || boxesOnly) {
+    const { boxes, boxOf } = outsideSystems(model, full, shownEdges, outside);
+    nodes.push(...boxes);
+    edges = bundleEdges(
+      shownEdges,
+      (id) => boxOf.get(id) ?? id,
+      () => undefined,
+    );
+  } else {
+    edges = bundleEdges(
+      shownEdges,
+      (id) => id,
+      () => undefined,
+    );
+  }
   const groups = full.nodes.filter((n) => n.kind === 'group' && usedGroups.has(n.id)).map((g) => ({ ...g }));
   let shown: ServiceGraph = { nodes: [...groups, ...nodes], edges, options: graphOptions };
+  if (boxesOnly) shown.arrangement = 'boxes';
   if (options.problemsOnly) shown = keepProblems(shown);
   return shown;
+}
+
+/**
+ * One compact box per outside system, standing for its services that the
+ * members are joined to ("orders (12 services)"); the systems joined by the
+ * most lines first, at most OUTSIDE_SYSTEMS_SHOWN, the rest in one box.
+ */
+function outsideSystems(
+  model: Model,
+  full: ServiceGraph,
+  edges: readonly GraphEdge[],
+  outside: ReadonlySet<string>,
+): { boxes: GraphNode[]; boxOf: Map<string, string> } {
+  const systemOf = new Map<string, string | undefined>();
+  for (const id of outside) {
+    const parsed = parseNodeId(id);
+    const service = parsed?.kind === 'service' ? model.services.get(parsed.name) : undefined;
+    systemOf.set(id, service?.system?.name);
+  }
+  interface Outside {
+    id: string;
+    system: string | undefined;
+    services: string[];
+    lines: number;
+    order: number;
+  }
+  const byId = new Map<string, Outside>();
+  for (const [service, system] of systemOf) {
+    const id = outsideId(system);
+    const o = byId.get(id) ?? { id, system, services: [], lines: 0, order: byId.size };
+    byId.set(id, o);
+    o.services.push(service);
+  }
+  for (const e of edges) {
+    const end = outside.has(e.source) ? e.source : outside.has(e.target) ? e.target : undefined;
+    if (end !== undefined) byId.get(outsideId(systemOf.get(end)))!.lines++;
+  }
+  const ranked = [...byId.values()].sort((a, b) => b.lines - a.lines || a.order - b.order);
+  const shown = ranked.length > OUTSIDE_SYSTEMS_SHOWN ? ranked.slice(0, OUTSIDE_SYSTEMS_SHOWN - 1) : ranked;
+  const rest = ranked.slice(shown.length);
+  const boxOf = new Map<string, string>();
+  const problemsOf = new Map(full.nodes.map((n) => [n.id, n.problems]));
+  const box = (id: string, label: string, services: string[]): GraphNode => {
+    const listed = listProblems([...new Set(services.flatMap((s) => problemsOf.get(s) ?? []))]);
+    for (const s of services) boxOf.set(s, id);
+    return { id, kind: 'external', label, ...listed, severity: worstSeverity(listed.problems) };
+  };
+  const count = (n: number): string => `${n} service${n === 1 ? '' : 's'}`;
+  // In their order in the model (stable pictures), not by rank.
+  const boxes = shown
+    .sort((a, b) => a.order - b.order)
+    .map((o) => box(o.id, `${o.system ?? 'no system'} (${count(o.services.length)})`, o.services));
+  if (rest.length > 0) {
+    const services = rest.flatMap((o) => o.services);
+    boxes.push(box(OUTSIDE_MORE_ID, `+${rest.length} more systems (${count(services.length)})`, services));
+  }
+  return { boxes, boxOf };
 }
 
 function storeOnlyUsedBy(store: string, edges: readonly GraphEdge[], members: ReadonlySet<string>): boolean {

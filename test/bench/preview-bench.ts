@@ -30,6 +30,7 @@ import { renderSvg } from '../../server/src/core/render/svg.js';
 import { LayoutClient } from '../../server/src/lsp/layout-client.js';
 import { effectiveOptions, PreviewService } from '../../server/src/lsp/preview-service.js';
 import { formatViewSpec, type PaneSize } from '../../server/src/core/views/view-spec.js';
+import type { GraphResponse } from '../../server/src/protocol/preview-protocol.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
 import { generateArchitecture as generateClustered } from '../layout/generated-architecture.js';
 
@@ -199,12 +200,15 @@ export interface AutoViewRow {
   view: string;
   nodes: number;
   fitScale: number;
-  /** seams/graph with view `auto`, warm worker: graph building (both candidates) and every layout in the worker. */
+  /** seams/graph with view `auto`, warm worker: graph building and every layout in the worker (median of AUTO_RUNS fresh clients). */
   request: number;
   svg: number;
   paint?: number;
   firstPicture?: number;
 }
+
+/** How many first requests the auto rows take the median of. */
+const AUTO_RUNS = 3;
 
 /** The webview's drawing area in a 520 × 760 side pane (toolbar, breadcrumb and fit margins taken off). */
 const SIDE_PANE: PaneSize = { width: 488, height: 670 };
@@ -226,12 +230,17 @@ export async function measureAutoView(sizes = [1_000, 10_000]): Promise<AutoView
     for (const services of sizes) {
       process.stderr.write(`[preview-bench] auto view, ${services} services\n`);
       const check = checkSources(sources('clustered', services));
-      const client = new LayoutClient({ workerFile });
-      // Warm: the worker started and ELK loaded, as the server does after its first check.
-      await client.layout({ nodes: [], edges: [], options: DEFAULT_GRAPH_OPTIONS });
-      const service = new PreviewService({ current: () => check, onDidChange: () => undefined, layouter: client }, () => undefined);
-      const request = await time(() => service.graph({ options: DEFAULT_GRAPH_OPTIONS, view: { kind: 'auto' }, pane: SIDE_PANE }));
-      await client.dispose();
+      // Each run a new server's first request: a fresh client (no layout to reuse) whose worker
+      // is warm (started, ELK loaded, as the server does after its first check). Median of AUTO_RUNS.
+      const runs: { ms: number; value: GraphResponse }[] = [];
+      for (let run = 0; run < AUTO_RUNS; run++) {
+        const client = new LayoutClient({ workerFile });
+        await client.layout({ nodes: [], edges: [], options: DEFAULT_GRAPH_OPTIONS });
+        const service = new PreviewService({ current: () => check, onDidChange: () => undefined, layouter: client }, () => undefined);
+        runs.push(await time(() => service.graph({ options: DEFAULT_GRAPH_OPTIONS, view: { kind: 'auto' }, pane: SIDE_PANE })));
+        await client.dispose();
+      }
+      const request = runs.sort((a, b) => a.ms - b.ms)[runs.length >> 1]!;
       const laidOut = request.value.graph;
       const svg = await time(() => renderSvg(laidOut, { theme: 'light' }));
       graphs.push(laidOut);
@@ -264,7 +273,7 @@ export async function run(): Promise<void> {
     .filter((n) => n > 0);
   const auto = await measureAutoView(sizes);
   console.log(
-    `## Preview: first \`auto\` picture with a warm worker (ms; side pane ${SIDE_PANE.width} × ${SIDE_PANE.height}; clustered models)\n`,
+    `## Preview: first \`auto\` picture with a warm worker (ms, seams/graph the median of ${AUTO_RUNS}; side pane ${SIDE_PANE.width} × ${SIDE_PANE.height}; clustered models)\n`,
   );
   console.log('| services | view chosen | boxes | fit | seams/graph | svg | paint | first picture |');
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|');

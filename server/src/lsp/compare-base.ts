@@ -8,7 +8,8 @@
  *   (its `file:` URI), so files sort as the live model's do.
  * - The revision is resolved again on every request (HEAD moves when the
  *   author commits); the files and their check are cached per commit, so a
- *   picture that follows typing costs one `git rev-parse`, not a re-read.
+ *   picture that follows typing costs one `git rev-parse` per folder, not a
+ *   re-read.
  * - Every problem rejects with a `GitError` whose message a person can act on.
  */
 import { join } from 'node:path';
@@ -49,19 +50,20 @@ export class CompareBase {
     throw this.noRepository();
   }
 
-  /** The commit `revision` names in each folder that is in a repository. */
+  /**
+   * The commit `revision` names in each folder that knows it. One `git
+   * rev-parse` per folder on the way that matters (an update while typing);
+   * only when no folder knows the revision is it asked why.
+   */
   private async resolve(revision: string): Promise<{ folder: string; commit: string }[]> {
     const found: { folder: string; commit: string }[] = [];
-    let inRepository = false;
     for (const folder of this.folders()) {
-      if (!(await isInsideWorkTree(folder))) continue;
-      inRepository = true;
       const commit = await resolveRevision(revision, folder);
       if (commit) found.push({ folder, commit });
     }
-    if (!inRepository) throw this.noRepository();
-    if (found.length === 0) throw new GitError(`unknown revision: ${revision}`);
-    return found;
+    if (found.length > 0) return found;
+    for (const folder of this.folders()) if (await isInsideWorkTree(folder)) throw new GitError(`unknown revision: ${revision}`);
+    throw this.noRepository();
   }
 
   private noRepository(): GitError {

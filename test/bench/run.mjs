@@ -12,7 +12,7 @@ const outDir = join(root, 'out', 'bench');
 mkdirSync(outDir, { recursive: true });
 const only = process.argv[2];
 
-for (const name of ['process-bench', 'core-bench', 'layout-bench', 'preview-bench', 'lsp-bench']) {
+for (const name of ['process-bench', 'core-bench', 'layout-bench', 'preview-bench', 'lsp-bench', 'check-phases']) {
   if (only && !name.startsWith(only)) continue;
   const source = join(import.meta.dirname, `${name}.ts`);
   if (!existsSync(source)) continue;

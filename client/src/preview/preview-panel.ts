@@ -118,7 +118,12 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     }
     if (!current) open(true);
     else current.panel.reveal(undefined, true);
-    current?.compareWith(revision);
+    const preview = current;
+    if (!preview) return;
+    // A spinner in the status bar until the first picture (or the reason there is none) arrives.
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Seams: comparing with ${revision}…` }, () =>
+      preview.compareWith(revision),
+    );
   };
 
   const exportFromCommand = (format: ExportFormat): void => {
@@ -207,6 +212,8 @@ export class PreviewController {
    * first request that fails goes back to what was shown before.
    */
   private comparing: { base: string; shown: boolean; previous: string | undefined } | undefined;
+  /** Ends the progress of the newest "Compare with…": at its first picture, its failure, or when it is left. */
+  private settleCompare: (() => void) | undefined;
   /** The last comparison error announced, so a failing refresh per keystroke is not a flood of messages. */
   private compareError: string | undefined;
 
@@ -264,15 +271,24 @@ export class PreviewController {
   }
 
   /** Show the diff picture against `base` (the first request that fails goes back to what was shown). */
-  compareWith(base: string): void {
+  compareWith(base: string): Promise<void> {
     const previous = this.comparing?.shown ? this.comparing.base : this.comparing?.previous;
+    this.settled();
+    const done = new Promise<void>((resolve) => (this.settleCompare = resolve));
     this.comparing = { base, shown: false, previous };
     this.compareError = undefined;
     this.refresh();
+    return done;
+  }
+
+  private settled(): void {
+    this.settleCompare?.();
+    this.settleCompare = undefined;
   }
 
   /** Back to the live view. */
   stopCompare(): void {
+    this.settled();
     if (!this.comparing) return;
     this.comparing = undefined;
     this.compareError = undefined;
@@ -325,10 +341,11 @@ export class PreviewController {
     this.client.sendRequest<unknown>(COMPARE_REQUEST, params, source.token).then(
       (response) => {
         if (source.token.isCancellationRequested || this.comparing !== comparing) return;
-        if (!isCompareResponse(response)) return;
+        if (!isCompareResponse(response)) return this.settled(); // not a picture: nothing to wait for
         if (this.shown && response.version < this.shown.version) return;
         if (!comparing.shown) void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, true);
         comparing.shown = true;
+        this.settled();
         this.compareError = undefined;
         this.shown = response;
         this.post({
@@ -344,6 +361,7 @@ export class PreviewController {
         if (source.token.isCancellationRequested || this.comparing !== comparing) return;
         const message = `Seams: cannot compare with ${comparing.base}: ${messageOf(err)}`;
         if (!comparing.shown) {
+          this.settled();
           // The first picture failed (unknown revision, not a repository, no git): say so and go back.
           void vscode.window.showErrorMessage(message);
           this.comparing = comparing.previous === undefined ? undefined : { base: comparing.previous, shown: false, previous: undefined };
@@ -373,6 +391,7 @@ export class PreviewController {
         return;
       case 'openView':
         // Another view is the live picture: navigating leaves the comparison.
+        this.settled();
         if (this.comparing) {
           this.comparing = undefined;
           void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, false);
@@ -441,6 +460,7 @@ export class PreviewController {
   }
 
   private dispose(): void {
+    this.settled();
     if (this.comparing) void vscode.commands.executeCommand('setContext', COMPARING_CONTEXT, false);
     this.request?.cancel();
     if (this.cursorTimer) clearTimeout(this.cursorTimer);

@@ -35,7 +35,7 @@ export async function previewFrame(page: Page, timeoutMs = 120_000): Promise<Fra
 }
 
 /** With a .seams editor active: waits for its diagnostics, closes the side bar, opens the preview beside it. */
-export async function openPreviewToSide(page: Page): Promise<Frame> {
+export async function openPreviewToSide(page: Page, beforeCommand?: () => void): Promise<Frame> {
   await page
     .locator(
       '.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error, .monaco-editor .squiggly-info, .monaco-editor .squiggly-hint',
@@ -46,6 +46,7 @@ export async function openPreviewToSide(page: Page): Promise<Frame> {
   await page.keyboard.press('Control+B');
   await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
   await page.locator('.editor-actions [aria-label*="Open Preview to the Side"]').first().waitFor({ timeout: 60_000 });
+  beforeCommand?.();
   await runCommand(page, 'Seams: Open Preview to the Side');
   await page.locator('.tabs-container .tab', { hasText: 'Seams Preview' }).waitFor({ timeout: 30_000 });
   return previewFrame(page);

@@ -32,7 +32,9 @@ export function nodeSize(node: GraphNode): { width: number; height: number } {
     node.detail ? textWidth(node.detail, FONT.sublabel) : 0,
   );
   if (node.kind === 'store') return { width: Math.max(90, text + 24), height: sub ? 56 : 46 };
-  if (node.kind === 'external') return { width: Math.max(80, text + 20), height: 30 };
+  // An outside box draws its one line at FONT.sublabel + 1 in semibold (svg-theme's .external-label),
+  // which runs up to a seventh wider than the regular face textWidth estimates.
+  if (node.kind === 'external') return { width: Math.max(80, Math.ceil(textWidth(node.label, FONT.sublabel + 1) * 1.15) + 24), height: 30 };
   // A collapsed group also holds its expand toggle at the top right.
   const extra = node.kind === 'group' ? 22 : 0;
   return { width: Math.max(110, text + 28 + extra), height: (sub ? 48 : 36) + (node.detail ? 14 : 0) };

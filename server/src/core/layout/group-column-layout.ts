@@ -28,11 +28,11 @@
  */
 import type { Direction, GraphEdge, GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, ServiceGraph } from './graph.js';
 import { ATTACHED_STORE_GAP, attachedStores, layoutGraph, type ElkLike } from './layout.js';
-import { edgeBadgeRoom, edgeLabelSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
+import { edgeLabelSize, GROUP_HEADER, GROUP_PAD, groupTitle, nodeSize } from './node-size.js';
 import { FONT, textWidth } from './text-metrics.js';
 import { worstSeverity } from './graph-from-model.js';
 import { bundledEdgeId } from '../ids.js';
-import { pairLabel } from './landscape-layout.js';
+import { assignTracks, pairLines, sidePorts, type PairLine } from './track-lines.js';
 
 const MARGIN = 16;
 const ROW_GAP = 28;
@@ -57,17 +57,6 @@ interface Block {
   edges: LaidOutEdge[];
 }
 
-/** One line per pair of blocks: what it stands for, both ways. */
-interface PairLine {
-  a: number;
-  b: number;
-  edges: GraphEdge[];
-  side: 0 | 1;
-  track: number;
-  label: string;
-  labelWidth: number;
-}
-
 /** Whether `graph` should be laid out here: at least two groups drawn open. */
 export function hasOpenGroups(graph: ServiceGraph): boolean {
   let open = 0;
@@ -88,40 +77,9 @@ export async function layoutGroupColumn(graph: ServiceGraph, elk: ElkLike | unde
   });
 
   // Lines between blocks, one per pair of blocks, in the order first met.
-  const pairs = new Map<number, PairLine>();
-  for (const e of graph.edges) {
-    const s = blockOf.get(e.source);
-    const t = blockOf.get(e.target);
-    if (s === undefined || t === undefined || s === t) continue;
-    const a = Math.min(s, t);
-    const b = Math.max(s, t);
-    const key = a * blocks.length + b;
-    const p = pairs.get(key);
-    if (p) p.edges.push(e);
-    else pairs.set(key, { a, b, edges: [e], side: 0, track: 0, label: '', labelWidth: 0 });
-  }
-  const lines = [...pairs.values()];
-  for (const l of lines) {
-    l.label = pairLabel(l.edges);
-    l.labelWidth = edgeLabelSize(l.label).width + edgeBadgeRoom(l.edges.reduce((n, e) => n + e.problems.length, 0));
-  }
+  const lines = pairLines(graph.edges, (id) => blockOf.get(id), blocks.length);
   const busy = assignTracks(lines, blocks.length);
-
-  // Ports: each block side holds its lines' ends, upward lines on top, each
-  // ordered so nested lines do not cross (far tracks outermost).
-  const ports: { line: PairLine; up: boolean }[][][] = blocks.map(() => [[], []]);
-  for (const l of lines) {
-    ports[l.a]![l.side]!.push({ line: l, up: false });
-    ports[l.b]![l.side]!.push({ line: l, up: true });
-  }
-  for (const sides of ports) {
-    for (const list of sides) {
-      list.sort((p, q) => {
-        if (p.up !== q.up) return p.up ? -1 : 1;
-        return p.up ? q.line.track - p.line.track : p.line.track - q.line.track;
-      });
-    }
-  }
+  const ports = sidePorts(lines, blocks.length);
   // A block grows (its frame, downwards) when its ports need more room than it has.
   const heights = blocks.map((b, i) => {
     const most = Math.max(ports[i]![0]!.length, ports[i]![1]!.length);
@@ -223,44 +181,6 @@ export async function layoutGroupColumn(graph: ServiceGraph, elk: ElkLike | unde
   // Groups first (drawn below their members), then the rest, in graph order.
   const nodes = graph.nodes.map((n) => placed.get(n.id)).filter((n): n is LaidOutNode => n !== undefined);
   return { width, height, options: graph.options, nodes, edges };
-}
-
-/**
- * Tracks: shortest spans first, each on the side where its blocks have fewer
- * line ends so far, then where it needs the nearer track; on that side, the
- * nearest track it fits on. Returns side -> track -> spans.
- */
-function assignTracks(lines: PairLine[], blockCount: number): [number, number][][][] {
-  const order = [...lines].sort((p, q) => p.b - p.a - (q.b - q.a) || p.a - q.a || p.b - q.b);
-  const busy: [number, number][][][] = [[], []];
-  // For each side and track, the blocks its spans cover (a bitmap per track),
-  // so finding a free track costs the span's length, not every span on it.
-  const covered: Uint8Array[][] = [[], []];
-  const ends = Array.from({ length: blockCount }, () => [0, 0]);
-  const fits = (side: 0 | 1, t: number, l: PairLine): boolean => {
-    const c = covered[side]![t]!;
-    for (let k = l.a; k < l.b; k++) if (c[k]) return false;
-    return true;
-  };
-  for (const l of order) {
-    let best: { side: 0 | 1; track: number; load: number } | undefined;
-    for (const side of [0, 1] as const) {
-      let t = 0;
-      while (t < covered[side]!.length && !fits(side, t, l)) t++;
-      const load = Math.max(ends[l.a]![side]!, ends[l.b]![side]!);
-      if (!best || load < best.load || (load === best.load && t < best.track)) best = { side, track: t, load };
-    }
-    const { side, track } = best!;
-    l.side = side;
-    l.track = track;
-    ends[l.a]![side]!++;
-    ends[l.b]![side]!++;
-    (busy[side]![track] ??= []).push([l.a, l.b]);
-    const c = (covered[side]![track] ??= new Uint8Array(blockCount));
-    // A span covers the gaps between its blocks: a..b-1 (touching spans share no gap).
-    for (let k = l.a; k < l.b; k++) c[k] = 1;
-  }
-  return busy;
 }
 
 /** Each open group laid out alone (only the lines inside it), and each box outside every group. */

@@ -23,9 +23,10 @@
  * 3. **Grid with the rest folded** when even the grid does not fit: the
  *    largest boxes, and one box for the others ("+N more systems").
  */
-import type { GraphEdge, GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, Problem, ServiceGraph } from './graph.js';
+import type { GraphNode, LaidOutEdge, LaidOutGraph, LaidOutNode, Point, Problem, ServiceGraph } from './graph.js';
 import { listProblems, problemTotal } from './problem-list.js';
-import { edgeBadgeRoom, edgeLabelSize, nodeSize } from './node-size.js';
+import { edgeLabelSize, nodeSize } from './node-size.js';
+import { assignTracks, pairLines, sidePorts, type PairLine } from './track-lines.js';
 import { worstSeverity } from './graph-from-model.js';
 import { bundledEdgeId, MORE_GROUP_ID } from '../ids.js';
 
@@ -43,17 +44,6 @@ const STUB = 10;
 /** Room right of a box for its problem badge (a pill reaches 12 px out). */
 const BADGE_CLEAR = 14;
 const READABLE = 0.6;
-
-/** One line per pair of boxes: what it stands for, both ways. */
-interface PairLine {
-  a: number;
-  b: number;
-  edges: GraphEdge[];
-  side: 0 | 1;
-  track: number;
-  label: string;
-  labelWidth: number;
-}
 
 /** Height of the legend the renderer draws below a picture (render/svg.ts LEGEND_HEIGHT). */
 const LEGEND_ROOM = 34;
@@ -80,21 +70,6 @@ export function layoutLandscape(graph: ServiceGraph, pane: PaneLike): LaidOutGra
   return gridLayout(graph, pane);
 }
 
-/** What a bundled line stands for: `12 calls · 3 events`. */
-export function pairLabel(edges: readonly GraphEdge[]): string {
-  let calls = 0;
-  let events = 0;
-  for (const e of edges) {
-    const n = e.count ?? 1;
-    if (e.kind === 'call') calls += n;
-    else if (e.kind === 'subscription') events += n;
-  }
-  const parts: string[] = [];
-  if (calls) parts.push(`${calls} call${calls === 1 ? '' : 's'}`);
-  if (events) parts.push(`${events} event${events === 1 ? '' : 's'}`);
-  return parts.join(' · ');
-}
-
 function columnLayout(graph: ServiceGraph): LaidOutGraph | undefined {
   const boxes = graph.nodes;
   const n = boxes.length;
@@ -102,69 +77,16 @@ function columnLayout(graph: ServiceGraph): LaidOutGraph | undefined {
   const index = new Map(boxes.map((b, i) => [b.id, i]));
 
   // Pairs, in the order first met (graph order is model order).
-  const pairs = new Map<string, PairLine>();
-  for (const e of graph.edges) {
-    const s = index.get(e.source);
-    const t = index.get(e.target);
-    if (s === undefined || t === undefined || s === t) continue;
-    const a = Math.min(s, t);
-    const b = Math.max(s, t);
-    const key = `${a}|${b}`;
-    const p = pairs.get(key);
-    if (p) p.edges.push(e);
-    else pairs.set(key, { a, b, edges: [e], side: 0, track: 0, label: '', labelWidth: 0 });
-  }
-  const lines = [...pairs.values()];
+  const lines = pairLines(graph.edges, (id) => index.get(id), n);
   if (lines.length > 160) return undefined;
-  for (const l of lines) {
-    l.label = pairLabel(l.edges);
-    l.labelWidth = edgeLabelSize(l.label).width + edgeBadgeRoom(l.edges.reduce((n, e) => n + e.problems.length, 0));
-  }
-
-  // Tracks: shortest spans first, each on the side where its boxes have
-  // fewer line ends so far (boxes stay short), then where it needs the
-  // nearer track; on that side, the nearest track it fits on.
-  const order = [...lines].sort((p, q) => p.b - p.a - (q.b - q.a) || p.a - q.a);
-  const busy: [number, number][][][] = [[], []]; // side -> track -> spans
-  const ends = boxes.map(() => [0, 0]);
-  for (const l of order) {
-    let best: { side: 0 | 1; track: number; load: number } | undefined;
-    for (const side of [0, 1] as const) {
-      const tracks = busy[side]!;
-      let t = 0;
-      while (t < tracks.length && tracks[t]!.some(([a, b]) => l.a < b && a < l.b)) t++;
-      const load = Math.max(ends[l.a]![side]!, ends[l.b]![side]!);
-      if (!best || load < best.load || (load === best.load && t < best.track)) best = { side, track: t, load };
-    }
-    l.side = best!.side;
-    l.track = best!.track;
-    ends[l.a]![l.side]!++;
-    ends[l.b]![l.side]!++;
-    (busy[l.side]![l.track] ??= []).push([l.a, l.b]);
-  }
-
-  // Ports: each box side holds its lines' ends, upward lines on top, each
-  // ordered so nested lines do not cross (far tracks outermost).
-  const ports: { line: PairLine; up: boolean }[][][] = boxes.map(() => [[], []]);
-  for (const l of lines) {
-    ports[l.a]![l.side]!.push({ line: l, up: false });
-    ports[l.b]![l.side]!.push({ line: l, up: true });
-  }
+  const busy = assignTracks(lines, n);
+  const ports = sidePorts(lines, n);
   const base = boxes.map((b) => nodeSize(b));
   const width = Math.max(...base.map((s) => s.width));
   const heights = boxes.map((_, i) => {
     const most = Math.max(ports[i]![0]!.length, ports[i]![1]!.length);
     return Math.max(base[i]!.height, most === 0 ? 0 : PORT_PAD * 2 + (most - 1) * PORT_GAP);
   });
-  for (const sides of ports) {
-    for (const list of sides) {
-      // Upward ends first (their lines go up), outermost track first; downward ends after, innermost first.
-      list.sort((p, q) => {
-        if (p.up !== q.up) return p.up ? -1 : 1;
-        return p.up ? q.line.track - p.line.track : p.line.track - q.line.track;
-      });
-    }
-  }
 
   const labelBand = [0, 1].map(
     (side) =>

@@ -17,8 +17,11 @@
  *   that and uses the project's own likec4 devDependency on this Node instead;
  *   SEAMS_BENCH_NO_PEER=1 leaves LikeC4 out: its runs take minutes).
  *
- * Peak memory is the process's maximum resident set size, reported by a
- * preloaded script at exit (test/bench/max-rss.cjs), from one extra run each.
+ * Every run reports its own peak resident memory and CPU time at exit through
+ * a preloaded script (test/bench/max-rss.cjs); the table gives the medians of
+ * wall time and memory, and the ratio of CPU times as a second reading that
+ * the machine's load disturbs less. SEAMS_BENCH_BEFORE=<path to another
+ * build's dist/cli.cjs> adds that build's rows, measured in the same rounds.
  */
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -35,6 +38,8 @@ const BENCH = join(ROOT, 'test', 'bench');
 const OUT = join(ROOT, 'out', 'bench', 'process');
 // SEAMS_BENCH_CLI measures another build (e.g. a copy of an older dist/) against the same floors.
 const CLI = process.env.SEAMS_BENCH_CLI ?? join(ROOT, 'dist', 'cli.cjs');
+// SEAMS_BENCH_BEFORE=<another checkout>/dist/cli.cjs measures that build too, in the same rounds.
+const BEFORE = process.env.SEAMS_BENCH_BEFORE;
 const NODE = process.execPath;
 
 interface Command {
@@ -49,33 +54,43 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Runs the commands in turn, `rounds` times; the median wall time of each, in ms. */
-function alternate(commands: Command[], rounds: number): number[] {
-  const times = commands.map(() => [] as number[]);
-  for (let r = 0; r < rounds; r++) {
-    commands.forEach((c, i) => {
-      const t0 = performance.now();
-      const result = spawnSync(c.argv[0], c.argv.slice(1), { cwd: c.cwd ?? ROOT, stdio: 'ignore' });
-      times[i].push(performance.now() - t0);
-      if (result.error) throw new Error(`${c.label}: ${result.error.message}`);
-    });
-  }
-  return times.map(median);
+/** What one command cost: medians over the rounds. */
+interface Cost {
+  /** Wall time, ms. */
+  wall: number;
+  /** The process's own CPU time, user plus system, ms (steadier than wall time under load). */
+  cpu: number;
+  /** Peak resident memory, MB. */
+  rss: number;
 }
 
-/** The peak resident memory of one run, in MB. */
-function peakMb(c: Command): number {
-  const file = join(tmpdir(), `seams-bench-rss-${process.pid}.txt`);
+/**
+ * Runs the commands in turn, `rounds` times, each with test/bench/max-rss.cjs
+ * preloaded (every command alike, floors included); the medians of each.
+ */
+function alternate(commands: Command[], rounds: number): Cost[] {
+  const samples = commands.map(() => ({ wall: [] as number[], cpu: [] as number[], rss: [] as number[] }));
+  const file = join(tmpdir(), `seams-bench-usage-${process.pid}.json`);
+  for (let r = 0; r < rounds; r++) {
+    commands.forEach((c, i) => {
+      rmSync(file, { force: true });
+      const [bin, ...rest] = c.argv;
+      const t0 = performance.now();
+      const result = spawnSync(bin, ['--require', join(BENCH, 'max-rss.cjs'), ...rest], {
+        cwd: c.cwd ?? ROOT,
+        stdio: 'ignore',
+        env: { ...process.env, SEAMS_BENCH_RSS_FILE: file },
+      });
+      samples[i].wall.push(performance.now() - t0);
+      if (result.error) throw new Error(`${c.label}: ${result.error.message}`);
+      if (!existsSync(file)) throw new Error(`${c.label}: exited with ${result.status} before reporting its usage`);
+      const usage = JSON.parse(readFileSync(file, 'utf8')) as { maxRSS: number; user: number; system: number };
+      samples[i].cpu.push((usage.user + usage.system) / 1000);
+      samples[i].rss.push(usage.maxRSS / 1024);
+    });
+  }
   rmSync(file, { force: true });
-  const [bin, ...rest] = c.argv;
-  spawnSync(bin, ['--require', join(BENCH, 'max-rss.cjs'), ...rest], {
-    cwd: c.cwd ?? ROOT,
-    stdio: 'ignore',
-    env: { ...process.env, SEAMS_BENCH_RSS_FILE: file },
-  });
-  const kb = Number(readFileSync(file, 'utf8'));
-  rmSync(file, { force: true });
-  return kb / 1024;
+  return samples.map((s) => ({ wall: median(s.wall), cpu: median(s.cpu), rss: median(s.rss) }));
 }
 
 function writeModel(dir: string, services: number): { file: string; text: string }[] {
@@ -159,27 +174,40 @@ export async function run(): Promise<void> {
   );
   const bigBytes = readFileSync(big).length;
 
+  // Each build measured: this one and, with SEAMS_BENCH_BEFORE, another in the same rounds.
+  const builds = [{ name: 'Seams', cli: CLI }, ...(BEFORE ? [{ name: 'before', cli: BEFORE }] : [])];
   const bare: Command = { label: "node -e ''", argv: [NODE, '-e', ''] };
-  const version: Command = { label: 'seams --version', argv: [NODE, CLI, '--version'] };
-  const check100: Command = { label: 'seams check (100)', argv: [NODE, CLI, 'check', join(OUT, 'm100')] };
-  const [bareMs, versionMs, check100Ms] = alternate([bare, version, check100], 11);
-
-  const seams10k: Command = { label: 'seams check (10,000)', argv: [NODE, CLI, 'check', big] };
   const lexer10k: Command = { label: 'lexer (10,000)', argv: [NODE, lexer, big] };
-  const [seams10kMs, lexer10kMs] = alternate([seams10k, lexer10k], 5);
-  const seams10kMb = median([1, 2, 3].map(() => peakMb(seams10k)));
-  const lexer10kMb = median([1, 2, 3].map(() => peakMb(lexer10k)));
+  const small = alternate(
+    [
+      bare,
+      ...builds.flatMap((b) => [
+        { label: `${b.name} --version`, argv: [NODE, b.cli, '--version'] },
+        { label: `${b.name} check (100)`, argv: [NODE, b.cli, 'check', join(OUT, 'm100')] },
+      ]),
+    ],
+    11,
+  );
+  const large = alternate([lexer10k, ...builds.map((b) => ({ label: `${b.name} check (10,000)`, argv: [NODE, b.cli, 'check', big] }))], 5);
+  const [bareCost] = small;
+  const [lexerCost] = large;
 
-  const rows: string[] = [
-    `| \`seams --version\` | ${ms(versionMs)} | \`node -e ''\` ${ms(bareMs)} | ${ratio(versionMs, bareMs)} | ≤ 2.5× |`,
-    `| \`seams check\`, 100 services | ${ms(check100Ms)} | \`node -e ''\` ${ms(bareMs)} | ${ratio(check100Ms, bareMs)} | ≤ 2.5× |`,
-    `| \`seams check\`, 10,000 services (one ${(bigBytes / 1e6).toFixed(1)} MB file) | ${ms(seams10kMs)} | Chevrotain lexer ${ms(lexer10kMs)} | ${ratio(seams10kMs, lexer10kMs)} | ≤ 1.5× |`,
-    `| peak memory, the same | ${seams10kMb.toFixed(0)} MB | lexer ${lexer10kMb.toFixed(0)} MB | ${ratio(seams10kMb, lexer10kMb)} | ≤ 1.2× |`,
-  ];
+  const rows: string[] = [];
+  builds.forEach((b, i) => {
+    const tag = b.name === 'Seams' ? '' : ` (${b.name})`;
+    const [versionCost, check100Cost] = small.slice(1 + 2 * i, 3 + 2 * i);
+    const check10kCost = large[1 + i];
+    rows.push(
+      `| \`seams --version\`${tag} | ${ms(versionCost.wall)} | \`node -e ''\` ${ms(bareCost.wall)} | ${ratio(versionCost.wall, bareCost.wall)} | ${ratio(versionCost.cpu, bareCost.cpu)} | ≤ 2.5× |`,
+      `| \`seams check\`, 100 services${tag} | ${ms(check100Cost.wall)} | \`node -e ''\` ${ms(bareCost.wall)} | ${ratio(check100Cost.wall, bareCost.wall)} | ${ratio(check100Cost.cpu, bareCost.cpu)} | ≤ 2.5× |`,
+      `| \`seams check\`, 10,000 services (one ${(bigBytes / 1e6).toFixed(1)} MB file)${tag} | ${ms(check10kCost.wall)} | Chevrotain lexer ${ms(lexerCost.wall)} | ${ratio(check10kCost.wall, lexerCost.wall)} | ${ratio(check10kCost.cpu, lexerCost.cpu)} | ≤ 1.5× |`,
+      `| peak memory, the same${tag} | ${check10kCost.rss.toFixed(0)} MB | lexer ${lexerCost.rss.toFixed(0)} MB | ${ratio(check10kCost.rss, lexerCost.rss)} | | ≤ 1.2× |`,
+    );
+  });
 
   const peer = process.env.SEAMS_BENCH_NO_PEER ? 'skipped (SEAMS_BENCH_NO_PEER)' : findLikeC4();
   if (typeof peer === 'string') {
-    rows.push(`| \`seams check\`, 5,000 services | — | ${peer} | — | ≥ 20× faster |`);
+    rows.push(`| \`seams check\`, 5,000 services | — | ${peer} | — | — | ≥ 20× faster |`);
   } else {
     const c4 = join(OUT, 'c4-5000');
     rmSync(c4, { recursive: true, force: true });
@@ -190,19 +218,19 @@ export async function run(): Promise<void> {
     const noLayout = help.includes('--no-layout') ? '--no-layout' : '--skip-layout';
     const seams5k: Command = { label: 'seams check (5,000)', argv: [NODE, CLI, 'check', join(OUT, 'm5000')] };
     const likec4: Command = { label: 'likec4 validate', argv: [peer.node, peer.bin, 'validate', noLayout, c4] };
-    const [seams5kMs, likec4Ms] = alternate([seams5k, likec4], 2);
+    const [seams5kMs, likec4Ms] = alternate([seams5k, likec4], 2).map((c) => c.wall);
     rows.push(
-      `| \`seams check\`, 5,000 services | ${ms(seams5kMs)} | \`${peer.label.split(' (')[0]} validate ${noLayout}\` ${ms(likec4Ms)} | ${(likec4Ms / seams5kMs).toFixed(1)}× faster | ≥ 20× faster |`,
+      `| \`seams check\`, 5,000 services | ${ms(seams5kMs)} | \`${peer.label.split(' (')[0]} validate ${noLayout}\` ${ms(likec4Ms)} | ${(likec4Ms / seams5kMs).toFixed(1)}× faster | | ≥ 20× faster |`,
     );
     console.error(`(peer: ${peer.label})`);
   }
 
   console.log('## Whole process, side by side (median wall time, alternated in one run)\n');
-  console.log('| measure | Seams | floor or peer | ratio | goal |');
-  console.log('|---|---:|---:|---:|---|');
+  console.log('| measure | Seams | floor or peer | ratio | CPU time ratio | goal |');
+  console.log('|---|---:|---:|---:|---:|---|');
   for (const r of rows) console.log(r);
   console.log(
-    `\nLoad average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; ${process.version}. Medians of 11 rounds (100 services), 5 (10,000) and 2 (5,000).\n`,
+    `\nLoad average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; ${process.version}. Medians of 11 rounds (100 services), 5 (10,000) and 2 (5,000); CPU time is each process's own, user plus system.\n`,
   );
 }
 

@@ -43,60 +43,73 @@ export function diagnosticSignatures(diagnostics: readonly Diagnostic[], lines: 
 }
 
 /**
- * Signs each check's diagnostics, reusing the previous check's signature of a
- * file whose list is unchanged: the same diagnostics at the same lines and
- * columns. Where a text is unchanged, equal offsets are enough; only ranges in
- * edited files are converted (in the old and the new text) to compare. After a
- * keystroke that is a few binary searches instead of converting and writing
- * out every range of every file.
+ * Signs each file's diagnostics, reusing that file's previous signature when its
+ * list is unchanged: the same diagnostics at the same lines and columns. Where
+ * a text is unchanged, equal offsets are enough; only ranges in edited files
+ * are converted (in the old and the new text) to compare. After a keystroke
+ * that is a few binary searches instead of converting and writing out every
+ * range of every file.
+ *
+ * One file at a time (`signFile`), so the publisher can sign, send and pause
+ * file by file, and stop half-way when a text changes: each file's entry keeps
+ * the line indexes it was signed against, so files signed in different checks
+ * compare correctly.
  */
 export class DiagnosticSigner {
-  private previous = new Map<string, { list: Diagnostic[]; signature: string }>();
-  /** Each file's text, and its line index, as the previous signatures saw it. */
-  private signed = new Map<string, { text: string | undefined; index: LineIndex }>();
+  private previous = new Map<string, { list: readonly Diagnostic[]; signature: string; indexes: Map<string, LineIndex> }>();
 
   constructor(private readonly lines: Lines) {}
 
-  sign(diagnostics: readonly Diagnostic[]): Map<string, string> {
-    const seen = new Map<string, { text: string | undefined; index: LineIndex; old: LineIndex | undefined }>();
-    const fileState = (file: string) => {
-      let state = seen.get(file);
-      if (!state) {
-        const text = this.lines.textOf(file);
-        const before = this.signed.get(file);
-        const index = before && before.text === text ? before.index : this.lines.of(file);
-        state = { text, index, old: before?.index };
-        seen.set(file, state);
-      }
-      return state;
+  /** The signature of `file`'s diagnostics now (`list`: all of them, in order). */
+  signFile(file: string, list: readonly Diagnostic[]): string {
+    const before = this.previous.get(file);
+    // The line index of every file the list points into, as it is now.
+    const indexes = new Map<string, LineIndex>();
+    const indexOf = (f: string) => {
+      let index = indexes.get(f);
+      if (!index) indexes.set(f, (index = this.lines.of(f)));
+      return index;
     };
     const sameRange = (a: Location, b: Location): boolean => {
-      const { index, old } = fileState(b.file);
+      const index = indexOf(b.file);
+      const old = before?.indexes.get(b.file);
       if (index === old) return a.start === b.start && a.end === b.end;
       return !!old && samePosition(old, a.start, index, b.start) && samePosition(old, a.end, index, b.end);
     };
-    const byFile = new Map<string, Diagnostic[]>();
-    for (const d of diagnostics) {
-      const list = byFile.get(d.location.file);
-      if (list) list.push(d);
-      else byFile.set(d.location.file, [d]);
+    const same = before !== undefined && sameDiagnostics(before.list, list, sameRange);
+    const signature = same ? before.signature : (diagnosticSignatures(list, this.lines).get(file) ?? '');
+    if (!same) {
+      // Every file the new signature depends on is remembered as it is now.
+      indexes.clear();
+      for (const d of list) {
+        indexOf(d.location.file);
+        for (const r of d.related ?? []) indexOf(r.location.file);
+      }
     }
+    if (list.length === 0) this.previous.delete(file);
+    else this.previous.set(file, { list, signature, indexes: same ? before.indexes : indexes });
+    return signature;
+  }
+
+  /** Signs a whole check's diagnostics, file by file; files without diagnostics are left out. */
+  sign(diagnostics: readonly Diagnostic[]): Map<string, string> {
+    const byFile = groupByFile(diagnostics);
+    for (const file of [...this.previous.keys()]) if (!byFile.has(file)) this.previous.delete(file);
     const signatures = new Map<string, string>();
-    const kept = new Map<string, { list: Diagnostic[]; signature: string }>();
-    for (const [file, list] of byFile) {
-      const before = this.previous.get(file);
-      const same = before !== undefined && sameDiagnostics(before.list, list, sameRange);
-      const signature = same ? before.signature : diagnosticSignatures(list, this.lines).get(file)!;
-      // Every file a signature depends on is remembered as it is now.
-      fileState(file);
-      for (const d of list) for (const r of d.related ?? []) fileState(r.location.file);
-      signatures.set(file, signature);
-      kept.set(file, { list, signature });
-    }
-    this.previous = kept;
-    this.signed = new Map([...seen].map(([file, { text, index }]) => [file, { text, index }]));
+    for (const [file, list] of byFile) signatures.set(file, this.signFile(file, list));
     return signatures;
   }
+}
+
+/** Diagnostics by the file they are in, each list in the order given. */
+export function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byFile.get(d.location.file);
+    if (list) list.push(d);
+    else byFile.set(d.location.file, [d]);
+  }
+  return byFile;
 }
 
 function samePosition(a: LineIndex, x: number, b: LineIndex, y: number): boolean {

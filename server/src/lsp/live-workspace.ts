@@ -16,16 +16,22 @@
  * and a check whose texts changed is dropped at the next step (the newer check
  * follows at once). Only a check of exactly the texts held is published.
  *
- * After each published check `onChecked` listeners run (diagnostics, preview).
+ * After each check of the current texts `onChecked` listeners run (diagnostics,
+ * preview); the publisher sends file by file, pausing the same way, and stops
+ * when a text changes.
  */
 import { Workspace, type CheckResult } from '../core/check.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Model } from '../core/model/model.js';
 import { Lines } from '../core/text/lines.js';
-import { DiagnosticSigner } from './diagnostic-signatures.js';
 
-/** `signatures`: per-file diagnostic signatures of the check (diagnostic-signatures.ts). */
-export type CheckListener = (result: CheckResult, version: number, signatures: ReadonlyMap<string, string>) => void;
+/**
+ * Runs after each check of the current texts. A listener with much to do (the
+ * diagnostics publisher) works in steps and awaits `pause()` between them:
+ * pending requests go first, and `pause()` answers false once a text has
+ * changed (stop: a newer check follows). The next check waits for it.
+ */
+export type CheckListener = (result: CheckResult, version: number, pause: () => Promise<boolean>) => unknown;
 
 /**
  * Lets pending messages in before the next step of a check. Two turns: the
@@ -56,7 +62,6 @@ export class LiveWorkspace {
   version = 0;
   /** Line indexes of the current texts: positions for the editor and diagnostic signatures. */
   readonly lines = new Lines((file) => this.texts.get(file));
-  private readonly signer = new DiagnosticSigner(this.lines);
 
   constructor(
     private readonly debounceMs: number,
@@ -215,11 +220,11 @@ export class LiveWorkspace {
       const diagnostics = step.value.diagnostics;
       await yieldToRequests();
       if (stale()) return;
-      const signatures = this.signer.sign(diagnostics);
       this.checked = { version, diagnostics };
       this.version++;
       const result = this.current();
-      for (const l of this.listeners) l(result, this.version, signatures);
+      const pause = async () => (await yieldToRequests(), !stale());
+      for (const l of this.listeners) await l(result, this.version, pause);
     } catch (err) {
       this.log(`Seams: the check failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!stale()) this.checked = { version, diagnostics: this.checked?.diagnostics ?? [] };

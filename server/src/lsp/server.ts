@@ -61,7 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = clientUris.get(file);
     return uri ? documents.get(uri)?.version : undefined;
   });
-  workspace.onChecked((result, _version, signatures) => publisher.publish(result, workspace.files(), signatures));
+  workspace.onChecked((result, _version, pause) => publisher.publish(result, workspace.files(), pause));
 
   /** Why a file was left out of the model (a FIFO, a device, too large, not UTF-8). */
   const warn = (message: string) => connection.console.warn(message);

@@ -10,7 +10,7 @@
  */
 import { checkSources } from '../../server/src/core/check.js';
 import { parseSeams } from '../../server/src/core/syntax/parse.js';
-import { seamsLexer } from '../../server/src/core/syntax/tokens.js';
+import { seamsLexer } from './chevrotain-lexer.js';
 import { generateArchitecture } from '../helpers/generate-architecture.js';
 import { generateShape, SHAPES, type Shape } from '../helpers/generate-shapes.js';
 

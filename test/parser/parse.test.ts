@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseSeams } from '../../server/src/core/syntax/parse.js';
 import type { CallsMember, ServiceDecl, SystemDecl } from '../../server/src/core/syntax/ast.js';
-import { seamsLexer } from '../../server/src/core/syntax/tokens.js';
+import { kindName, lexTokens } from '../../server/src/core/syntax/tokens.js';
 
 function tokenNames(text: string): string[] {
-  return seamsLexer.tokenize(text).tokens.map((t) => `${t.tokenType.name}:${t.image}`);
+  return lexTokens(text).tokens.map((t) => `${kindName(t.kind)}:${t.image}`);
 }
 
 describe('lexer', () => {
@@ -38,13 +38,13 @@ describe('lexer', () => {
   });
 
   test('strings keep escapes in one token; comments are set aside', () => {
-    const r = seamsLexer.tokenize('"a \\" b \\\\" // line\n/* block\n */ x');
+    const r = lexTokens('"a \\" b \\\\" // line\n/* block\n */ x');
     assert.deepEqual(
       r.tokens.map((t) => t.image),
       ['"a \\" b \\\\"', 'x'],
     );
     assert.deepEqual(
-      (r.groups.comments ?? []).map((t) => t.image),
+      r.comments.map((c) => c.text),
       ['// line', '/* block\n */'],
     );
   });

@@ -12,9 +12,8 @@
  * comments stay where they are (own-line or trailing), written as they were;
  * the BOM and the line-ending style are kept and the file ends with one.
  */
-import type { IToken } from 'chevrotain';
 import { parseSeams } from '../syntax/parse.js';
-import { seamsLexer } from '../syntax/tokens.js';
+import { lexTokens, type Token } from '../syntax/tokens.js';
 import { LineIndex } from '../text/line-index.js';
 import { planLayout } from './layout-plan.js';
 import { projectMeaning } from './meaning.js';
@@ -27,7 +26,7 @@ export function formatSeams(text: string): string | undefined {
   const parsed = parseSeams(text, FORMAT_FILE);
   if (parsed.diagnostics.length > 0) return undefined;
 
-  const tokens = seamsLexer.tokenize(text).tokens;
+  const tokens = lexTokens(text).tokens;
   const lines = new LineIndex(text);
   const ignoredLines = new Set(parsed.ast.ignores.map((d) => d.appliesToLine));
   const plan = planLayout({
@@ -54,13 +53,13 @@ function lineEnding(text: string): string {
 }
 
 function mergeItems(
-  tokens: IToken[],
+  tokens: Token[],
   comments: readonly { kind: 'line' | 'block'; start: number; end: number; text: string }[],
 ): PrintItem[] {
   const items: PrintItem[] = tokens.map((t) => ({
     kind: 'token',
-    start: t.startOffset,
-    end: t.startOffset + t.image.length,
+    start: t.start,
+    end: t.end,
     text: t.image,
   }));
   for (const c of comments) {

@@ -7,7 +7,7 @@
  * entry, holds no comment and the line fits in MAX_INLINE_WIDTH columns.
  */
 import type * as ast from '../syntax/ast.js';
-import type { IToken } from 'chevrotain';
+import type { Token } from '../syntax/tokens.js';
 import { joinInline } from './token-spacing.js';
 
 /** Beyond this many columns a one-entry policy is broken over lines. */
@@ -25,7 +25,7 @@ export interface LayoutPlan {
 export interface PlanInput {
   file: ast.SeamsFile;
   /** Code tokens (no comments), in order. */
-  tokens: IToken[];
+  tokens: Token[];
   /** Zero-based lines that a `// seams-ignore` directive applies to. */
   ignoredLines: Set<number>;
   lineOf(offset: number): number;
@@ -46,7 +46,7 @@ export function planLayout(input: PlanInput): LayoutPlan {
   for (const decl of input.file.declarations) {
     plan.breakBefore.add(decl.start);
     const last = lastTokenIn(input.tokens, decl);
-    if (last) plan.declarationEnds.add(last.startOffset);
+    if (last) plan.declarationEnds.add(last.start);
     switch (decl.kind) {
       case 'team':
         for (const o of decl.oncall) plan.breakBefore.add(o.start);
@@ -98,15 +98,15 @@ function printInline(input: PlanInput, owner: ast.Span, p: ast.Policy, depth: nu
   const comments = input.file.comments;
   const firstComment = comments[firstAtOrAfter(comments, owner.start, (c) => c.start)];
   if (firstComment && firstComment.start < p.end) return false;
-  const from = firstAtOrAfter(input.tokens, owner.start, (t) => t.startOffset);
-  const to = firstAtOrAfter(input.tokens, p.end, (t) => t.startOffset);
+  const from = firstAtOrAfter(input.tokens, owner.start, (t) => t.start);
+  const to = firstAtOrAfter(input.tokens, p.end, (t) => t.start);
   const images = input.tokens.slice(from, to).map((t) => t.image);
   return depth * 2 + joinInline(images).length <= MAX_INLINE_WIDTH;
 }
 
-function lastTokenIn(tokens: IToken[], span: ast.Span): IToken | undefined {
-  const i = firstAtOrAfter(tokens, span.end, (t) => t.startOffset) - 1;
-  return i >= 0 && tokens[i].startOffset >= span.start ? tokens[i] : undefined;
+function lastTokenIn(tokens: Token[], span: ast.Span): Token | undefined {
+  const i = firstAtOrAfter(tokens, span.end, (t) => t.start) - 1;
+  return i >= 0 && tokens[i].start >= span.start ? tokens[i] : undefined;
 }
 
 /** Index of the first item whose offset is >= `offset` (items sorted by offset). */

@@ -6,11 +6,11 @@
  * and offers what the grammar allows next, with names taken from the model
  * (which may be a keystroke old — names elsewhere rarely change while typing).
  */
-import type { IToken } from 'chevrotain';
 import type { Model, Service } from '../model/model.js';
 import type { Rule } from '../rules/rule.js';
 import { compareVersionTexts } from '../syntax/literals.js';
 import * as t from '../syntax/tokens.js';
+import type { Token } from '../syntax/tokens.js';
 import {
   BACKOFFS,
   CADENCES,
@@ -71,7 +71,7 @@ const RULE_VALUES = new Set([...RULE_SEVERITY_WORDS, 'max']);
 interface Block {
   kind: BlockKind;
   /** The tokens of the statement typed so far in this block. */
-  stmt: IToken[];
+  stmt: Token[];
   /** For a service block: its name, so a service is not offered as its own callee. */
   name?: string;
 }
@@ -79,51 +79,51 @@ interface Block {
 const WORD_CHAR = /[A-Za-z0-9_-]/;
 
 export function completeAt(text: string, offset: number, model: Model | undefined, rules: readonly Rule[]): CompletionResult {
-  const lexed = t.seamsLexer.tokenize(text);
+  const lexed = t.lexTokens(text);
   let wordStart = offset;
   while (wordStart > 0 && WORD_CHAR.test(text[wordStart - 1])) wordStart--;
   const none: CompletionResult = { candidates: [], replaceStart: wordStart, replaceEnd: offset };
 
-  for (const c of (lexed.groups.comments ?? []) as IToken[]) {
-    const end = c.startOffset + c.image.length;
-    if (offset <= c.startOffset || offset > end) continue;
-    if (c.tokenType === t.BlockComment && offset === end) continue;
+  for (const c of lexed.comments) {
+    const end = c.end;
+    if (offset <= c.start || offset > end) continue;
+    if (c.kind === 'block' && !c.unterminated && offset === end) continue;
     // Inside a comment only a seams-ignore directive's codes are completed.
-    const head = SEAMS_IGNORE.exec(c.image);
-    if (head && offset >= c.startOffset + head[0].length) return { ...none, candidates: ruleCodes(rules) };
+    const head = SEAMS_IGNORE.exec(c.text);
+    if (head && offset >= c.start + head[0].length) return { ...none, candidates: ruleCodes(rules) };
     return none;
   }
 
   const tokens = lexed.tokens;
   for (const tok of tokens) {
-    const end = tok.startOffset + tok.image.length;
-    if (tok.tokenType === t.StringTok || tok.tokenType === t.UnterminatedString) {
-      if (tok.startOffset < offset && (offset < end || tok.tokenType === t.UnterminatedString || !tok.image.endsWith('"'))) return none;
+    const end = tok.end;
+    if (tok.kind === t.STRING || tok.kind === t.UNTERMINATED_STRING) {
+      if (tok.start < offset && (offset < end || tok.kind === t.UNTERMINATED_STRING || !tok.image.endsWith('"'))) return none;
     }
     // A version or duration being typed is replaced whole (`v1.2` holds a dot).
-    if (end === offset && tok.startOffset < wordStart && isLiteral(tok)) wordStart = tok.startOffset;
+    if (end === offset && tok.start < wordStart && isLiteral(tok)) wordStart = tok.start;
   }
   const result = { ...none, replaceStart: wordStart };
-  const before = tokens.filter((tok) => tok.startOffset + tok.image.length <= wordStart);
+  const before = tokens.filter((tok) => tok.end <= wordStart);
   const block = enclosingBlock(before);
   return { ...result, candidates: candidatesFor(block, model, rules) };
 }
 
-function isLiteral(tok: IToken): boolean {
-  return tok.tokenType === t.Version || tok.tokenType === t.Duration || tok.tokenType === t.NumberTok || tok.tokenType === t.Percent;
+function isLiteral(tok: Token): boolean {
+  return tok.kind === t.VERSION || tok.kind === t.DURATION || tok.kind === t.NUMBER || tok.kind === t.PERCENT;
 }
 
 /** Replays the tokens before the cursor to find the innermost open block and its statement so far. */
-function enclosingBlock(tokens: readonly IToken[]): Block {
+function enclosingBlock(tokens: readonly Token[]): Block {
   const stack: Block[] = [{ kind: 'top', stmt: [] }];
   for (const tok of tokens) {
     const top = stack[stack.length - 1];
-    if (tok.tokenType === t.LBrace) {
+    if (tok.kind === t.LBRACE) {
       const kind = blockKindFor(top.kind, top.stmt);
       const name = kind === 'service' ? top.stmt[1]?.image : undefined;
       top.stmt = [];
       stack.push({ kind, stmt: [], name });
-    } else if (tok.tokenType === t.RBrace) {
+    } else if (tok.kind === t.RBRACE) {
       if (stack.length > 1) stack.pop();
       stack[stack.length - 1].stmt = [];
     } else if (startsStatement(top, tok)) {
@@ -138,16 +138,16 @@ function enclosingBlock(tokens: readonly IToken[]): Block {
   return inner;
 }
 
-function startsStatement(block: Block, tok: IToken): boolean {
+function startsStatement(block: Block, tok: Token): boolean {
   if (block.kind === 'rules') {
     // `code [severity|off] [max N]`: a name that is none of those values starts the next setting.
     const prev = block.stmt[block.stmt.length - 1];
     return block.stmt.length === 0 || (!RULE_VALUES.has(tok.image) && prev?.image !== 'max');
   }
-  return STARTERS[block.kind].includes(tok.image) && tok.tokenType !== t.Identifier;
+  return STARTERS[block.kind].includes(tok.image) && tok.kind !== t.IDENTIFIER;
 }
 
-function blockKindFor(parent: BlockKind, stmt: readonly IToken[]): BlockKind {
+function blockKindFor(parent: BlockKind, stmt: readonly Token[]): BlockKind {
   const head = stmt[0]?.image;
   if (parent === 'top' && (head === 'team' || head === 'system' || head === 'service' || head === 'library' || head === 'rules')) {
     return head;
@@ -278,7 +278,7 @@ function dependencyCandidates(
   return keywords();
 }
 
-function ruleCandidates(stmt: readonly IToken[], rules: readonly Rule[]): CompletionCandidate[] {
+function ruleCandidates(stmt: readonly Token[], rules: readonly Rule[]): CompletionCandidate[] {
   if (stmt.length === 0) return ruleCodes(rules);
   const rule = rules.find((r) => r.code === stmt[0].image);
   const last = stmt[stmt.length - 1].image;

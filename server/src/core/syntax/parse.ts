@@ -1,15 +1,18 @@
 /**
  * `parseSeams(text, file)`: text in, syntax tree and syntax diagnostics out.
  * Never throws; a mistake costs at most the rest of its own declaration.
+ *
+ * The scanner packs the whole file's tokens into typed arrays (a few bytes per
+ * token, no object), the splitter cuts them into declarations and the parser
+ * reads each declaration's tokens by index.
  */
-import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics.js';
 import type * as ast from './ast.js';
-import * as t from './tokens.js';
+import { scanSeams } from './tokens.js';
 import { SeamsParser } from './seams-parser.js';
-import { DECLARATION_WORDS, describeFound } from './error-messages.js';
+import { DECLARATION_WORDS, describeImage } from './error-messages.js';
 import { readIgnoreDirectives } from './ignore-directives.js';
-import { DeclarationSplitter } from './split-declarations.js';
+import { splitDeclarations } from './split-declarations.js';
 
 export interface ParseResult {
   ast: ast.SeamsFile;
@@ -17,26 +20,11 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-let sharedParser: SeamsParser | undefined;
+const parser = new SeamsParser();
 
-/** One parser for the whole process: building it costs far more than a small parse. */
-function parser(): SeamsParser {
-  sharedParser ??= new SeamsParser();
-  return sharedParser;
-}
-
-/**
- * A large file is lexed in pieces of about this many characters, each cut at the
- * start of a line, and each piece's declarations are parsed before the next piece
- * is lexed: the tokens of a piece then die young, instead of all of a file's
- * tokens (hundreds of thousands in a 4 MB file) surviving until the end.
- */
-const PIECE = 1 << 16;
-
-/** `pieceSize` is for the tests, which cut files at every line to show that cutting changes nothing. */
-export function parseSeams(text: string, file: string, pieceSize = PIECE): ParseResult {
+export function parseSeams(text: string, file: string): ParseResult {
   // Kept apart by kind and joined in this order before sorting, so that of two
-  // problems at one place the same one is kept (see dedupe) however the file was cut.
+  // problems at one place the same one is kept (see dedupe).
   const lexErrors: Diagnostic[] = [];
   const tokenErrors: Diagnostic[] = [];
   const commentErrors: Diagnostic[] = [];
@@ -45,108 +33,36 @@ export function parseSeams(text: string, file: string, pieceSize = PIECE): Parse
     into.push({ code: 'syntax', severity: 'error', message, location: { file, start, end } });
 
   const comments: ast.Comment[] = [];
+  const tokens = scanSeams(
+    text,
+    (c) => {
+      if (c.unterminated) syntaxError(commentErrors, c.start, Math.min(c.end, c.start + 2), 'this block comment has no closing `*/`');
+      comments.push({ kind: c.kind, text: c.text, start: c.start, end: c.end });
+    },
+    (e) => syntaxError(lexErrors, e.start, e.end, e.message),
+    (e) => syntaxError(tokenErrors, e.start, e.end, e.message),
+  );
+
   const declarations: ast.TopLevel[] = [];
-  const p = parser();
-  const splitter = new DeclarationSplitter(text, (chunk) => {
+  splitDeclarations(text, tokens, (chunk) => {
     if (chunk.kind === 'junk') {
-      syntaxError(
-        parseErrors,
-        chunk.tokens[0].startOffset,
-        endOf(chunk.tokens[chunk.tokens.length - 1]),
-        `unexpected ${describeFound(chunk.tokens[0])}: expected ${DECLARATION_WORDS}`,
-      );
+      const first = tokens.starts[chunk.from];
+      const image = text.slice(first, tokens.ends[chunk.from]);
+      syntaxError(parseErrors, first, tokens.ends[chunk.to - 1], `unexpected ${describeImage(image)}: expected ${DECLARATION_WORDS}`);
       return;
     }
-    const first = declarations.length;
-    p.parseDeclaration(chunk.tokens, declarations);
+    const before = declarations.length;
+    parser.parseDeclaration(text, tokens, chunk.from, chunk.to, declarations);
     // A rule cut short by a mistake never reached its end: stretch the nodes over what was parsed.
-    if (p.errors.length > 0) for (let i = first; i < declarations.length; i++) coverChildren(declarations[i]);
-    for (const e of p.errors) {
-      const { start, end } = errorSpan(e, text, chunk.tokens);
-      syntaxError(parseErrors, start, end, e.message);
-    }
-    for (const e of p.valueErrors) syntaxError(parseErrors, e.start, e.end, e.message);
-    p.valueErrors = [];
+    if (parser.errors.length > 0) for (let i = before; i < declarations.length; i++) coverChildren(declarations[i]);
+    for (const e of parser.errors) syntaxError(parseErrors, e.start, e.end, e.message);
+    for (const e of parser.valueErrors) syntaxError(parseErrors, e.start, e.end, e.message);
   });
-  // Where each token starts, for the `// seams-ignore` directives (the tokens themselves are gone by then).
-  const starts = new TokenStarts();
-
-  for (let base = 0; base < text.length;) {
-    let cut = base + pieceSize >= text.length ? text.length : nextLineStart(text, base + pieceSize);
-    let lexed = t.seamsLexer.tokenize(base === 0 && cut === text.length ? text : text.slice(base, cut));
-    let pieceComments = (lexed.groups.comments ?? []) as IToken[];
-    if (cut < text.length && pieceComments.length > 0 && pieceComments[pieceComments.length - 1].tokenType === t.UnterminatedComment) {
-      // A block comment runs past the cut: lex the rest of the file in one go, as if uncut.
-      cut = text.length;
-      lexed = t.seamsLexer.tokenize(text.slice(base));
-      pieceComments = (lexed.groups.comments ?? []) as IToken[];
-    }
-    for (const e of lexed.errors) {
-      const at = base + e.offset;
-      syntaxError(lexErrors, at, at + e.length, `unexpected character \`${text.slice(at, at + e.length)}\``);
-    }
-    for (const tok of lexed.tokens) {
-      tok.startOffset += base;
-      starts.push(tok.startOffset);
-      if (tok.tokenType === t.StringTok || tok.tokenType === t.UnterminatedString) {
-        // The contract knows two escapes, \" and \\; anything else is a mistake worth naming.
-        for (const m of tok.image.matchAll(/\\(.)/g)) {
-          if (m[1] !== '"' && m[1] !== '\\') {
-            const at = tok.startOffset + m.index!;
-            syntaxError(tokenErrors, at, at + 2, `unknown escape \`\\${m[1]}\` in a string; only \\" and \\\\ are allowed`);
-          }
-        }
-      }
-      if (tok.tokenType === t.UnterminatedString) {
-        syntaxError(tokenErrors, tok.startOffset, tok.startOffset + tok.image.length, 'this string has no closing quote');
-        // Parse on as if it were closed, so one missing quote does not cascade.
-        tok.tokenType = t.StringTok;
-        tok.tokenTypeIdx = t.StringTok.tokenTypeIdx!;
-      }
-    }
-    for (const c of pieceComments) {
-      const start = base + c.startOffset;
-      const end = start + c.image.length;
-      if (c.tokenType === t.UnterminatedComment) {
-        syntaxError(commentErrors, start, Math.min(end, start + 2), 'this block comment has no closing `*/`');
-      }
-      comments.push({ kind: c.tokenType === t.LineComment ? 'line' : 'block', text: c.image, start, end });
-    }
-    // Parses every declaration that ended in this piece; the one still open waits for the next.
-    for (const tok of lexed.tokens) splitter.push(tok);
-    base = cut;
-  }
-  splitter.end();
 
   const diagnostics = [...lexErrors, ...tokenErrors, ...commentErrors, ...parseErrors];
   diagnostics.sort((a, b) => a.location.start - b.location.start);
-  const ignores = readIgnoreDirectives(text, comments, starts.view());
+  const ignores = readIgnoreDirectives(text, comments, tokens.starts.subarray(0, tokens.count));
   return { ast: { file, text, declarations, comments, ignores }, diagnostics: dedupe(diagnostics) };
-}
-
-/** The offset just after the first line break at or after `from`, or the end of the text. */
-function nextLineStart(text: string, from: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl + 1;
-}
-
-/** A growing list of token offsets, packed (one number per token, no object). */
-class TokenStarts {
-  private buffer = new Int32Array(1024);
-  private length = 0;
-
-  push(offset: number): void {
-    if (this.length === this.buffer.length) {
-      const bigger = new Int32Array(this.buffer.length * 2);
-      bigger.set(this.buffer);
-      this.buffer = bigger;
-    }
-    this.buffer[this.length++] = offset;
-  }
-
-  view(): Int32Array {
-    return this.buffer.subarray(0, this.length);
-  }
 }
 
 /**
@@ -182,27 +98,6 @@ function isSpan(value: unknown): value is ast.Span {
     typeof (value as ast.Span).start === 'number' &&
     typeof (value as ast.Span).end === 'number'
   );
-}
-
-function endOf(tok: IToken): number {
-  return tok.startOffset + tok.image.length;
-}
-
-/**
- * Where to point for a parse error: at the token found, unless that token is the
- * end of the input or stands on a later line than the one before it — then
- * "expected a name after `calls`" points at `calls`, where the fix goes.
- */
-function errorSpan(e: IRecognitionException, text: string, chunk: IToken[]): { start: number; end: number } {
-  const found = e.token;
-  const prev = (e as IRecognitionException & { previousToken?: IToken }).previousToken;
-  const foundReal = found && !Number.isNaN(found.startOffset) && found.tokenType.name !== 'EOF';
-  const prevReal = prev && !Number.isNaN(prev.startOffset) && prev.tokenType?.name !== 'EOF';
-  if (foundReal && !(prevReal && /[\r\n]/.test(text.slice(endOf(prev), found.startOffset)))) {
-    return { start: found.startOffset, end: endOf(found) };
-  }
-  const before = prevReal ? prev : chunk[chunk.length - 1];
-  return { start: before.startOffset, end: endOf(before) };
 }
 
 /** Recovery can report the same spot twice; keep the first message per start. */

@@ -1,473 +1,735 @@
 /**
- * The Chevrotain grammar of Seams (docs/language.md, "Grammar").
+ * The grammar of Seams (docs/language.md, "Grammar"): a hand-written
+ * recursive-descent parser that builds the tree of ast.ts directly from the
+ * scanner's packed tokens (tokens.ts).
  *
- * An embedded-actions parser that builds the AST of ast.ts directly (no CST):
- * the fastest of Chevrotain's styles. Error recovery is on, and every node is
- * attached to its container *before* its children are parsed, so a declaration
- * cut short by a mistake still appears in the tree with what was read of it.
- * Every CONSUME where users make mistakes carries an ERR_MSG in words;
- * error-messages.ts words the rest.
+ * Every node is attached to its container *before* its children are parsed, so
+ * a declaration cut short by a mistake still appears in the tree with what was
+ * read of it.
  *
- * Speed: containers are passed through fields (`declarationSink`, `memberSink`,
- * …) rather than rule arguments, and the alternatives of each OR are built once
- * and cached, because allocating them per member made the garbage collector the
- * largest cost of a parse. Code that must not run while Chevrotain records the
- * grammar (at construction, with placeholder tokens) is harmless by design: it
- * only writes into placeholder nodes.
+ * Recovery from a mistake, in three steps (the behaviour the fixtures pin; it is
+ * the recovery of the Chevrotain parser this one replaced, kept so that no
+ * diagnostic moved — see docs/ARCHITECTURE.md):
+ * - A token that is missing is reported and assumed when the token found is one
+ *   that may follow it (`calls a.` then `}`); a token found in the way is
+ *   reported and skipped when the expected one stands right behind it.
+ * - A block whose repetition meets something else (`service a { x owner t }`)
+ *   reports it and skips ahead to the next member or the closing `}`, unless a
+ *   token that closes an enclosing construct comes first.
+ * - Otherwise the rule gives up: the error travels up to the innermost rule
+ *   that may be followed by one of the tokens ahead (a service member, `}` …),
+ *   which skips to that token and lets its caller go on from there. The
+ *   outermost rule skips to the end of the declaration.
+ * Each rule call records what may follow it in its caller (a `Follow`), which
+ * is all the three steps need to know.
  *
  * parse.ts feeds one top-level declaration at a time (see split-declarations.ts).
  */
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type * as ast from './ast.js';
-import * as t from './tokens.js';
-import { seamsErrorMessages } from './error-messages.js';
+import {
+  DOT,
+  EOF,
+  IDENTIFIER,
+  isName,
+  isValue,
+  keywordKind as kw,
+  LBRACE,
+  NUMBER,
+  DURATION,
+  PERCENT,
+  RBRACE,
+  STRING,
+  VERSION,
+  type ScannedTokens,
+} from './tokens.js';
+import { BLOCK_WORDS, DECLARATION_WORDS, describeImage, END_OF_FILE, SLO_WORDS } from './error-messages.js';
 import { durationMs, unquote, versionParts } from './literals.js';
-import { BACKOFFS, CADENCES, oneOfWords, SLO_PERCENTILES, TIERS } from '../vocabulary.js';
+import { BACKOFFS, CADENCES, oneOfWords, SERVICE_MEMBER_KEYWORDS, SLO_PERCENTILES, TIERS } from '../vocabulary.js';
 
-function span(tok: IToken): ast.Span {
-  return { start: tok.startOffset, end: tok.startOffset + tok.image.length };
+/** An expected token: a kind, or one of the two classes of kinds. */
+type Expected = number;
+const NAME: Expected = -1;
+const VALUE: Expected = -2;
+
+function matches(kind: number, expected: Expected): boolean {
+  if (expected >= 0) return kind === expected;
+  return expected === NAME ? isName(kind) : isValue(kind);
 }
 
-/** A token that the parser invented during recovery, or the end of input: not real text. */
-function isMissing(tok: IToken): boolean {
-  return tok.isInsertedInRecovery === true || Number.isNaN(tok.startOffset) || tok.image === '';
+/** What may come next: the first tokens of what follows, and whether all of that is optional. */
+interface Follow {
+  first: readonly Expected[];
+  optional: boolean;
 }
+const follow = (first: Expected[], optional: boolean): Follow => ({ first, optional });
 
-function name(tok: IToken): ast.Name | undefined {
-  return isMissing(tok) ? undefined : { text: tok.image, start: tok.startOffset, end: tok.startOffset + tok.image.length };
-}
+const TEAM = kw('team');
+const SYSTEM = kw('system');
+const SERVICE = kw('service');
+const LIBRARY = kw('library');
+const RULES = kw('rules');
+const DEFAULTS = kw('defaults');
+const ONCALL = kw('oncall');
+const OWNER = kw('owner');
+const TIER = kw('tier');
+const CADENCE = kw('cadence');
+const SCALING = kw('scaling');
+const COMPLIANCE = kw('compliance');
+const STORE = kw('store');
+const READONLY = kw('readonly');
+const API = kw('api');
+const EVENT = kw('event');
+const SLO = kw('slo');
+const CALLS = kw('calls');
+const SUBSCRIBES = kw('subscribes');
+const USES = kw('uses');
+const RUNTIME = kw('runtime');
+const TIMEOUT = kw('timeout');
+const RETRY = kw('retry');
+const BACKOFF = kw('backoff');
+const CIRCUIT_BREAKER = kw('circuit-breaker');
+const LATENCY = kw('latency');
+const AVAILABILITY = kw('availability');
+const MAX = kw('max');
 
-function stringLit(tok: IToken): ast.StringLit {
-  return { value: unquote(tok.image), start: tok.startOffset, end: tok.startOffset + tok.image.length };
-}
+const MEMBER_STARTS = SERVICE_MEMBER_KEYWORDS.map((w) => kw(w));
+const IS_MEMBER_START: boolean[] = [];
+for (const k of MEMBER_STARTS) IS_MEMBER_START[k] = true;
 
-function versionLit(tok: IToken): ast.VersionLit | undefined {
-  if (isMissing(tok)) return undefined;
-  return { text: tok.image, parts: versionParts(tok.image), start: tok.startOffset, end: tok.startOffset + tok.image.length };
-}
+// What follows each rule in its caller: where a rule that gives up may resume.
+const NOTHING = follow([], true);
+const IN_SYSTEM = follow([SERVICE, DEFAULTS, RBRACE], false);
+const IN_SERVICE = follow([...MEMBER_STARTS, RBRACE], false);
+const IN_SLO = follow([LATENCY, AVAILABILITY], true);
+const IN_POLICY = follow([TIMEOUT, RETRY, CIRCUIT_BREAKER, RBRACE], false);
 
-function durationLit(tok: IToken): ast.DurationLit {
-  return { text: tok.image, ms: durationMs(tok.image), start: tok.startOffset, end: tok.startOffset + tok.image.length };
-}
+// What follows each token that may be missing, inside its own rule.
+const AFTER_OPTIONAL_NAME = follow([STRING, LBRACE], true);
+const AFTER_NAME = follow([STRING, LBRACE], false);
+const AFTER_ONCALL_VALUE = follow([ONCALL, RBRACE], false);
+const AFTER_SYSTEM_OPEN = follow([SERVICE, DEFAULTS, RBRACE], false);
+const AFTER_SERVICE_OPEN = follow([...MEMBER_STARTS, RBRACE], false);
+const AFTER_COMPLIANCE_TAG = follow([IDENTIFIER], true);
+const AFTER_STORE_NAME = follow([IDENTIFIER, READONLY], true);
+const AFTER_API_NAME = follow([VERSION, IDENTIFIER], true);
+const AFTER_EVENT_NAME = follow([VERSION], true);
+const AFTER_PERCENTILE = follow([VALUE], false);
+const AFTER_CALL_TARGET = follow([DOT, VERSION, LBRACE], true);
+const AFTER_CALL_API = follow([VERSION, LBRACE], true);
+const AFTER_SUBSCRIBED_SERVICE = follow([DOT], false);
+const AFTER_SUBSCRIBE_DOT = follow([NAME], false);
+const AFTER_EVENT = follow([VERSION], true);
+const AFTER_POLICY_OPEN = follow([TIMEOUT, RETRY, CIRCUIT_BREAKER, RBRACE], false);
+const AFTER_RETRY_COUNT = follow([BACKOFF], true);
+const AFTER_LIBRARY_OWNER = follow([OWNER, RBRACE], false);
+const AFTER_RULES_OPEN = follow([NAME, RBRACE], false);
+const AFTER_MAX = follow([NAME, RBRACE], false);
 
-function numberLit(tok: IToken): ast.NumberLit {
-  const value = Number(tok.image.endsWith('%') ? tok.image.slice(0, -1) : tok.image);
-  return { text: tok.image, value, start: tok.startOffset, end: tok.startOffset + tok.image.length };
+/** Thrown when a rule gives up; caught by the nearest rule that can resume (see the header). */
+const GIVE_UP = new Error('syntax error: resynchronising');
+
+/** The blocks whose repetition recovers by itself (step two of the header), by what fills them. */
+type Block = 'team' | 'system' | 'service' | 'library' | 'rules' | 'policy';
+
+export interface SyntaxError {
+  start: number;
+  end: number;
+  message: string;
 }
 
 type KeyValueKind = 'owner' | 'tier' | 'cadence' | 'scaling' | 'runtime' | 'uses';
 
-export class SeamsParser extends EmbeddedActionsParser {
-  /** Values of the wrong kind (`timeout fast`), found by `checkKind`; parse.ts reads and clears them. */
-  public valueErrors: { start: number; end: number; message: string }[] = [];
+export class SeamsParser {
+  /** Errors in order of discovery; parse.ts reads them after each declaration. */
+  errors: SyntaxError[] = [];
+  /** Values of the wrong kind (`timeout fast`), reported after the other errors of their declaration. */
+  valueErrors: SyntaxError[] = [];
 
-  // Where the rule being parsed puts its node (see the header comment).
-  private declarationSink: ast.TopLevel[] = [];
-  private serviceSink: (ast.ServiceDecl | ast.TopLevel)[] = [];
-  private systemDefaultsSink: ast.DefaultsDecl[] = [];
-  private serviceDefaultsSink: ast.DefaultsDecl[] = [];
-  private memberSink: ast.Member[] = [];
-  private policyOwner: { policy?: ast.Policy } = {};
-  private policyWhat = '';
-  private sloNode: ast.SloMember | undefined;
-  private policyNode: ast.Policy | undefined;
+  private text = '';
+  private kinds: Uint8Array = new Uint8Array(0);
+  private starts: Int32Array = new Int32Array(0);
+  private ends: Int32Array = new Int32Array(0);
+  /** The next token (what is looked at), and the bounds of the declaration's tokens. */
+  private pos = 0;
+  private from = 0;
+  private end = 0;
+  /** What follows each rule being parsed, outermost first (see the header). */
+  private readonly stack: Follow[] = [];
+  private depth = 0;
 
-  // Alternatives of each OR, built once (see the header comment).
-  private declarationAlts?: IOrAlt<void>[];
-  private systemAlts?: IOrAlt<void>[];
-  private memberAlts?: IOrAlt<void>[];
-  private sloAlts?: IOrAlt<void>[];
-  private policyAlts?: IOrAlt<void>[];
-
-  constructor() {
-    super(t.ALL_TOKENS, {
-      recoveryEnabled: true,
-      maxLookahead: 2,
-      errorMessageProvider: seamsErrorMessages,
-      skipValidations: true,
-    });
-    this.performSelfAnalysis();
+  /** Parses the top-level declaration made of tokens `from`..`to` of `tokens`, appending it to `out`. */
+  parseDeclaration(text: string, tokens: ScannedTokens, from: number, to: number, out: ast.TopLevel[]): void {
+    this.text = text;
+    this.kinds = tokens.kinds;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+    this.pos = this.from = from;
+    this.end = to;
+    this.errors = [];
+    this.valueErrors = [];
+    this.depth = 0;
+    this.call(NOTHING, this.declaration, out);
+    if (this.pos < this.end) {
+      this.error(`unexpected ${this.describe(this.pos)}: expected ${DECLARATION_WORDS}`, this.pos, -1);
+    }
   }
 
-  /** Parses one top-level declaration from `tokens`, appending it to `out`. */
-  parseDeclaration(tokens: IToken[], out: ast.TopLevel[]): void {
-    this.input = tokens;
-    this.declarationSink = out;
-    this.serviceSink = out;
-    this.declaration();
+  // ---- tokens ----
+
+  private la(k: number): number {
+    const i = this.pos + k - 1;
+    return i < this.end ? this.kinds[i] : EOF;
+  }
+
+  /** The index of the token before the next one, or -1 at the start. */
+  private previous(): number {
+    return this.pos > this.from ? this.pos - 1 : -1;
+  }
+
+  private describe(i: number): string {
+    return i < 0 ? END_OF_FILE : describeImage(this.image(i));
+  }
+
+  private image(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Takes the next token, known to be the right one. */
+  private take(): number {
+    return this.pos++;
   }
 
   /**
-   * Checks that a token consumed in a value position has the kind `expected`;
-   * otherwise records `message` (with what was found) and returns undefined.
+   * Takes the next token if it is `expected`; otherwise reports `message` and
+   * recovers: returns -1 when the token may be assumed missing, the token behind
+   * when the one found was in the way, and gives up otherwise.
    */
-  private checkKind(tok: IToken, expected: TokenType, message: string): IToken | undefined {
-    if (isMissing(tok) || this.recording) return undefined;
-    if (tok.tokenType === expected) return tok;
-    this.valueErrors.push({ ...span(tok), message: `${message}, found \`${tok.image}\`` });
-    return undefined;
+  private consume(expected: Expected, message: string, after: Follow): number {
+    const found = this.la(1);
+    if (matches(found, expected)) return this.pos++;
+    this.error(message, this.pos < this.end ? this.pos : -1, this.previous());
+    if (this.mayFollow(after, found)) return -1;
+    if (matches(this.la(2), expected)) {
+      this.pos += 2;
+      return this.pos - 1;
+    }
+    throw GIVE_UP;
   }
 
-  /** True while Chevrotain records the grammar with placeholder tokens (at construction). */
-  private get recording(): boolean {
-    return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
+  /** True when `kind` may come next: after `after` in this rule or, where it is optional, after the enclosing rules. */
+  private mayFollow(after: Follow, kind: number): boolean {
+    if (after.first.some((e) => matches(kind, e))) return true;
+    for (let d = this.depth - 1; after.optional && d >= 0; d--) {
+      after = this.stack[d];
+      if (after.first.some((e) => matches(kind, e))) return true;
+    }
+    return false;
   }
 
-  /** Ends `node` at the last token consumed so far. */
+  private error(message: string, found: number, previous: number): void {
+    this.errors.push({ ...this.errorSpan(found, previous), message });
+  }
+
+  /**
+   * Where to point for an error: at the token found, unless that is the end of
+   * the declaration or stands on a later line than the one before it — then
+   * "expected a name after `calls`" points at `calls`, where the fix goes.
+   */
+  private errorSpan(found: number, previous: number): { start: number; end: number } {
+    const { starts, ends } = this;
+    if (found >= 0 && !(previous >= 0 && this.lineBreakBetween(ends[previous], starts[found]))) {
+      return { start: starts[found], end: ends[found] };
+    }
+    const before = previous >= 0 ? previous : this.end - 1;
+    return { start: starts[before], end: ends[before] };
+  }
+
+  private lineBreakBetween(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
+  }
+
+  // ---- rules and recovery ----
+
+  /** Parses one rule; if it gives up, resumes after it when what follows it comes first (see the header). */
+  private call<A>(after: Follow, rule: (this: SeamsParser, arg: A) => void, arg: A): void {
+    this.stack[this.depth++] = after;
+    try {
+      rule.call(this, arg);
+    } catch (e) {
+      if (e !== GIVE_UP) throw e;
+      const resume = this.resumePoint();
+      const kind = resume < this.end ? this.kinds[resume] : EOF;
+      const here = this.depth === 1 ? kind === EOF : after.first.includes(kind);
+      if (!here) throw e;
+      this.pos = resume;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** The first token ahead that may follow one of the rules being parsed (or the end). */
+  private resumePoint(): number {
+    for (let i = this.pos; i < this.end; i++) {
+      const kind = this.kinds[i];
+      for (let d = 1; d < this.depth; d++) if (this.stack[d].first.includes(kind)) return i;
+    }
+    return this.end;
+  }
+
+  /** Parses a block's repetition, recovering from what does not belong in it (step two of the header). */
+  private repeat(block: Block, node: ast.Span): void {
+    for (;;) {
+      while (this.startsIteration(block)) this.iteration(block, node);
+      if (!this.skipToIteration(block)) return;
+    }
+  }
+
+  /** Returns true when tokens were skipped up to a new iteration; the caller repeats again. */
+  private skipToIteration(block: Block): boolean {
+    const found = this.la(1);
+    // `}` comes next, or one token more or less will do: the closing brace handles it.
+    if (found === RBRACE || this.mayFollow(NOTHING, found) || this.la(2) === RBRACE) return false;
+    const resume = this.resumePoint();
+    const first = this.pos;
+    for (let i = this.pos; ; i++) {
+      this.pos = i;
+      const kind = this.la(1);
+      if (kind === RBRACE || this.startsIteration(block)) {
+        this.error(
+          `expected ${BLOCK_WORDS[block]}, found ${this.describe(first < this.end ? first : -1)}`,
+          first < this.end ? first : -1,
+          this.previous(),
+        );
+        return kind !== RBRACE;
+      }
+      if (i >= resume) break;
+    }
+    this.pos = first;
+    return false;
+  }
+
+  private startsIteration(block: Block): boolean {
+    const k = this.la(1);
+    switch (block) {
+      case 'team':
+        return k === ONCALL;
+      case 'system':
+        return k === SERVICE || k === DEFAULTS;
+      case 'service':
+        return IS_MEMBER_START[k] === true;
+      case 'library':
+        return k === OWNER;
+      case 'rules':
+        return isName(k);
+      case 'policy':
+        return k === TIMEOUT || k === RETRY || k === CIRCUIT_BREAKER;
+    }
+  }
+
+  private iteration(block: Block, node: ast.Span): void {
+    switch (block) {
+      case 'team':
+        return this.oncall(node as ast.TeamDecl);
+      case 'system':
+        if (this.la(1) === SERVICE) return this.call(IN_SYSTEM, this.service, (node as ast.SystemDecl).services);
+        return this.call(IN_SYSTEM, this.defaults, (node as ast.SystemDecl).defaults);
+      case 'service':
+        return this.call(IN_SERVICE, this.member, node as ast.ServiceDecl);
+      case 'library':
+        return this.libraryOwner(node as ast.LibraryDecl);
+      case 'rules':
+        return this.ruleSetting(node as ast.RulesBlock);
+      case 'policy':
+        return this.call(IN_POLICY, this.policyEntry, node as ast.Policy);
+    }
+  }
+
+  // ---- nodes ----
+
+  private span(i: number): ast.Span {
+    // A token assumed missing has no place in the text.
+    return i < 0 ? { start: NaN, end: NaN } : { start: this.starts[i], end: this.ends[i] };
+  }
+
+  private name(i: number): ast.Name | undefined {
+    return i < 0 ? undefined : { text: this.image(i), start: this.starts[i], end: this.ends[i] };
+  }
+
+  private stringLit(i: number): ast.StringLit {
+    return { value: unquote(this.image(i)), start: this.starts[i], end: this.ends[i] };
+  }
+
+  private versionLit(i: number): ast.VersionLit {
+    const text = this.image(i);
+    return { text, parts: versionParts(text), start: this.starts[i], end: this.ends[i] };
+  }
+
+  private durationLit(i: number): ast.DurationLit {
+    const text = this.image(i);
+    return { text, ms: durationMs(text), start: this.starts[i], end: this.ends[i] };
+  }
+
+  private numberLit(i: number): ast.NumberLit {
+    const text = this.image(i);
+    const value = Number(text.endsWith('%') ? text.slice(0, -1) : text);
+    return { text, value, start: this.starts[i], end: this.ends[i] };
+  }
+
+  /**
+   * A value position takes any value token, then checks its kind here, so
+   * `timeout fast` costs one error on `fast` and parsing goes on undisturbed.
+   */
+  private checkKind(i: number, expected: number, message: string): number {
+    if (i < 0) return -1;
+    if (this.kinds[i] === expected) return i;
+    this.valueErrors.push({ start: this.starts[i], end: this.ends[i], message: `${message}, found \`${this.image(i)}\`` });
+    return -1;
+  }
+
+  /** Ends `node` at the last token taken so far. */
   private close(node: ast.Span): void {
-    const last = this.LA(0);
-    if (!isMissing(last)) node.end = Math.max(node.end, last.startOffset + last.image.length);
+    const last = this.previous();
+    if (last >= 0 && this.ends[last] > node.end) node.end = this.ends[last];
   }
 
-  private openBrace(owner: string): ast.Braces {
-    const open = this.CONSUME(t.LBrace, { ERR_MSG: `expected \`{\` to open ${owner}` });
-    return { open: span(open) };
+  private openBrace(owner: string, after: Follow): ast.Braces {
+    return { open: this.span(this.consume(LBRACE, `expected \`{\` to open ${owner}`, after)) };
   }
 
   private closeBrace(braces: ast.Braces, owner: string): void {
-    const close = this.CONSUME(t.RBrace, { ERR_MSG: `expected \`}\` to close ${owner}` });
-    if (!isMissing(close)) braces.close = span(close);
+    const close = this.consume(RBRACE, `expected \`}\` to close ${owner}`, NOTHING);
+    if (close >= 0) braces.close = this.span(close);
   }
 
-  private declaration = this.RULE('declaration', () => {
-    this.OR(
-      (this.declarationAlts ??= [
-        { ALT: () => this.SUBRULE(this.team) },
-        { ALT: () => this.SUBRULE(this.system) },
-        { ALT: () => this.SUBRULE(this.service) },
-        { ALT: () => this.SUBRULE(this.library) },
-        { ALT: () => this.SUBRULE(this.rules) },
-      ]),
-    );
-  });
+  private keyword(): ast.Span {
+    return this.span(this.take());
+  }
 
-  private team = this.RULE('team', () => {
-    const kw = span(this.CONSUME(t.Team));
+  // ---- the grammar ----
+
+  private declaration(out: ast.TopLevel[]): void {
+    switch (this.la(1)) {
+      case TEAM:
+        return this.call(NOTHING, this.team, out);
+      case SYSTEM:
+        return this.call(NOTHING, this.system, out);
+      case SERVICE:
+        return this.call(NOTHING, this.service, out);
+      case LIBRARY:
+        return this.call(NOTHING, this.library, out);
+      case RULES:
+        return this.call(NOTHING, this.rules, out);
+    }
+    // The splitter starts every declaration with one of those keywords.
+    this.error(`expected ${DECLARATION_WORDS}, found ${this.describe(this.pos < this.end ? this.pos : -1)}`, this.pos, this.previous());
+    throw GIVE_UP;
+  }
+
+  private team(out: ast.TopLevel[]): void {
+    const kw = this.keyword();
     const node: ast.TeamDecl = { kind: 'team', keyword: kw, oncall: [], start: kw.start, end: kw.end };
-    this.declarationSink.push(node);
-    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a team name after `team`' }));
-    this.OPTION(() => {
-      node.title = stringLit(this.CONSUME(t.StringTok));
-    });
-    this.OPTION2(() => {
-      const braces = (node.braces = this.openBrace('the team body'));
-      this.MANY(() => {
-        const okw = span(this.CONSUME(t.Oncall));
-        const entry: ast.OncallEntry = { keyword: okw, start: okw.start, end: okw.end };
-        node.oncall.push(entry);
-        const msg = 'expected a string after `oncall`, such as "#team-oncall"';
-        const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.StringTok, msg);
-        if (ok) entry.value = stringLit(ok);
-        this.close(entry);
-      });
+    out.push(node);
+    node.name = this.name(this.consume(NAME, 'expected a team name after `team`', AFTER_OPTIONAL_NAME));
+    if (this.la(1) === STRING) node.title = this.stringLit(this.take());
+    if (this.la(1) === LBRACE) {
+      const braces = (node.braces = this.openBrace('the team body', NOTHING));
+      this.repeat('team', node);
       this.closeBrace(braces, 'the team body');
-    });
+    }
     this.close(node);
-  });
+  }
 
-  private system = this.RULE('system', () => {
-    const kw = span(this.CONSUME(t.System));
+  private oncall(node: ast.TeamDecl): void {
+    const okw = this.keyword();
+    const entry: ast.OncallEntry = { keyword: okw, start: okw.start, end: okw.end };
+    node.oncall.push(entry);
+    const msg = 'expected a string after `oncall`, such as "#team-oncall"';
+    const ok = this.checkKind(this.consume(VALUE, msg, AFTER_ONCALL_VALUE), STRING, msg);
+    if (ok >= 0) entry.value = this.stringLit(ok);
+    this.close(entry);
+  }
+
+  private system(out: ast.TopLevel[]): void {
+    const kw = this.keyword();
     const node: ast.SystemDecl = { kind: 'system', keyword: kw, services: [], defaults: [], start: kw.start, end: kw.end };
-    this.declarationSink.push(node);
-    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a system name after `system`' }));
-    this.OPTION(() => {
-      node.title = stringLit(this.CONSUME(t.StringTok));
-    });
-    const braces = (node.braces = this.openBrace('the system body'));
-    this.serviceSink = node.services;
-    this.systemDefaultsSink = node.defaults;
-    this.MANY(() => {
-      this.OR((this.systemAlts ??= [{ ALT: () => this.SUBRULE(this.service) }, { ALT: () => this.SUBRULE(this.defaults) }]));
-    });
+    out.push(node);
+    node.name = this.name(this.consume(NAME, 'expected a system name after `system`', AFTER_NAME));
+    if (this.la(1) === STRING) node.title = this.stringLit(this.take());
+    const braces = (node.braces = this.openBrace('the system body', AFTER_SYSTEM_OPEN));
+    this.repeat('system', node);
     this.closeBrace(braces, 'the system body');
     this.close(node);
-  });
+  }
 
-  /** A system's `defaults`; a service's are `serviceDefaults`, the same shape in another list. */
-  private defaults = this.RULE('defaults', () => this.defaultsBody(this.systemDefaultsSink));
-  private serviceDefaults = this.RULE('serviceDefaults', () => this.defaultsBody(this.serviceDefaultsSink));
-
-  private defaultsBody(sink: ast.DefaultsDecl[]): void {
-    const kw = span(this.CONSUME(t.Defaults));
+  /** `defaults { … }` in a system or a service: a keyword and a policy. */
+  private defaults(sink: ast.DefaultsDecl[]): void {
+    const kw = this.keyword();
     const node: ast.DefaultsDecl = { kind: 'defaults', keyword: kw, start: kw.start, end: kw.end };
     sink.push(node);
-    this.policyOwner = node;
-    this.policyWhat = 'the defaults block';
-    this.SUBRULE(this.policy);
+    this.call(NOTHING, this.policy, { owner: node, what: 'the defaults block' });
     this.close(node);
   }
 
-  private service = this.RULE('service', () => {
-    const kw = span(this.CONSUME(t.Service));
+  private service(sink: (ast.ServiceDecl | ast.TopLevel)[]): void {
+    const kw = this.keyword();
     const node: ast.ServiceDecl = { kind: 'service', keyword: kw, members: [], defaults: [], start: kw.start, end: kw.end };
-    (this.serviceSink as ast.ServiceDecl[]).push(node);
-    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a service name after `service`' }));
-    this.OPTION(() => {
-      node.title = stringLit(this.CONSUME(t.StringTok));
-    });
-    const braces = (node.braces = this.openBrace('the service body'));
-    this.memberSink = node.members;
-    this.serviceDefaultsSink = node.defaults;
-    this.MANY(() => this.SUBRULE(this.member));
+    sink.push(node);
+    node.name = this.name(this.consume(NAME, 'expected a service name after `service`', AFTER_NAME));
+    if (this.la(1) === STRING) node.title = this.stringLit(this.take());
+    const braces = (node.braces = this.openBrace('the service body', AFTER_SERVICE_OPEN));
+    this.repeat('service', node);
     this.closeBrace(braces, 'the service body');
     this.close(node);
-  });
+  }
 
-  private member = this.RULE('member', () => {
-    this.OR(
-      (this.memberAlts ??= [
-        { ALT: () => this.SUBRULE(this.owner) },
-        { ALT: () => this.SUBRULE(this.tier) },
-        { ALT: () => this.SUBRULE(this.cadence) },
-        { ALT: () => this.SUBRULE(this.scaling) },
-        { ALT: () => this.SUBRULE(this.compliance) },
-        { ALT: () => this.SUBRULE(this.store) },
-        { ALT: () => this.SUBRULE(this.api) },
-        { ALT: () => this.SUBRULE(this.event) },
-        { ALT: () => this.SUBRULE(this.slo) },
-        { ALT: () => this.SUBRULE(this.calls) },
-        { ALT: () => this.SUBRULE(this.subscribes) },
-        { ALT: () => this.SUBRULE(this.runtime) },
-        { ALT: () => this.SUBRULE(this.uses) },
-        { ALT: () => this.SUBRULE(this.serviceDefaults) },
-      ]),
-    );
-  });
+  private member(service: ast.ServiceDecl): void {
+    const members = service.members;
+    switch (this.la(1)) {
+      case OWNER:
+        return this.call(NOTHING, this.keyValue, { kind: 'owner', what: 'a team name', members });
+      case TIER:
+        return this.call(NOTHING, this.keyValue, { kind: 'tier', what: `a tier (${oneOfWords(TIERS)})`, members });
+      case CADENCE:
+        return this.call(NOTHING, this.keyValue, { kind: 'cadence', what: `a cadence (${oneOfWords(CADENCES)})`, members });
+      case SCALING:
+        return this.call(NOTHING, this.keyValue, { kind: 'scaling', what: 'a scaling profile such as read-heavy', members });
+      case RUNTIME:
+        return this.call(NOTHING, this.keyValue, { kind: 'runtime', what: 'a runtime such as java, go or node', members });
+      case USES:
+        return this.call(NOTHING, this.keyValue, { kind: 'uses', what: 'a library name', members });
+      case COMPLIANCE:
+        return this.call(NOTHING, this.compliance, members);
+      case STORE:
+        return this.call(NOTHING, this.store, members);
+      case API:
+        return this.call(NOTHING, this.api, members);
+      case EVENT:
+        return this.call(NOTHING, this.event, members);
+      case SLO:
+        return this.call(NOTHING, this.slo, members);
+      case CALLS:
+        return this.call(NOTHING, this.calls, members);
+      case SUBSCRIBES:
+        return this.call(NOTHING, this.subscribes, members);
+      case DEFAULTS:
+        return this.call(NOTHING, this.defaults, service.defaults);
+    }
+  }
 
   /** `owner X`, `tier X`, `cadence X`, `scaling X`, `runtime X`, `uses X`: a keyword and one required name. */
-  private keyValue(kind: KeyValueKind, token: TokenType, what: string): void {
-    const kw = span(this.CONSUME(token));
-    const node = { kind, keyword: kw, start: kw.start, end: kw.end } as ast.OwnerMember | ast.UsesMember | ast.TierMember;
-    this.memberSink.push(node as ast.Member);
-    const value = name(this.CONSUME(t.Name, { ERR_MSG: `expected ${what} after \`${kind}\`` }));
+  private keyValue(m: { kind: KeyValueKind; what: string; members: ast.Member[] }): void {
+    const kw = this.keyword();
+    const node = { kind: m.kind, keyword: kw, start: kw.start, end: kw.end } as ast.OwnerMember | ast.UsesMember | ast.TierMember;
+    m.members.push(node as ast.Member);
+    const value = this.name(this.consume(NAME, `expected ${m.what} after \`${m.kind}\``, NOTHING));
     if (node.kind === 'owner') node.team = value;
     else if (node.kind === 'uses') node.library = value;
     else node.value = value;
     this.close(node);
   }
 
-  private owner = this.RULE('owner', () => this.keyValue('owner', t.Owner, 'a team name'));
-  private tier = this.RULE('tier', () => this.keyValue('tier', t.Tier, `a tier (${oneOfWords(TIERS)})`));
-  private cadence = this.RULE('cadence', () => this.keyValue('cadence', t.Cadence, `a cadence (${oneOfWords(CADENCES)})`));
-  private runtime = this.RULE('runtime', () => this.keyValue('runtime', t.Runtime, 'a runtime such as java, go or node'));
-  private uses = this.RULE('uses', () => this.keyValue('uses', t.Uses, 'a library name'));
-  private scaling = this.RULE('scaling', () => this.keyValue('scaling', t.Scaling, 'a scaling profile such as read-heavy'));
-
-  private compliance = this.RULE('compliance', () => {
-    const kw = span(this.CONSUME(t.Compliance));
+  private compliance(members: ast.Member[]): void {
+    const kw = this.keyword();
     const node: ast.ComplianceMember = { kind: 'compliance', keyword: kw, tags: [], start: kw.start, end: kw.end };
-    this.memberSink.push(node);
-    const first = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a compliance tag such as pci or gdpr after `compliance`' }));
+    members.push(node);
+    const first = this.name(this.consume(NAME, 'expected a compliance tag such as pci or gdpr after `compliance`', AFTER_COMPLIANCE_TAG));
     if (first) node.tags.push(first);
-    this.MANY(() => {
-      const more = name(this.CONSUME(t.Identifier));
-      if (more) node.tags.push(more);
-    });
+    while (this.la(1) === IDENTIFIER) node.tags.push(this.name(this.take())!);
     this.close(node);
-  });
-
-  private store = this.RULE('store', () => {
-    const kw = span(this.CONSUME(t.Store));
-    const node: ast.StoreMember = { kind: 'store', keyword: kw, start: kw.start, end: kw.end };
-    this.memberSink.push(node);
-    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a store name after `store`' }));
-    this.OPTION(() => {
-      node.storeKind = name(this.CONSUME(t.Identifier));
-    });
-    this.OPTION2(() => {
-      node.readonly = span(this.CONSUME(t.Readonly));
-    });
-    this.close(node);
-  });
-
-  private versions(into: ast.VersionLit[]): void {
-    this.MANY(() => {
-      const lit = versionLit(this.CONSUME(t.Version));
-      if (lit) into.push(lit);
-    });
   }
 
-  private api = this.RULE('api', () => {
-    const kw = span(this.CONSUME(t.Api));
+  private store(members: ast.Member[]): void {
+    const kw = this.keyword();
+    const node: ast.StoreMember = { kind: 'store', keyword: kw, start: kw.start, end: kw.end };
+    members.push(node);
+    node.name = this.name(this.consume(NAME, 'expected a store name after `store`', AFTER_STORE_NAME));
+    if (this.la(1) === IDENTIFIER) node.storeKind = this.name(this.take());
+    if (this.la(1) === READONLY) node.readonly = this.span(this.take());
+    this.close(node);
+  }
+
+  private versions(into: ast.VersionLit[]): void {
+    while (this.la(1) === VERSION) into.push(this.versionLit(this.take()));
+  }
+
+  private api(members: ast.Member[]): void {
+    const kw = this.keyword();
     const node: ast.ApiMember = { kind: 'api', keyword: kw, versions: [], start: kw.start, end: kw.end };
-    this.memberSink.push(node);
-    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected an api name after `api`' }));
+    members.push(node);
+    node.name = this.name(this.consume(NAME, 'expected an api name after `api`', AFTER_API_NAME));
     this.versions(node.versions);
-    this.OPTION(() => {
-      node.protocol = name(this.CONSUME(t.Identifier));
-    });
+    if (this.la(1) === IDENTIFIER) node.protocol = this.name(this.take());
     this.close(node);
-  });
+  }
 
-  private event = this.RULE('event', () => {
-    const kw = span(this.CONSUME(t.Event));
+  private event(members: ast.Member[]): void {
+    const kw = this.keyword();
     const node: ast.EventMember = { kind: 'event', keyword: kw, versions: [], start: kw.start, end: kw.end };
-    this.memberSink.push(node);
-    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected an event name after `event`' }));
+    members.push(node);
+    node.name = this.name(this.consume(NAME, 'expected an event name after `event`', AFTER_EVENT_NAME));
     this.versions(node.versions);
     this.close(node);
-  });
+  }
 
-  private slo = this.RULE('slo', () => {
-    const kw = span(this.CONSUME(t.Slo));
+  private slo(members: ast.Member[]): void {
+    const kw = this.keyword();
     const node: ast.SloMember = { kind: 'slo', keyword: kw, entries: [], start: kw.start, end: kw.end };
-    this.memberSink.push(node);
-    this.sloNode = node;
-    this.AT_LEAST_ONE({
-      ERR_MSG: 'expected `latency` or `availability` after `slo`',
-      DEF: () => this.OR((this.sloAlts ??= [{ ALT: () => this.SUBRULE(this.latency) }, { ALT: () => this.SUBRULE(this.availability) }])),
-    });
+    members.push(node);
+    let k = this.la(1);
+    if (k !== LATENCY && k !== AVAILABILITY) {
+      this.error(
+        `expected ${SLO_WORDS}, found ${this.describe(this.pos < this.end ? this.pos : -1)}`,
+        this.pos < this.end ? this.pos : -1,
+        this.previous(),
+      );
+      throw GIVE_UP;
+    }
+    do {
+      if (k === LATENCY) this.call(IN_SLO, this.latency, node);
+      else this.call(IN_SLO, this.availability, node);
+      k = this.la(1);
+    } while (k === LATENCY || k === AVAILABILITY);
     this.close(node);
-  });
+  }
 
-  private latency = this.RULE('latency', () => {
-    const kw = span(this.CONSUME(t.Latency));
+  private latency(slo: ast.SloMember): void {
+    const kw = this.keyword();
     const entry: ast.LatencySlo = { kind: 'latency', keyword: kw, start: kw.start, end: kw.end };
-    this.sloNode?.entries.push(entry);
-    entry.percentile = name(this.CONSUME(t.Name, { ERR_MSG: `expected a percentile (${oneOfWords(SLO_PERCENTILES)}) after \`latency\`` }));
-    const msg = 'expected a duration such as 200ms after the percentile';
-    const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.Duration, msg);
-    if (ok) entry.duration = durationLit(ok);
-    this.close(entry);
-  });
-
-  private availability = this.RULE('availability', () => {
-    const kw = span(this.CONSUME(t.Availability));
-    const entry: ast.AvailabilitySlo = { kind: 'availability', keyword: kw, start: kw.start, end: kw.end };
-    this.sloNode?.entries.push(entry);
-    const msg = 'expected a percentage such as 99.9% after `availability`';
-    const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.Percent, msg);
-    if (ok) entry.percent = numberLit(ok);
-    this.close(entry);
-  });
-
-  private calls = this.RULE('calls', () => {
-    const kw = span(this.CONSUME(t.Calls));
-    const node: ast.CallsMember = { kind: 'calls', keyword: kw, start: kw.start, end: kw.end };
-    this.memberSink.push(node);
-    node.target = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a service name after `calls`' }));
-    this.OPTION(() => {
-      node.dot = span(this.CONSUME(t.Dot));
-      node.api = name(this.CONSUME2(t.Name, { ERR_MSG: 'expected an api name after `.`' }));
-    });
-    this.OPTION2(() => {
-      node.version = versionLit(this.CONSUME(t.Version));
-    });
-    this.OPTION3(() => {
-      this.policyOwner = node;
-      this.policyWhat = 'the call policy';
-      this.SUBRULE(this.policy);
-    });
-    this.close(node);
-  });
-
-  private subscribes = this.RULE('subscribes', () => {
-    const kw = span(this.CONSUME(t.Subscribes));
-    const node: ast.SubscribesMember = { kind: 'subscribes', keyword: kw, start: kw.start, end: kw.end };
-    this.memberSink.push(node);
-    node.target = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a service name after `subscribes`' }));
-    const dot = this.CONSUME(t.Dot, { ERR_MSG: 'expected `.` and an event name after the service in `subscribes`' });
-    if (!isMissing(dot)) node.dot = span(dot);
-    node.event = name(this.CONSUME2(t.Name, { ERR_MSG: 'expected an event name after `.`' }));
-    this.OPTION(() => {
-      node.version = versionLit(this.CONSUME(t.Version));
-    });
-    this.close(node);
-  });
-
-  private policy = this.RULE('policy', () => {
-    const what = this.policyWhat;
-    const next = this.LA(1);
-    const node: ast.Policy = { braces: { open: span(next) }, entries: [], start: next.startOffset, end: next.startOffset };
-    this.policyOwner.policy = node;
-    node.braces = this.openBrace(what);
-    this.policyNode = node;
-    this.MANY(() =>
-      this.OR(
-        (this.policyAlts ??= [
-          { ALT: () => this.SUBRULE(this.timeout) },
-          { ALT: () => this.SUBRULE(this.retry) },
-          { ALT: () => this.SUBRULE(this.circuitBreaker) },
-        ]),
-      ),
+    slo.entries.push(entry);
+    entry.percentile = this.name(
+      this.consume(NAME, `expected a percentile (${oneOfWords(SLO_PERCENTILES)}) after \`latency\``, AFTER_PERCENTILE),
     );
-    this.closeBrace(node.braces, what);
+    const msg = 'expected a duration such as 200ms after the percentile';
+    const ok = this.checkKind(this.consume(VALUE, msg, NOTHING), DURATION, msg);
+    if (ok >= 0) entry.duration = this.durationLit(ok);
+    this.close(entry);
+  }
+
+  private availability(slo: ast.SloMember): void {
+    const kw = this.keyword();
+    const entry: ast.AvailabilitySlo = { kind: 'availability', keyword: kw, start: kw.start, end: kw.end };
+    slo.entries.push(entry);
+    const msg = 'expected a percentage such as 99.9% after `availability`';
+    const ok = this.checkKind(this.consume(VALUE, msg, NOTHING), PERCENT, msg);
+    if (ok >= 0) entry.percent = this.numberLit(ok);
+    this.close(entry);
+  }
+
+  private calls(members: ast.Member[]): void {
+    const kw = this.keyword();
+    const node: ast.CallsMember = { kind: 'calls', keyword: kw, start: kw.start, end: kw.end };
+    members.push(node);
+    node.target = this.name(this.consume(NAME, 'expected a service name after `calls`', AFTER_CALL_TARGET));
+    if (this.la(1) === DOT) {
+      node.dot = this.span(this.take());
+      node.api = this.name(this.consume(NAME, 'expected an api name after `.`', AFTER_CALL_API));
+    }
+    if (this.la(1) === VERSION) node.version = this.versionLit(this.take());
+    if (this.la(1) === LBRACE) this.call(NOTHING, this.policy, { owner: node, what: 'the call policy' });
     this.close(node);
-  });
+  }
 
-  private timeout = this.RULE('timeout', () => {
-    const kw = span(this.CONSUME(t.Timeout));
-    const entry: ast.TimeoutSetting = { kind: 'timeout', keyword: kw, start: kw.start, end: kw.end };
-    this.policyNode?.entries.push(entry);
-    const msg = 'expected a duration such as 300ms after `timeout`';
-    const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.Duration, msg);
-    if (ok) entry.duration = durationLit(ok);
-    this.close(entry);
-  });
+  private subscribes(members: ast.Member[]): void {
+    const kw = this.keyword();
+    const node: ast.SubscribesMember = { kind: 'subscribes', keyword: kw, start: kw.start, end: kw.end };
+    members.push(node);
+    node.target = this.name(this.consume(NAME, 'expected a service name after `subscribes`', AFTER_SUBSCRIBED_SERVICE));
+    const dot = this.consume(DOT, 'expected `.` and an event name after the service in `subscribes`', AFTER_SUBSCRIBE_DOT);
+    if (dot >= 0) node.dot = this.span(dot);
+    node.event = this.name(this.consume(NAME, 'expected an event name after `.`', AFTER_EVENT));
+    if (this.la(1) === VERSION) node.version = this.versionLit(this.take());
+    this.close(node);
+  }
 
-  private retry = this.RULE('retry', () => {
-    const kw = span(this.CONSUME(t.Retry));
-    const entry: ast.RetrySetting = { kind: 'retry', keyword: kw, start: kw.start, end: kw.end };
-    this.policyNode?.entries.push(entry);
-    const msg = 'expected a number of retries after `retry`';
-    const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.NumberTok, msg);
-    if (ok) entry.count = numberLit(ok);
-    this.OPTION(() => {
-      entry.backoffKeyword = span(this.CONSUME(t.Backoff));
-      entry.backoff = name(this.CONSUME(t.Name, { ERR_MSG: `expected ${oneOfWords(BACKOFFS)} after \`backoff\`` }));
-    });
-    this.close(entry);
-  });
+  private policy(p: { owner: { policy?: ast.Policy }; what: string }): void {
+    // Placed before its `{` is read, so that a policy missing it is still in the tree.
+    const next = this.pos < this.end ? this.pos : -1;
+    const open = this.span(next);
+    const node: ast.Policy = { braces: { open }, entries: [], start: open.start, end: open.start };
+    p.owner.policy = node;
+    node.braces = this.openBrace(p.what, AFTER_POLICY_OPEN);
+    this.repeat('policy', node);
+    this.closeBrace(node.braces, p.what);
+    this.close(node);
+  }
 
-  private circuitBreaker = this.RULE('circuitBreaker', () => {
-    const kw = span(this.CONSUME(t.CircuitBreaker));
-    this.policyNode?.entries.push({ kind: 'circuit-breaker', keyword: kw, start: kw.start, end: kw.end });
-  });
+  private policyEntry(policy: ast.Policy): void {
+    const k = this.la(1);
+    const kw = this.keyword();
+    if (k === TIMEOUT) {
+      const entry: ast.TimeoutSetting = { kind: 'timeout', keyword: kw, start: kw.start, end: kw.end };
+      policy.entries.push(entry);
+      const msg = 'expected a duration such as 300ms after `timeout`';
+      const ok = this.checkKind(this.consume(VALUE, msg, NOTHING), DURATION, msg);
+      if (ok >= 0) entry.duration = this.durationLit(ok);
+      this.close(entry);
+    } else if (k === RETRY) {
+      const entry: ast.RetrySetting = { kind: 'retry', keyword: kw, start: kw.start, end: kw.end };
+      policy.entries.push(entry);
+      const msg = 'expected a number of retries after `retry`';
+      const ok = this.checkKind(this.consume(VALUE, msg, AFTER_RETRY_COUNT), NUMBER, msg);
+      if (ok >= 0) entry.count = this.numberLit(ok);
+      if (this.la(1) === BACKOFF) {
+        entry.backoffKeyword = this.span(this.take());
+        entry.backoff = this.name(this.consume(NAME, `expected ${oneOfWords(BACKOFFS)} after \`backoff\``, NOTHING));
+      }
+      this.close(entry);
+    } else {
+      policy.entries.push({ kind: 'circuit-breaker', keyword: kw, start: kw.start, end: kw.end });
+    }
+  }
 
-  private library = this.RULE('library', () => {
-    const kw = span(this.CONSUME(t.Library));
+  private library(out: ast.TopLevel[]): void {
+    const kw = this.keyword();
     const node: ast.LibraryDecl = { kind: 'library', keyword: kw, owner: [], start: kw.start, end: kw.end };
-    this.declarationSink.push(node);
-    node.name = name(this.CONSUME(t.Name, { ERR_MSG: 'expected a library name after `library`' }));
-    this.OPTION(() => {
-      node.title = stringLit(this.CONSUME(t.StringTok));
-    });
-    this.OPTION2(() => {
-      const braces = (node.braces = this.openBrace('the library body'));
-      this.MANY(() => {
-        const okw = span(this.CONSUME(t.Owner));
-        const owner: ast.OwnerMember = { kind: 'owner', keyword: okw, start: okw.start, end: okw.end };
-        node.owner.push(owner);
-        owner.team = name(this.CONSUME2(t.Name, { ERR_MSG: 'expected a team name after `owner`' }));
-        this.close(owner);
-      });
+    out.push(node);
+    node.name = this.name(this.consume(NAME, 'expected a library name after `library`', AFTER_OPTIONAL_NAME));
+    if (this.la(1) === STRING) node.title = this.stringLit(this.take());
+    if (this.la(1) === LBRACE) {
+      const braces = (node.braces = this.openBrace('the library body', NOTHING));
+      this.repeat('library', node);
       this.closeBrace(braces, 'the library body');
-    });
+    }
     this.close(node);
-  });
+  }
 
-  private rules = this.RULE('rules', () => {
-    const kw = span(this.CONSUME(t.Rules));
+  private libraryOwner(node: ast.LibraryDecl): void {
+    const okw = this.keyword();
+    const owner: ast.OwnerMember = { kind: 'owner', keyword: okw, start: okw.start, end: okw.end };
+    node.owner.push(owner);
+    owner.team = this.name(this.consume(NAME, 'expected a team name after `owner`', AFTER_LIBRARY_OWNER));
+    this.close(owner);
+  }
+
+  private rules(out: ast.TopLevel[]): void {
+    const kw = this.keyword();
     const node: ast.RulesBlock = { kind: 'rules', keyword: kw, settings: [], start: kw.start, end: kw.end };
-    this.declarationSink.push(node);
-    const braces = (node.braces = this.openBrace('the rules block'));
-    this.MANY(() => {
-      const rule = this.CONSUME(t.Name);
-      const setting: ast.RuleSettingDecl = { rule: { text: rule.image, ...span(rule) }, ...span(rule) };
-      node.settings.push(setting);
-      this.OPTION(() => {
-        setting.severity = name(this.CONSUME(t.Identifier));
-        if (setting.severity?.text === 'off') setting.off = { start: setting.severity.start, end: setting.severity.end };
-      });
-      this.OPTION2(() => {
-        setting.maxKeyword = span(this.CONSUME(t.Max));
-        const msg = 'expected a number after `max`';
-        const ok = this.checkKind(this.CONSUME(t.Value, { ERR_MSG: msg }), t.NumberTok, msg);
-        if (ok) setting.max = numberLit(ok);
-      });
-      this.close(setting);
-    });
+    out.push(node);
+    const braces = (node.braces = this.openBrace('the rules block', AFTER_RULES_OPEN));
+    this.repeat('rules', node);
     this.closeBrace(braces, 'the rules block');
     this.close(node);
-  });
+  }
+
+  private ruleSetting(node: ast.RulesBlock): void {
+    const i = this.take();
+    const rule = this.span(i);
+    const setting: ast.RuleSettingDecl = { rule: { text: this.image(i), ...rule }, ...rule };
+    node.settings.push(setting);
+    if (this.la(1) === IDENTIFIER) {
+      setting.severity = this.name(this.take());
+      if (setting.severity?.text === 'off') setting.off = { start: setting.severity.start, end: setting.severity.end };
+    }
+    if (this.la(1) === MAX) {
+      setting.maxKeyword = this.span(this.take());
+      const msg = 'expected a number after `max`';
+      const ok = this.checkKind(this.consume(VALUE, msg, AFTER_MAX), NUMBER, msg);
+      if (ok >= 0) setting.max = this.numberLit(ok);
+    }
+    this.close(setting);
+  }
 }

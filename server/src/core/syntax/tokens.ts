@@ -287,10 +287,15 @@ export class Scanner {
     const { end, closed } = scanString(text, i);
     this.end = this.pos = end;
     // The contract knows two escapes, \" and \\; anything else is a mistake worth naming.
-    for (let b = text.indexOf('\\', i); b >= 0 && b < end; b = text.indexOf('\\', b + 2)) {
-      const escaped = text[b + 1];
+    for (let b = i + 1; b < end; b++) {
+      if (text.charCodeAt(b) !== 92) continue;
+      const escaped = text[++b];
       if (escaped !== '"' && escaped !== '\\') {
-        this.onStringError({ start: b, end: b + 2, message: `unknown escape \`\\${escaped}\` in a string; only \\" and \\\\ are allowed` });
+        this.onStringError({
+          start: b - 1,
+          end: b + 1,
+          message: `unknown escape \`\\${escaped}\` in a string; only \\" and \\\\ are allowed`,
+        });
       }
     }
     if (closed) return STRING;

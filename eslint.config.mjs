@@ -73,6 +73,10 @@ export default tseslint.config(
             { group: ['node:*'], message: 'The core is pure: no Node built-ins (adapters read files and talk to processes).' },
             { group: ['vscode', 'vscode-*'], message: 'The core knows no editor and no LSP library; convert in server/src/lsp.' },
             {
+              group: ['chevrotain', '@chevrotain/*'],
+              message: 'The product parses with its own scanner and parser (core/syntax); Chevrotain is only the bench floor.',
+            },
+            {
               group: ['**/lsp/*', '**/cli/*', '**/client/**', '**/webview/**', '**/protocol/*'],
               message:
                 'The core imports no adapter: the language server, the CLI, the client and the webview import the core, never the reverse.',

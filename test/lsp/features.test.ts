@@ -127,9 +127,10 @@ test('completion offers what fits the position, with names from every file', asy
   const typed = SCRATCH.replace('subscribes orders.\n', 'subscribes orders.ord\n');
   await lsp.change(uri, [{ text: typed }]);
   const pos = positionOf(typed, 'orders.ord', 'orders.ord'.length);
-  const r = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: pos })) as CompletionItem[];
-  assert.equal(r[0].label, 'order-placed');
-  assert.deepEqual((r[0].textEdit as TextEdit).range.start, { line: pos.line, character: pos.character - 3 });
+  const r = (await lsp.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: pos })) as CompletionList;
+  assert.equal(r.isIncomplete, false);
+  assert.equal(r.items[0].label, 'order-placed');
+  assert.deepEqual((r.items[0].textEdit as TextEdit).range.start, { line: pos.line, character: pos.character - 3 });
   await lsp.close(uri);
 });
 

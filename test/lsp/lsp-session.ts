@@ -87,7 +87,13 @@ export class LspSession {
   /** Starts the server on a folder (a fresh temp folder with `files` when `files` is given). */
   static async start(
     folder: string,
-    options: { dynamicWatch?: boolean; documentChanges?: boolean; refuseRegistration?: boolean } = {},
+    options: {
+      dynamicWatch?: boolean;
+      documentChanges?: boolean;
+      refuseRegistration?: boolean;
+      /** Take `itemDefaults.editRange` in completion lists, as VS Code does. */
+      completionItemDefaults?: boolean;
+    } = {},
   ): Promise<LspSession> {
     // SEAMS_SERVER_CPU_PROF=<folder> writes V8 CPU profiles of the server (and its layout worker) there
     // (`npm run bench` included): how the server's own time was found, and how to look again.
@@ -111,6 +117,7 @@ export class LspSession {
         textDocument: {
           publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true },
           rename: { prepareSupport: true },
+          ...(options.completionItemDefaults ? { completion: { completionList: { itemDefaults: ['editRange'] } } } : {}),
         },
       },
     });

@@ -7,13 +7,11 @@
  * (core/text/lines.ts) for the text the workspace currently holds.
  */
 import {
-  CompletionItemKind,
   DiagnosticSeverity,
   DiagnosticTag,
   FoldingRangeKind,
   SemanticTokensBuilder,
   SymbolKind,
-  type CompletionItem,
   type Diagnostic as LspDiagnostic,
   type DocumentSymbol,
   type FoldingRange,
@@ -27,7 +25,6 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node.js';
 import type { Diagnostic, Location, Severity, TextEdit } from '../core/diagnostics.js';
-import type { CandidateKind, CompletionResult } from '../core/query/completion.js';
 import type { FoldRegion } from '../core/query/folding.js';
 import type { NamedThing, OutlineItem, OutlineKind } from '../core/query/outline.js';
 import type { SemanticToken, SemanticType } from '../core/query/semantic-tokens.js';
@@ -115,31 +112,6 @@ export function toWorkspaceEdit(
 
 export function toTextEdit(lines: LineIndex, edit: { start: number; end: number; newText: string }): LspTextEdit {
   return { range: toRange(lines, edit.start, edit.end), newText: edit.newText };
-}
-
-const COMPLETION_KIND: Record<CandidateKind, CompletionItemKind> = {
-  keyword: CompletionItemKind.Keyword,
-  team: CompletionItemKind.Struct,
-  service: CompletionItemKind.Class,
-  library: CompletionItemKind.Module,
-  api: CompletionItemKind.Interface,
-  event: CompletionItemKind.Event,
-  store: CompletionItemKind.Field,
-  version: CompletionItemKind.Constant,
-  duration: CompletionItemKind.Unit,
-  value: CompletionItemKind.EnumMember,
-  rule: CompletionItemKind.Property,
-};
-
-export function toCompletionItems(result: CompletionResult, lines: LineIndex): CompletionItem[] {
-  const range = toRange(lines, result.replaceStart, result.replaceEnd);
-  return result.candidates.map((c) => {
-    const item: CompletionItem = { label: c.label, kind: COMPLETION_KIND[c.kind], textEdit: { range, newText: c.label } };
-    if (c.detail) item.detail = c.detail;
-    if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
-    if (c.sortText) item.sortText = c.sortText;
-    return item;
-  });
 }
 
 /**

@@ -36,7 +36,6 @@ import type { Lines } from '../core/text/lines.js';
 import {
   rangesTouch,
   SEMANTIC_LEGEND,
-  toCompletionItems,
   toDocumentSymbols,
   toFoldingRanges,
   toLocation,
@@ -48,6 +47,7 @@ import {
   toTextEdit,
   toWorkspaceEdit,
 } from './convert.js';
+import { toCompletionList } from './completion-list.js';
 import type { DiagnosticsPublisher } from './diagnostics-publisher.js';
 import type { LiveWorkspace } from './live-workspace.js';
 import { fileKey } from './workspace-scan.js';
@@ -67,6 +67,8 @@ export interface FeatureContext {
   versionOf(file: string): number | null;
   /** Whether the client takes versioned `documentChanges` in workspace edits. */
   documentChanges(): boolean;
+  /** Whether the client takes `itemDefaults.editRange` in completion lists. */
+  completionEditRangeDefault(): boolean;
 }
 
 export const SERVER_CAPABILITIES: ServerCapabilities = {
@@ -106,8 +108,10 @@ export function registerFeatures(ctx: FeatureContext): void {
     if (text === undefined) return [];
     // The document's own text, which may be newer than the last check.
     const index = lines.of(file);
-    const result = completeAt(text, toOffset(index, params.position), workspace.lastModel(), RULES);
-    return toCompletionItems(result, index);
+    const offset = toOffset(index, params.position);
+    const result = completeAt(text, offset, workspace.lastModel(), RULES);
+    // Bounded (completion-list.ts): past the bound, what matches the name typed so far.
+    return toCompletionList(result, text.slice(result.replaceStart, offset), index, ctx.completionEditRangeDefault());
   });
 
   connection.onHover((params) => {

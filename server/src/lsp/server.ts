@@ -67,6 +67,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const warn = (message: string) => connection.console.warn(message);
   let folders: string[] = [];
   let documentChanges = false;
+  let editRangeDefault = false;
   let watchDynamically = false;
   let folderEvents = false;
   let markReady: () => void = () => {};
@@ -76,6 +77,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     folders = foldersOf(params);
     folderEvents = params.capabilities.workspace?.workspaceFolders === true;
     documentChanges = params.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    editRangeDefault = params.capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
     watchDynamically = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'seams-language-server', version: '0.1.0' } };
   });
@@ -209,6 +211,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     refreshClosedFiles,
     versionOf,
     documentChanges: () => documentChanges,
+    completionEditRangeDefault: () => editRangeDefault,
   };
   registerFeatures(context);
   // The preview lays out the same check the diagnostics come from (unsaved text included).

@@ -253,7 +253,7 @@ function suppress(model: Model, diagnostics: Diagnostic[], ran: ReadonlySet<stri
   const silences = (d: Diagnostic): boolean => {
     const s = silenced.get(d.location.file);
     if (!s) return false;
-    const by = s.byLine.get(s.lines.positionAt(d.location.start).line)?.get(d.code);
+    const by = s.byLine.get(s.lines.lineAt(d.location.start))?.get(d.code);
     if (!by) return false;
     for (const x of by) x.used = true;
     return true;

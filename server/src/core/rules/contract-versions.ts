@@ -5,6 +5,9 @@ import { compareVersionTexts } from '../syntax/literals.js';
 
 const ascending = new WeakMap<Contract, VersionLit[]>();
 
+/** Up to this many versions, `offers` first looks for the text as written. */
+const EXACT_SCAN = 8;
+
 /** The contract's versions, oldest first (numerically: v1.9 before v1.10); computed once per contract. */
 function sorted(contract: Contract): VersionLit[] {
   let list = ascending.get(contract);
@@ -32,8 +35,16 @@ function firstNewer(list: readonly VersionLit[], version: string): number {
   return lo;
 }
 
-/** Whether the contract offers `version` (v1.0 is v1). Logarithmic in the versions offered. */
+/**
+ * Whether the contract offers `version` (v1.0 is v1). A version written exactly
+ * as offered, the usual case, is found without sorting the contract's versions
+ * or parsing any version text; otherwise a binary search, logarithmic in the
+ * versions offered.
+ */
 export function offers(contract: Contract, version: VersionLit): boolean {
+  const written = contract.versions;
+  // A handful of versions: a scan is cheaper than the sorted copy it spares.
+  if (written.length <= EXACT_SCAN) for (let i = 0; i < written.length; i++) if (written[i].text === version.text) return true;
   const list = sorted(contract);
   const i = firstNewer(list, version.text);
   return i > 0 && compareVersionTexts(list[i - 1].text, version.text) === 0;

@@ -19,9 +19,11 @@ export const syncFanOut: Rule = {
     g.services.forEach((s, i) => {
       // A gateway routes each request to one backend: its calls are routes, not dependencies of one answer.
       if (s.tier === 'gateway') return;
+      // Few services call more than `max` others: count before building any list (callees are distinct).
+      const callees = g.callees[i];
+      if (callees.length - (callees.includes(i) ? 1 : 0) <= max) return;
       // A call to itself is not a dependency on another service (it is sync-cycle's business).
-      const others = g.callees[i].filter((t) => t !== i);
-      if (others.length <= max) return;
+      const others = callees.filter((t) => t !== i);
       out.push({
         message: `${s.name} calls ${others.length} services synchronously (${andList(others.map((t) => g.services[t].name))}); at most ${max} allowed`,
         location: s.location,

@@ -52,14 +52,15 @@ function buildSyncGraph(model: Model): SyncGraph {
   services.forEach((s, i) => indexOf.set(s, i));
   const callees: number[][] = [];
   const edgeCalls: Call[][] = [];
-  for (const s of services) {
-    const seen = new Set<number>();
+  // seenBy[t] === i + 1 when service i already has an edge to t: one array for all, not a Set per service.
+  const seenBy = new Int32Array(services.length);
+  for (let i = 0; i < services.length; i++) {
     const to: number[] = [];
     const via: Call[] = [];
-    for (const c of s.calls) {
+    for (const c of services[i].calls) {
       const t = c.target.target === undefined ? undefined : indexOf.get(c.target.target);
-      if (t === undefined || seen.has(t)) continue;
-      seen.add(t);
+      if (t === undefined || seenBy[t] === i + 1) continue;
+      seenBy[t] = i + 1;
       to.push(t);
       via.push(c);
     }

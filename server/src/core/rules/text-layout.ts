@@ -37,13 +37,13 @@ function layoutOf(text: string): Layout {
 /** Offset of the first character of the line holding `offset`. */
 export function lineStartAt(text: string, offset: number): number {
   const { index } = layoutOf(text);
-  return index.lineStart(index.positionAt(offset).line);
+  return index.lineStart(index.lineAt(offset));
 }
 
 /** Offset just before the line break of the line holding `offset`. */
 export function lineEndAt(text: string, offset: number): number {
   const { index } = layoutOf(text);
-  return index.lineEnd(index.positionAt(offset).line);
+  return index.lineEnd(index.lineAt(offset));
 }
 
 /** The spaces and tabs that open the line holding `offset`. */
@@ -75,7 +75,7 @@ export function deeper(indent: string): string {
 /** Whether two offsets lie on the same line (no line break between them). */
 export function sameLine(text: string, a: number, b: number): boolean {
   const { index } = layoutOf(text);
-  return index.positionAt(a).line === index.positionAt(b).line;
+  return index.lineAt(a) === index.lineAt(b);
 }
 
 /** False for the placeholder tokens the parser invents while recovering from an error (their offsets are NaN). */

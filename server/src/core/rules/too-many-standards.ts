@@ -6,44 +6,59 @@ import { andList } from './name-lists.js';
 
 interface Declared {
   value: string;
-  location: Location;
-  /** Who declares it, for the related message. */
-  by: string;
+  file: string;
+  start: number;
+  end: number;
+  /** Who declares it, for the related message: `web runs on`, `web.web-api speaks`. */
+  service: string;
+  api?: string;
 }
 
-/** Every declaration of a value, ordered by files in path order, then by position. */
-function ordered(values: Declared[]): Declared[] {
-  return values.sort((a, b) => byPathThenPosition(a.location, b.location));
-}
+/**
+ * The first declaration of each distinct value (files in path order, then by
+ * position; of two at one place, the one met first), in that order. Keeps one
+ * entry per value while reading, so thousands of services that all name one of
+ * a few standards are neither sorted nor described.
+ */
+class Firsts {
+  private readonly byValue = new Map<string, Declared>();
 
-/** The first declaration of each distinct value, in the order values first appear. */
-function firsts(values: readonly Declared[]): Declared[] {
-  const seen = new Set<string>();
-  const out: Declared[] = [];
-  for (const v of values) {
-    if (seen.has(v.value)) continue;
-    seen.add(v.value);
-    out.push(v);
+  offer(value: string, file: string, start: number, end: number, service: string, api?: string): void {
+    const first = this.byValue.get(value);
+    if (first && byPathThenPosition(first, { file, start, end }) <= 0) return;
+    this.byValue.set(value, { value, file, start, end, service, api });
   }
-  return out;
+
+  ordered(): Declared[] {
+    return [...this.byValue.values()].sort(byPathThenPosition);
+  }
 }
 
 function runtimes(model: Model): Declared[] {
-  const out: Declared[] = [];
-  for (const s of model.services.values())
-    if (s.runtime) out.push({ value: s.runtime.name, location: s.runtime.location, by: `${s.name} runs on` });
-  return out;
+  const firsts = new Firsts();
+  for (const s of model.services.values()) {
+    if (s.runtime) firsts.offer(s.runtime.name, s.runtime.location.file, s.runtime.location.start, s.runtime.location.end, s.name);
+  }
+  return firsts.ordered();
 }
 
 function protocols(model: Model): Declared[] {
-  const out: Declared[] = [];
+  const firsts = new Firsts();
   for (const s of model.services.values()) {
     for (const api of s.apis.values()) {
       const p = api.decl.kind === 'api' ? api.decl.protocol : undefined;
-      if (p) out.push({ value: p.text, location: { file: s.file, start: p.start, end: p.end }, by: `${s.name}.${api.name} speaks` });
+      if (p) firsts.offer(p.text, s.file, p.start, p.end, s.name, api.name);
     }
   }
-  return out;
+  return firsts.ordered();
+}
+
+function locationOf(d: Declared): Location {
+  return { file: d.file, start: d.start, end: d.end };
+}
+
+function byOf(d: Declared): string {
+  return d.api === undefined ? `${d.service} runs on` : `${d.service}.${d.api} speaks`;
 }
 
 export const tooManyStandards: Rule = {
@@ -59,19 +74,18 @@ export const tooManyStandards: Rule = {
     'each exception.',
   check(model, { max }) {
     const out: Finding[] = [];
-    for (const [what, all] of [
+    for (const [what, first] of [
       ['runtimes', runtimes(model)],
       ['api protocols', protocols(model)],
     ] as const) {
-      const first = firsts(ordered(all));
       if (first.length <= max) continue;
       const beyond = first[max];
       const related: RelatedInformation[] = first
         .filter((d) => d !== beyond)
-        .map((d) => ({ location: d.location, message: `${d.by} ${d.value}` }));
+        .map((d) => ({ location: locationOf(d), message: `${byOf(d)} ${d.value}` }));
       out.push({
         message: `${first.length} ${what} among the services (${andList(first.map((d) => d.value))}); at most ${max} allowed`,
-        location: beyond.location,
+        location: locationOf(beyond),
         related,
       });
     }

@@ -25,12 +25,13 @@ export const unjustifiedSplit: Rule = {
   check(model) {
     const out: Finding[] = [];
     for (const s of model.services.values()) {
-      const seen = new Set<Service>();
+      // Only callees alike to the caller can be reported, so only those need remembering (most services have none).
+      let seen: Set<Service> | undefined;
       for (const call of s.calls) {
         const t = call.target.target;
-        if (!t || t === s || seen.has(t)) continue;
-        seen.add(t);
-        if (!alike(s, t)) continue;
+        if (!t || t === s || !alike(s, t)) continue;
+        if (seen?.has(t)) continue;
+        (seen ??= new Set()).add(t);
         out.push({
           message:
             `${s.name} and ${t.name} have the same owner (${s.owner!.name}), cadence (${s.cadence}) and scaling ` +

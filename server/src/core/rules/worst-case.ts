@@ -12,6 +12,13 @@ export interface WorstCall {
   timeoutMs: number;
 }
 
+/** `(retry + 1) × timeout` of a call, or undefined when unknown (as `worstCaseOfCall`, without the object). */
+function worstMsOfCall(call: Call): number | undefined {
+  const timeoutMs = call.policy.timeoutMs;
+  if (timeoutMs === undefined || call.policy.invalid?.retry) return undefined;
+  return ((call.policy.retry ?? 0) + 1) * timeoutMs;
+}
+
 export function worstCaseOfCall(call: Call): WorstCall | undefined {
   const timeoutMs = call.policy.timeoutMs;
   // An invalid timeout or retry count makes the worst case unknown: it feeds no rule.
@@ -28,12 +35,14 @@ export function worstCallTimes(model: Model): Map<Service, WorstCall> {
   if (map) return map;
   map = new Map();
   for (const s of model.services.values()) {
-    let worst: WorstCall | undefined;
+    // The slowest call first, then its one WorstCall object (not one per call).
+    let slowest: Call | undefined;
+    let slowestMs = 0;
     for (const c of s.calls) {
-      const w = worstCaseOfCall(c);
-      if (w && (!worst || w.ms > worst.ms)) worst = w;
+      const ms = worstMsOfCall(c);
+      if (ms !== undefined && (!slowest || ms > slowestMs)) ((slowest = c), (slowestMs = ms));
     }
-    if (worst) map.set(s, worst);
+    if (slowest) map.set(s, worstCaseOfCall(slowest)!);
   }
   cache.set(model, map);
   return map;

@@ -33,6 +33,16 @@ export class LineIndex {
 
   positionAt(offset: number): LineCharacter {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(clamped);
+    return { line, character: clamped - this.lineStarts[line] };
+  }
+
+  /** The zero-based line of `offset`: `positionAt(offset).line` without making the position. */
+  lineAt(offset: number): number {
+    return this.lineOf(Math.max(0, Math.min(offset, this.text.length)));
+  }
+
+  private lineOf(clamped: number): number {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -40,7 +50,7 @@ export class LineIndex {
       if (this.lineStarts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.lineStarts[lo] };
+    return lo;
   }
 
   offsetAt(position: LineCharacter): number {

@@ -3,7 +3,7 @@
 /** The string's value: quotes removed, `\"` and `\\` (and any `\x`) unescaped. */
 export function unquote(image: string): string {
   const inner = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
-  return inner.replace(/\\(.)/g, '$1');
+  return inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
 }
 
 /** Writes a string literal for `value`, escaping quotes and backslashes. */

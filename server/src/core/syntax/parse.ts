@@ -44,6 +44,7 @@ export function parseSeams(text: string, file: string): ParseResult {
   );
 
   const declarations: ast.TopLevel[] = [];
+  parser.begin(text, tokens);
   splitDeclarations(text, tokens, (chunk) => {
     if (chunk.kind === 'junk') {
       const first = tokens.starts[chunk.from];
@@ -52,12 +53,14 @@ export function parseSeams(text: string, file: string): ParseResult {
       return;
     }
     const before = declarations.length;
-    parser.parseDeclaration(text, tokens, chunk.from, chunk.to, declarations);
+    parser.parseDeclaration(chunk.from, chunk.to, declarations);
     // A rule cut short by a mistake never reached its end: stretch the nodes over what was parsed.
     if (parser.errors.length > 0) for (let i = before; i < declarations.length; i++) coverChildren(declarations[i]);
     for (const e of parser.errors) syntaxError(parseErrors, e.start, e.end, e.message);
     for (const e of parser.valueErrors) syntaxError(parseErrors, e.start, e.end, e.message);
   });
+
+  parser.finish();
 
   const diagnostics = [...lexErrors, ...tokenErrors, ...commentErrors, ...parseErrors];
   diagnostics.sort((a, b) => a.location.start - b.location.start);

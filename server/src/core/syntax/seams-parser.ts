@@ -128,6 +128,8 @@ const AFTER_MAX = follow([NAME, RBRACE], false);
 /** Thrown when a rule gives up; caught by the nearest rule that can resume (see the header). */
 const GIVE_UP = new Error('syntax error: resynchronising');
 
+const EMPTY: ScannedTokens = { count: 0, kinds: new Uint8Array(0), starts: new Int32Array(0), ends: new Int32Array(0) };
+
 /** The blocks whose repetition recovers by itself (step two of the header), by what fills them. */
 type Block = 'team' | 'system' | 'service' | 'library' | 'rules' | 'policy';
 
@@ -139,6 +141,19 @@ export interface SyntaxError {
 
 type KeyValueKind = 'owner' | 'tier' | 'cadence' | 'scaling' | 'runtime' | 'uses';
 
+/** The members that are a keyword and one name, with what each expects in words. */
+const KEY_VALUES: Record<number, { kind: KeyValueKind; message: string }> = {};
+for (const [kind, what] of [
+  ['owner', 'a team name'],
+  ['tier', `a tier (${oneOfWords(TIERS)})`],
+  ['cadence', `a cadence (${oneOfWords(CADENCES)})`],
+  ['scaling', 'a scaling profile such as read-heavy'],
+  ['runtime', 'a runtime such as java, go or node'],
+  ['uses', 'a library name'],
+] as const) {
+  KEY_VALUES[kw(kind)] = { kind, message: `expected ${what} after \`${kind}\`` };
+}
+
 export class SeamsParser {
   /** Errors in order of discovery; parse.ts reads them after each declaration. */
   errors: SyntaxError[] = [];
@@ -149,6 +164,8 @@ export class SeamsParser {
   private kinds: Uint8Array = new Uint8Array(0);
   private starts: Int32Array = new Int32Array(0);
   private ends: Int32Array = new Int32Array(0);
+  /** The members of the service being parsed, for `keyValue`. */
+  private members: ast.Member[] = [];
   /** The next token (what is looked at), and the bounds of the declaration's tokens. */
   private pos = 0;
   private from = 0;
@@ -158,11 +175,21 @@ export class SeamsParser {
   private depth = 0;
 
   /** Parses the top-level declaration made of tokens `from`..`to` of `tokens`, appending it to `out`. */
-  parseDeclaration(text: string, tokens: ScannedTokens, from: number, to: number, out: ast.TopLevel[]): void {
+  /** Starts a file: `tokens` are the scanner's tokens of `text`. */
+  begin(text: string, tokens: ScannedTokens): void {
     this.text = text;
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
     this.ends = tokens.ends;
+  }
+
+  /** Ends a file: lets go of its text, tokens and strings. */
+  finish(): void {
+    this.begin('', EMPTY);
+  }
+
+  /** Parses the top-level declaration made of tokens `from`..`to` of the file, appending it to `out`. */
+  parseDeclaration(from: number, to: number, out: ast.TopLevel[]): void {
     this.pos = this.from = from;
     this.end = to;
     this.errors = [];
@@ -490,17 +517,13 @@ export class SeamsParser {
     const members = service.members;
     switch (this.la(1)) {
       case OWNER:
-        return this.call(NOTHING, this.keyValue, { kind: 'owner', what: 'a team name', members });
       case TIER:
-        return this.call(NOTHING, this.keyValue, { kind: 'tier', what: `a tier (${oneOfWords(TIERS)})`, members });
       case CADENCE:
-        return this.call(NOTHING, this.keyValue, { kind: 'cadence', what: `a cadence (${oneOfWords(CADENCES)})`, members });
       case SCALING:
-        return this.call(NOTHING, this.keyValue, { kind: 'scaling', what: 'a scaling profile such as read-heavy', members });
       case RUNTIME:
-        return this.call(NOTHING, this.keyValue, { kind: 'runtime', what: 'a runtime such as java, go or node', members });
       case USES:
-        return this.call(NOTHING, this.keyValue, { kind: 'uses', what: 'a library name', members });
+        this.members = members;
+        return this.call(NOTHING, this.keyValue, KEY_VALUES[this.la(1)]);
       case COMPLIANCE:
         return this.call(NOTHING, this.compliance, members);
       case STORE:
@@ -521,11 +544,11 @@ export class SeamsParser {
   }
 
   /** `owner X`, `tier X`, `cadence X`, `scaling X`, `runtime X`, `uses X`: a keyword and one required name. */
-  private keyValue(m: { kind: KeyValueKind; what: string; members: ast.Member[] }): void {
+  private keyValue(m: { kind: KeyValueKind; message: string }): void {
     const kw = this.keyword();
     const node = { kind: m.kind, keyword: kw, start: kw.start, end: kw.end } as ast.OwnerMember | ast.UsesMember | ast.TierMember;
-    m.members.push(node as ast.Member);
-    const value = this.name(this.consume(NAME, `expected ${m.what} after \`${m.kind}\``, NOTHING));
+    this.members.push(node as ast.Member);
+    const value = this.name(this.consume(NAME, m.message, NOTHING));
     if (node.kind === 'owner') node.team = value;
     else if (node.kind === 'uses') node.library = value;
     else node.value = value;

@@ -81,12 +81,24 @@ VOCABULARY_KEYWORDS.forEach((word, i) => {
   KEYWORDS_BY_FIRST[c] = [...(KEYWORDS_BY_FIRST[c] ?? []), FIRST_KEYWORD + i];
 });
 
+// Character classes by table, tested inline in the loops: the scanner runs cold
+// at every start of the CLI (a small check scans once, in V8's interpreter),
+// where each helper call per character costs more than the test itself.
+const DIGIT = 1;
+const LETTER = 2; // A-Z a-z _
+const SPACE = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT;
+for (let c = 65; c <= 90; c++) CLASS[c] = CLASS[c + 32] = LETTER;
+CLASS[95] = LETTER;
+for (const c of [32, 9, 10, 13, 12]) CLASS[c] = SPACE;
+
+/** The class of `c` (0 for anything else; NaN past the end is nothing). */
+const classOf = (c: number) => (c < 128 ? CLASS[c] : c === 0xfeff ? SPACE : 0);
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95; // a-z A-Z _
-const isWordChar = (c: number) => isLetter(c) || isDigit(c);
+const isWordChar = (c: number) => c < 128 && (CLASS[c] & (LETTER | DIGIT)) !== 0;
 /** Characters that may not follow a duration's unit (`3msx` is a number and a name). */
 const isNameChar = (c: number) => isWordChar(c) || c === 45;
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff;
 
 /**
  * Where an unexpected character's run ends: at the first character that can
@@ -94,7 +106,7 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c 
  */
 function canBeginToken(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (isSpace(c) || isWordChar(c) || c === 34 || c === 123 || c === 125 || c === 46) return true;
+  if (classOf(c) !== 0 || c === 34 || c === 123 || c === 125 || c === 46) return true;
   if (c === 47) {
     const n = text.charCodeAt(i + 1);
     return n === 47 || n === 42;
@@ -124,13 +136,13 @@ function scanString(text: string, offset: number): { end: number; closed: boolea
 
 /** The end of the identifier starting at `i`: word characters, then `-word` parts (`orders-db`). */
 function identifierEnd(text: string, i: number): number {
-  i++;
-  while (isWordChar(text.charCodeAt(i))) i++;
-  while (text.charCodeAt(i) === 45 && isWordChar(text.charCodeAt(i + 1))) {
-    i += 2;
-    while (isWordChar(text.charCodeAt(i))) i++;
+  let e = i + 1;
+  for (;;) {
+    const c = text.charCodeAt(e);
+    if (c < 128 && (CLASS[c] & (LETTER | DIGIT)) !== 0) e++;
+    else if (c === 45 && isWordChar(text.charCodeAt(e + 1))) e += 2;
+    else return e;
   }
-  return i;
 }
 
 /** A lexical problem, in the words users read. */
@@ -174,12 +186,12 @@ export class Scanner {
     const length = text.length;
     let i = this.pos;
     for (;;) {
-      while (i < length && isSpace(text.charCodeAt(i))) i++;
+      let c = text.charCodeAt(i);
+      while (c < 128 ? CLASS[c] === SPACE : c === 0xfeff) c = text.charCodeAt(++i);
       if (i >= length) {
         this.pos = this.start = this.end = length;
         return EOF;
       }
-      const c = text.charCodeAt(i);
       if (c === 47) {
         const n = text.charCodeAt(i + 1);
         if (n === 47) {
@@ -202,8 +214,9 @@ export class Scanner {
         }
       }
       this.start = i;
-      if (isLetter(c)) return this.word(i, c);
-      if (isDigit(c)) return this.number(i);
+      const cls = c < 128 ? CLASS[c] : 0;
+      if (cls === LETTER) return this.word(i, c);
+      if (cls === DIGIT) return this.number(i);
       switch (c) {
         case 34:
           return this.string(i);
@@ -248,7 +261,9 @@ export class Scanner {
     // A keyword only as a whole name: `tier-db` and `teams` are identifiers.
     const candidates = KEYWORDS_BY_FIRST[c];
     if (candidates) {
-      for (const kind of candidates) {
+      // An indexed loop: `for…of` costs an iterator per name while the code runs cold.
+      for (let k = 0; k < candidates.length; k++) {
+        const kind = candidates[k];
         const word = VOCABULARY_KEYWORDS[kind - FIRST_KEYWORD];
         if (text.startsWith(word, i)) return word.length === end - i ? kind : IDENTIFIER;
       }

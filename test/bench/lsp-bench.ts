@@ -12,8 +12,8 @@
  *   500, as an incomplete list) and after `calls X.` (the apis of X), each
  *   sent right after its keystroke, as an editor does, at typing pace (the
  *   previous keystroke's check has finished). A request that arrives while a
- *   check runs waits for it: that worst case is the check time, which the
- *   diagnostics column bounds.
+ *   check runs waits for the step in progress (the model, or one rule), at
+ *   most; the diagnostics column bounds that worst case.
  *
  * Medians of several runs after warm-up. Targets: diagnostics ≤ 50 ms at
  * 1,000 services and ≤ 150 ms at 10,000, completion ≤ 30 ms at 10,000. `npm run bench` calls `run()`; run alone with

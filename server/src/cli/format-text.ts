@@ -38,13 +38,14 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   for (const [file, diagnostics] of byFile) {
     const rows = diagnostics.map((d) => {
       const r = report.regionOf(d.location);
-      return { line: String(r.line), column: String(r.column), d };
+      // The message made printable once: it is measured for the column, then printed.
+      return { line: String(r.line), column: String(r.column), d, message: oneLine(d.message) };
     });
     // Widths are measured on the plain text, before any colour codes are added.
     const lineWidth = widest(rows, (r) => r.line.length);
     const positionWidth = widest(rows, (r) => lineWidth + 1 + r.column.length);
     const severityWidth = widest(rows, (r) => r.d.severity.length);
-    const longest = widest(rows, (r) => oneLine(r.d.message).length);
+    const longest = widest(rows, (r) => r.message.length);
     const codeWidth = widest(rows, (r) => r.d.code.length);
     // Indent, position, severity and the gaps between the four columns.
     const messageColumn = 2 + positionWidth + 2 + severityWidth + 2;
@@ -52,10 +53,10 @@ export function formatText(report: CheckReport, options: TextOptions): string {
     const messageWidth = Math.min(longest, room);
 
     out += `${s.underline(printable(file))}\n`;
-    for (const { line, column, d } of rows) {
+    for (const { line, column, d, message } of rows) {
       const position = `${line.padStart(lineWidth)}:${column}`.padEnd(positionWidth);
       const severity = paintSeverity(s, d.severity, d.severity.padEnd(severityWidth));
-      const pieces = wrap(oneLine(d.message), messageWidth);
+      const pieces = wrap(message, messageWidth);
       const last = pieces.length - 1;
       pieces.forEach((piece, i) => {
         const lead = i === 0 ? `  ${s.dim(position)}  ${severity}  ` : ' '.repeat(messageColumn);

@@ -25,7 +25,8 @@ class Firsts {
 
   offer(value: string, file: string, start: number, end: number, service: string, api?: string): void {
     const first = this.byValue.get(value);
-    if (first && byPathThenPosition(first, { file, start, end }) <= 0) return;
+    // The one already kept stays unless this one comes first (byPathThenPosition, without an object per offer).
+    if (first && (first.file === file ? first.start <= start : first.file < file)) return;
     this.byValue.set(value, { value, file, start, end, service, api });
   }
 

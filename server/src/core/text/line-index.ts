@@ -15,14 +15,18 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+    // indexOf finds each break natively, instead of a loop over every character (a 3.8 MB file has 150,000 lines).
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      let next: number;
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        // `\r\n` is one break; a lone `\r` is one too.
+        next = text.charCodeAt(cr + 1) === 10 /* \n */ ? cr + 2 : cr + 1;
+      } else next = lf + 1;
+      starts.push(next);
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
     this.lineStarts = starts;
   }

@@ -14,6 +14,8 @@ export function quote(value: string): string {
 /** `v1.4.0` → [1, 4, 0]. */
 export function versionParts(image: string): number[] {
   // A hand loop: the parser calls this for every version, and split/map allocate.
+  // The result is copied to its exact length, as the parser's lists are (see
+  // `exact` in seams-parser.ts): the tree keeps every version's parts.
   const parts: number[] = [];
   let n = 0;
   for (let i = 1; i < image.length; i++) {
@@ -23,8 +25,9 @@ export function versionParts(image: string): number[] {
       n = 0;
     } else n = n * 10 + (c - 48);
   }
+  if (parts.length === 0) return [n];
   parts.push(n);
-  return parts;
+  return parts.slice();
 }
 
 /**

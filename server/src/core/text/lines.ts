@@ -1,6 +1,6 @@
 /**
  * Line indexes per file, each built again only when its file's text changes.
- * The server converts ranges with it; the check worker signs diagnostics with
+ * The server converts ranges with it and signs its diagnostics with
  * it (lsp/diagnostic-signatures.ts).
  */
 import { LineIndex } from './line-index.js';

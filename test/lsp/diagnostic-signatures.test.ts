@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Workspace } from '../../server/src/core/check.js';
 import { Lines } from '../../server/src/core/text/lines.js';
-import { diagnosticSignatures, DiagnosticSigner } from '../../server/src/lsp/diagnostic-signatures.js';
+import { diagnosticSignatures, DiagnosticSigner, groupByFile } from '../../server/src/lsp/diagnostic-signatures.js';
 import { generateArchitecture, random } from '../helpers/generate-architecture.js';
 
 test('signatures reused across edits equal signatures computed from scratch', () => {
@@ -21,7 +21,14 @@ test('signatures reused across edits equal signatures computed from scratch', ()
   let changedSome = false;
   let previous = new Map<string, string>();
   for (let step = 0; step < 40; step++) {
-    const signed = signer.sign(ws.check().diagnostics);
+    // As the publisher signs: every file, one at a time, an empty list for a clean one.
+    const byFile = groupByFile(ws.check().diagnostics);
+    const signed = new Map<string, string>();
+    for (const f of files) {
+      const list = byFile.get(f.file) ?? [];
+      const signature = signer.signFile(f.file, list);
+      if (list.length > 0) signed.set(f.file, signature);
+    }
     const fresh = diagnosticSignatures(ws.check().diagnostics, lines);
     assert.deepEqual(signed, fresh, `step ${step}`);
     for (const [file, s] of signed) {

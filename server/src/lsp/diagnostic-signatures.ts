@@ -90,15 +90,6 @@ export class DiagnosticSigner {
     else this.previous.set(file, { list, signature, indexes: same ? before.indexes : indexes });
     return signature;
   }
-
-  /** Signs a whole check's diagnostics, file by file; files without diagnostics are left out. */
-  sign(diagnostics: readonly Diagnostic[]): Map<string, string> {
-    const byFile = groupByFile(diagnostics);
-    for (const file of [...this.previous.keys()]) if (!byFile.has(file)) this.previous.delete(file);
-    const signatures = new Map<string, string>();
-    for (const [file, list] of byFile) signatures.set(file, this.signFile(file, list));
-    return signatures;
-  }
 }
 
 /** Diagnostics by the file they are in, each list in the order given. */

@@ -10,6 +10,7 @@
  */
 import type { Diagnostic, Fix, Location, Severity } from '../diagnostics.js';
 import { FIXED_CODES } from '../diagnostics.js';
+import { exact } from '../exact-list.js';
 import type * as ast from '../syntax/ast.js';
 import type {
   Call,
@@ -757,16 +758,6 @@ class ModelBuilder {
       }
     }
   }
-}
-
-/**
- * The list at its length. An array grown by `push` keeps room for at least 16
- * entries; the model's lists are complete once built and most hold one to
- * three, so a copy of each (the grown one dies young) keeps 10,000 services'
- * lists a third of the size.
- */
-function exact<T>(list: T[]): T[] {
-  return list.length === 0 ? list : list.slice();
 }
 
 function loc(file: string, span: ast.Span): Location {

@@ -1,4 +1,5 @@
 /** Values of literal tokens. Pure functions, shared by the parser and the formatter. */
+import { exact } from '../exact-list.js';
 
 /** The string's value: quotes removed, `\"` and `\\` (and any `\x`) unescaped. */
 export function unquote(image: string): string {
@@ -14,8 +15,7 @@ export function quote(value: string): string {
 /** `v1.4.0` → [1, 4, 0]. */
 export function versionParts(image: string): number[] {
   // A hand loop: the parser calls this for every version, and split/map allocate.
-  // The result is copied to its exact length, as the parser's lists are (see
-  // `exact` in seams-parser.ts): the tree keeps every version's parts.
+  // The tree keeps every version's parts: at their exact length (exact-list.ts).
   const parts: number[] = [];
   let n = 0;
   for (let i = 1; i < image.length; i++) {
@@ -25,9 +25,8 @@ export function versionParts(image: string): number[] {
       n = 0;
     } else n = n * 10 + (c - 48);
   }
-  if (parts.length === 0) return [n];
   parts.push(n);
-  return parts.slice();
+  return exact(parts);
 }
 
 /**

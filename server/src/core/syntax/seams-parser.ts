@@ -26,6 +26,7 @@
  * parse.ts feeds one top-level declaration at a time (see split-declarations.ts).
  */
 import type * as ast from './ast.js';
+import { exact } from '../exact-list.js';
 import {
   DOT,
   EOF,
@@ -49,18 +50,6 @@ import { BACKOFFS, CADENCES, oneOfWords, SERVICE_MEMBER_KEYWORDS, SLO_PERCENTILE
 // Messages with a list of words in them, built once rather than at every `latency` or `backoff`.
 const EXPECTED_PERCENTILE = `expected a percentile (${oneOfWords(SLO_PERCENTILES)}) after \`latency\``;
 const EXPECTED_BACKOFF = `expected ${oneOfWords(BACKOFFS)} after \`backoff\``;
-
-/**
- * A finished list, copied to its exact length. A list that grew by `push` keeps
- * room for more (V8 grows its store by half again plus 16 slots), and the tree
- * keeps every list for the life of the model: at 10,000 services that room was
- * a fifth of the tree (16 of 77 MB). A list is trimmed once its rule has read
- * all of it; one cut short by a mistake keeps its room, which costs nothing
- * but memory.
- */
-function exact<T>(list: T[]): T[] {
-  return list.length === 0 ? list : list.slice();
-}
 
 /** An expected token: a kind, or one of the two classes of kinds. */
 type Expected = number;
@@ -190,7 +179,6 @@ export class SeamsParser {
   private readonly stack: Follow[] = [];
   private depth = 0;
 
-  /** Parses the top-level declaration made of tokens `from`..`to` of `tokens`, appending it to `out`. */
   /** Starts a file: `tokens` are the scanner's tokens of `text`. */
   begin(text: string, tokens: ScannedTokens): void {
     this.text = text;

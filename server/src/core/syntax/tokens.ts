@@ -348,15 +348,9 @@ export function scanSeams(
   for (let kind = scanner.next(); kind !== EOF; kind = scanner.next()) {
     if (count === capacity) {
       capacity *= 2;
-      const k = new Uint8Array(capacity);
-      k.set(kinds);
-      kinds = k;
-      const s = new Int32Array(capacity);
-      s.set(starts);
-      starts = s;
-      const e = new Int32Array(capacity);
-      e.set(ends);
-      ends = e;
+      kinds = grown(kinds, new Uint8Array(capacity));
+      starts = grown(starts, new Int32Array(capacity));
+      ends = grown(ends, new Int32Array(capacity));
     }
     kinds[count] = kind === UNTERMINATED_STRING ? STRING : kind;
     starts[count] = scanner.start;
@@ -364,6 +358,12 @@ export function scanSeams(
     count++;
   }
   return { count, kinds, starts, ends };
+}
+
+/** `bigger`, holding what `array` holds. */
+function grown<T extends Uint8Array | Int32Array>(array: T, bigger: T): T {
+  bigger.set(array);
+  return bigger;
 }
 
 /** One token as an object, for code that wants its text (the formatter, completion). */
